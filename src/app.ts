@@ -1,0 +1,57 @@
+import path from 'node:path';
+import express from 'express';
+import { AppDeps } from './deps';
+import { setUpSecurity, noStore } from './http/security';
+import { setUpRequestContext } from './http/request-context';
+import { setUpSession } from './http/session';
+import { setUpAuth } from './auth/passport';
+import { setUpCsrf } from './http/csrf';
+import { setUpViews } from './http/views';
+import { setUpErrorHandlers } from './http/errors';
+import { RouteSpec, secureRouter } from './http/routes';
+import { loginRoutes } from './auth/login-routes';
+import { homeRoutes } from './features/home/home-routes';
+import { accountRoutes } from './features/account/account-routes';
+import { usersRoutes } from './features/admin/users-routes';
+import { capsRoutes } from './features/admin/caps-routes';
+import { settingsRoutes } from './features/admin/settings-routes';
+import { mastersRoutes } from './features/admin/masters-routes';
+import { auditRoutes } from './audit/audit-routes';
+
+export function createApp(deps: AppDeps) {
+  const app = express();
+  const routes: RouteSpec[] = [];
+  app.locals.routes = routes;
+
+  setUpSecurity(app);
+  app.use('/public', express.static(path.resolve(__dirname, '../public'), { maxAge: '1h', index: false }));
+  setUpRequestContext(app, deps);
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await deps.db.raw('select 1');
+      res.set('Cache-Control', 'no-store').json({ status: 'ok' });
+    } catch {
+      res.status(503).set('Cache-Control', 'no-store').json({ status: 'unavailable' });
+    }
+  });
+  app.use(noStore);
+  app.use(express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 2000 }));
+  const sessionStore = setUpSession(app, deps);
+  setUpAuth(app, deps);
+  setUpCsrf(app);
+  setUpViews(app);
+
+  const r = secureRouter(routes);
+  loginRoutes(r);
+  homeRoutes(r);
+  accountRoutes(r);
+  usersRoutes(r);
+  capsRoutes(r);
+  settingsRoutes(r);
+  mastersRoutes(r);
+  auditRoutes(r);
+  app.use(r.router);
+
+  setUpErrorHandlers(app);
+  return { app, routes, sessionStore };
+}

@@ -1,0 +1,21 @@
+/** Japanese names for audit actions (the codes themselves are what is stored). */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'login.success': 'ログイン成功',
+  'login.failure': 'ログイン失敗',
+  'login.lock': 'アカウントロック',
+  'login.locked': 'ロック中のログイン試行',
+  'login.address_limited': '接続元の試行回数超過',
+  logout: 'ログアウト',
+  'access.denied': 'アクセス拒否',
+  'user.create': 'ユーザー作成',
+  'user.update': 'ユーザー更新',
+  'user.disable': 'ユーザー停止',
+  'user.enable': 'ユーザー停止解除',
+  'user.password_reset': 'パスワード再設定',
+  'user.password_change': 'パスワード変更',
+  'master.create': 'マスタ追加',
+  'master.update': 'マスタ更新',
+  'master.retire': 'マスタ使用停止',
+  'master.restore': 'マスタ使用再開',
+  'audit.export': '操作ログ出力',
+};

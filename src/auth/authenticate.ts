@@ -1,0 +1,43 @@
+import { AppDeps } from '../deps';
+import { writeAudit } from '../audit/audit-writer';
+import { verifyAgainstDummy, verifyPassword } from './passwords';
+import { clearFailures, lockState, recordFailure } from './throttle';
+import { findUserByUsername, UserRow } from './users-queries';
+
+export const LOGIN_MESSAGES = {
+  failed: 'ユーザー名またはパスワードが正しくありません。',
+  locked: 'ログインの失敗が続いたため、一時的にログインできません。しばらくしてからお試しください。',
+} as const;
+
+export type AuthResult = { ok: true; user: UserRow } | { ok: false; message: string };
+
+/**
+ * The whole login decision: throttle by account and address, verify with argon2id,
+ * audit every outcome. The message never says whether the user exists.
+ */
+export async function authenticate(
+  deps: AppDeps,
+  username: string,
+  password: string,
+  ctx: { ip: string; requestId: string },
+): Promise<AuthResult> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const who = { actorUsername: username.slice(0, 64), ip: ctx.ip, requestId: ctx.requestId };
+  const locked = await lockState(db, username, ctx.ip, now);
+  if (locked) {
+    await writeAudit(db, now, { ...who, action: locked === 'account' ? 'login.locked' : 'login.address_limited' });
+    return { ok: false, message: LOGIN_MESSAGES.locked };
+  }
+  const user = await findUserByUsername(db, username);
+  const valid = user && !user.disabled_at ? await verifyPassword(user.password_hash, password) : (await verifyAgainstDummy(password), false);
+  if (!valid || !user) {
+    const nowLocked = await recordFailure(db, username, ctx.ip, now);
+    await writeAudit(db, now, { ...who, actorId: user?.id ?? null, action: 'login.failure' });
+    if (nowLocked) await writeAudit(db, now, { ...who, actorId: user?.id ?? null, action: 'login.lock' });
+    return { ok: false, message: nowLocked ? LOGIN_MESSAGES.locked : LOGIN_MESSAGES.failed };
+  }
+  await clearFailures(db, username);
+  await writeAudit(db, now, { ...who, actorId: user.id, action: 'login.success' });
+  return { ok: true, user };
+}

@@ -1,0 +1,50 @@
+import { Request } from 'express';
+import { audit } from '../../audit/audit-writer';
+import { updateVersioned } from '../../db/tx';
+import { MasterKind } from './masters-kinds';
+import { findMaster, nameTaken, nextSortOrder } from './masters-queries';
+import { MasterCreateForm, MasterUpdateForm, MASTER_MESSAGES } from './masters-schema';
+
+export type MasterResult = { ok: true } | { ok: false; field: string; message: string } | { ok: false; conflict: true };
+
+export async function addMaster(req: Request, k: MasterKind, form: MasterCreateForm): Promise<MasterResult> {
+  const { db } = req.deps;
+  return db.transaction(async (trx) => {
+    const parentId = k.extra === 'parent' ? form.parent_id : null;
+    if (parentId) {
+      const parent = await trx(k.table).where({ id: parentId }).whereNull('parent_id').first();
+      if (!parent) return { ok: false, field: 'parent_id', message: MASTER_MESSAGES.parent };
+    }
+    if (k.extra === 'centerKind' && !form.kind) return { ok: false, field: 'kind', message: MASTER_MESSAGES.kind };
+    if (await nameTaken(trx, k, form.name, parentId)) return { ok: false, field: 'name', message: MASTER_MESSAGES.nameTaken };
+    const row: Record<string, unknown> = { [k.nameColumn]: form.name, sort_order: await nextSortOrder(trx, k, parentId), ...(k.scope ?? {}) };
+    if (k.extra === 'parent') row.parent_id = parentId;
+    if (k.extra === 'centerKind') row.kind = form.kind;
+    const [{ id }] = await trx(k.table).insert(row).returning('id');
+    await audit(req, 'master.create', k.table, id, trx);
+    return { ok: true };
+  });
+}
+
+export async function updateMaster(req: Request, k: MasterKind, id: number, form: MasterUpdateForm): Promise<MasterResult> {
+  const { db, clock } = req.deps;
+  return db.transaction(async (trx) => {
+    const current = await findMaster(trx, k, id);
+    if (await nameTaken(trx, k, form.name, current?.parent_id ?? null, id)) return { ok: false, field: 'name', message: MASTER_MESSAGES.nameTaken };
+    const ok = await updateVersioned(trx, k.table, id, form.version, { [k.nameColumn]: form.name, sort_order: form.sort_order, updated_at: clock.now() });
+    if (!ok) return { ok: false, conflict: true };
+    await audit(req, 'master.update', k.table, id, trx);
+    return { ok: true };
+  });
+}
+
+/** Retired entries stop being offered on forms; their history and past tables keep them. */
+export async function setRetired(req: Request, k: MasterKind, id: number, retired: boolean): Promise<void> {
+  const { db, clock } = req.deps;
+  await db.transaction(async (trx) => {
+    await trx(k.table).where({ id, ...(k.scope ?? {}) }).update({
+      retired_at: retired ? clock.now() : null, updated_at: clock.now(), version: trx.raw('version + 1'),
+    });
+    await audit(req, retired ? 'master.retire' : 'master.restore', k.table, id, trx);
+  });
+}

@@ -1,0 +1,16 @@
+import { Request } from 'express';
+import { NotFoundError } from './errors';
+
+/** A positive integer id from the path, or 404. */
+export function idParam(req: Request, name = 'id'): number {
+  const raw = req.params[name];
+  const n = Number(raw);
+  if (typeof raw !== 'string' || !/^\d{1,9}$/.test(raw) || !Number.isSafeInteger(n) || n <= 0) throw new NotFoundError();
+  return n;
+}
+
+/** A single string from the query string (arrays and objects ignored). */
+export function queryString(req: Request, name: string): string {
+  const v = req.query[name];
+  return typeof v === 'string' ? v.trim() : '';
+}

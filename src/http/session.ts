@@ -1,0 +1,38 @@
+import { Express, RequestHandler } from 'express';
+import session from 'express-session';
+import { AppDeps } from '../deps';
+import { DbSessionStore } from './session-store';
+
+export const SESSION_COOKIE = 'kk.sid';
+
+/** Database sessions: httpOnly, sameSite lax, secure behind HTTPS, idle and absolute timeouts. */
+export function setUpSession(app: Express, deps: AppDeps): DbSessionStore {
+  const idleMs = deps.config.idleTimeoutMinutes * 60_000;
+  const store = new DbSessionStore(deps.db, deps.clock, idleMs);
+  if (deps.config.trustProxy) app.set('trust proxy', 1);
+  app.use(
+    session({
+      name: SESSION_COOKIE,
+      secret: deps.config.sessionSecret,
+      store,
+      resave: false,
+      saveUninitialized: false,
+      rolling: false,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies, path: '/' },
+    }),
+  );
+  app.use(absoluteTimeout(deps.config.absoluteTimeoutHours * 3_600_000));
+  return store;
+}
+
+/** A session older than the absolute limit is destroyed, whatever its activity. */
+function absoluteTimeout(limitMs: number): RequestHandler {
+  return (req, res, next) => {
+    const loginAt = req.session?.loginAt;
+    if (loginAt && req.deps.clock.now().getTime() - loginAt > limitMs) {
+      req.session.destroy(() => res.redirect(303, '/login?expired=1'));
+      return;
+    }
+    next();
+  };
+}

@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { Express } from 'express';
+import * as dates from '../lib/dates';
+import { ROLE_LABELS } from '../policy';
+import { takeFlash } from './flash';
+
+export const viewsDir = path.resolve(__dirname, '../../views');
+
+/** EJS views; every page gets the user, the flash messages and the date helpers. */
+export function setUpViews(app: Express): void {
+  app.set('view engine', 'ejs');
+  app.set('views', viewsDir);
+  app.locals.dates = dates;
+  app.locals.roleLabels = ROLE_LABELS;
+  app.use(takeFlash);
+  app.use((req, res, next) => {
+    res.locals.currentUser = req.user ?? null;
+    res.locals.currentPath = req.path;
+    res.locals.errors = {};
+    res.locals.errorList = [];
+    next();
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * Japanese fonts for PDFs: BIZ UDPゴシック (the universal-design face offices use) with
+ * Noto Sans JP as a per-glyph fallback for what BIZ UD lacks (e.g. 𠮷). The TTF files are
+ * read once per process; pdfkit embeds only the glyphs a document uses.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export type FontName = 'jp' | 'jp-bold' | 'jp-fallback' | 'jp-fallback-bold';
+
+/** Fonts in order of preference, regular and bold. */
+export const FONT_CHAIN: Record<'regular' | 'bold', FontName[]> = {
+  regular: ['jp', 'jp-fallback'],
+  bold: ['jp-bold', 'jp-fallback-bold'],
+};
+
+const FILES: Record<FontName, [pkg: string, file: string]> = {
+  jp: ['@expo-google-fonts/biz-udpgothic', '400Regular/BIZUDPGothic_400Regular.ttf'],
+  'jp-bold': ['@expo-google-fonts/biz-udpgothic', '700Bold/BIZUDPGothic_700Bold.ttf'],
+  'jp-fallback': ['@expo-google-fonts/noto-sans-jp', '400Regular/NotoSansJP_400Regular.ttf'],
+  'jp-fallback-bold': ['@expo-google-fonts/noto-sans-jp', '700Bold/NotoSansJP_700Bold.ttf'],
+};
+
+/** Absolute path of a font file inside its npm package. */
+export function fontPath(name: FontName): string {
+  const [pkg, file] = FILES[name];
+  return join(dirname(require.resolve(`${pkg}/package.json`)), file);
+}
+
+interface GlyphFont {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+interface Fontkit {
+  create(buffer: Buffer): GlyphFont;
+}
+
+/** The fontkit pdfkit itself uses (a dependency of pdfkit), resolved from pdfkit's folder. */
+const fontkit = require(
+  require.resolve('fontkit', { paths: [dirname(require.resolve('pdfkit'))] }),
+) as Fontkit;
+
+const buffers = new Map<FontName, Buffer>();
+const glyphFonts = new Map<FontName, GlyphFont>();
+
+export function fontBuffer(name: FontName): Buffer {
+  let buf = buffers.get(name);
+  if (!buf) {
+    buf = readFileSync(fontPath(name));
+    buffers.set(name, buf);
+  }
+  return buf;
+}
+
+const coverage = new Map<string, boolean>();
+
+/** Whether `name` has a glyph for the code point (memoised). */
+export function hasGlyph(name: FontName, codePoint: number): boolean {
+  const key = `${name}:${codePoint}`;
+  let has = coverage.get(key);
+  if (has === undefined) {
+    let font = glyphFonts.get(name);
+    if (!font) {
+      font = fontkit.create(fontBuffer(name));
+      glyphFonts.set(name, font);
+    }
+    has = font.hasGlyphForCodePoint(codePoint);
+    coverage.set(key, has);
+  }
+  return has;
+}
+
+/** Registers the four fonts on a document under their FontName. */
+export function registerFonts(doc: PDFKit.PDFDocument): void {
+  for (const name of Object.keys(FILES) as FontName[]) doc.registerFont(name, fontBuffer(name));
+}

@@ -1,0 +1,119 @@
+/**
+ * Text drawing with per-glyph font fallback. A string is split into runs by the first font
+ * in the chain that has each character, so 𠮷 comes from Noto Sans JP instead of an empty box.
+ * Runs are drawn on a shared alphabetic baseline (the fonts' ascents differ).
+ */
+import { FONT_CHAIN, hasGlyph, type FontName } from './fonts';
+
+export interface TextStyle {
+  size: number;
+  bold?: boolean;
+}
+
+export interface TextRun {
+  text: string;
+  font: FontName;
+}
+
+/** Baseline offset from the top of the em box (both fonts' ideographic em box is 0.88 / -0.12). */
+const ASCENT = 0.88;
+/** Line height as a multiple of the font size. */
+export const LINE_HEIGHT = 1.3;
+
+/** Splits text into runs of the first font that has each character (the primary font when none has it). */
+export function textRuns(text: string, bold = false): TextRun[] {
+  const chain = FONT_CHAIN[bold ? 'bold' : 'regular'];
+  const runs: TextRun[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const prev = runs[runs.length - 1];
+    // Spaces and marks without a glyph of their own stay in the current run.
+    const font = prev && /\s/.test(ch) ? prev.font : (chain.find((f) => hasGlyph(f, cp)) ?? chain[0]);
+    if (prev && prev.font === font) prev.text += ch;
+    else runs.push({ text: ch, font });
+  }
+  return runs;
+}
+
+export function textWidth(doc: PDFKit.PDFDocument, text: string, style: TextStyle): number {
+  let w = 0;
+  for (const run of textRuns(text, style.bold)) w += doc.font(run.font).fontSize(style.size).widthOfString(run.text);
+  return w;
+}
+
+export interface DrawOptions extends TextStyle {
+  /** With width: align within [x, x + width]. */
+  align?: 'left' | 'center' | 'right';
+  width?: number;
+}
+
+/** Draws one line with its em box top at y. Never wraps and never adds a page. */
+export function drawText(doc: PDFKit.PDFDocument, text: string, x: number, y: number, opts: DrawOptions): void {
+  const runs = textRuns(text, opts.bold);
+  if (opts.width !== undefined && opts.align && opts.align !== 'left') {
+    const w = textWidth(doc, text, opts);
+    x += opts.align === 'right' ? opts.width - w : (opts.width - w) / 2;
+  }
+  const baseline = y + opts.size * ASCENT;
+  for (const run of runs) {
+    doc.font(run.font).fontSize(opts.size);
+    doc.text(run.text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    x += doc.widthOfString(run.text);
+  }
+}
+
+function greedyLines(doc: PDFKit.PDFDocument, para: string, width: number, style: TextStyle): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of para) {
+    if (line !== '' && textWidth(doc, line + ch, style) > width) {
+      lines.push(line);
+      line = ch.trim() === '' ? '' : ch;
+    } else {
+      line += ch;
+    }
+  }
+  lines.push(line);
+  return lines;
+}
+
+/**
+ * Breaks text into lines no wider than width, at any character (Japanese has no spaces),
+ * keeping '\n'. With balance, the lines of a paragraph are made about equal (問い合/わせ
+ * rather than 問い合わ/せ), for headings.
+ */
+export function wrapText(doc: PDFKit.PDFDocument, text: string, width: number, style: TextStyle, balance = false): string[] {
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    const full = textWidth(doc, para, style);
+    if (full <= width) {
+      out.push(para);
+      continue;
+    }
+    let lines = greedyLines(doc, para, width, style);
+    for (let w = full / lines.length; balance && w < width; w += style.size / 4) {
+      const tried = greedyLines(doc, para, w, style);
+      if (tried.length <= lines.length) {
+        lines = tried;
+        break;
+      }
+    }
+    out.push(...lines);
+  }
+  return out;
+}
+
+/** Draws lines centred vertically in a box, each aligned within the box's width. */
+export function drawLines(
+  doc: PDFKit.PDFDocument,
+  lines: string[],
+  box: { x: number; y: number; width: number; height: number },
+  opts: Omit<DrawOptions, 'width'>,
+): void {
+  const lh = opts.size * LINE_HEIGHT;
+  let y = box.y + (box.height - lines.length * lh) / 2 + (lh - opts.size) / 2;
+  for (const line of lines) {
+    drawText(doc, line, box.x, y, { ...opts, width: box.width });
+    y += lh;
+  }
+}
