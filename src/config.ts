@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import path from 'node:path';
 
 /** One typed configuration, read once from the environment. Fails fast in production. */
@@ -39,7 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || null,
     dataDir: path.resolve(env.DATA_DIR || './data'),
-    sessionSecret: secret || require('node:crypto').randomBytes(32).toString('hex'),
+    sessionSecret: secret || crypto.randomBytes(32).toString('hex'),
     trustProxy,
     secureCookies: trustProxy || env.COOKIE_SECURE === 'true',
     logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),

@@ -3,6 +3,9 @@ import { createTestApp, TestApp } from '../helpers/app';
 import { makeUser, TEST_PASSWORD } from '../helpers/factories';
 import { csrfFrom, loginAs, tokenFor } from '../helpers/agent';
 import { LOGIN_MESSAGES } from '../../src/auth/authenticate';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -62,9 +65,6 @@ describe('login', () => {
   test('the lock is stored in the database (a new app on the same database still refuses)', async () => {
     const u = await makeUser(t.db, { role: 'staff' });
     for (let i = 0; i < 5; i++) await attempt(u.username, 'wrong-password-x');
-    const { createApp } = await import('../../src/app');
-    const { loadConfig } = await import('../../src/config');
-    const { createLogger } = await import('../../src/logger');
     const again = createApp({ db: t.db, clock: t.clock, log: createLogger('silent'), config: loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'another-secret-another-secret-xx' }) });
     const agent = request.agent(again.app);
     const token = csrfFrom((await agent.get('/login')).text);

@@ -7,7 +7,7 @@ import { NotFoundError } from '../../http/errors';
 import { ROLES, ROLE_LABELS } from '../../policy';
 import { findUserById, listUsers } from '../../auth/users-queries';
 import { activeWards } from './masters-queries';
-import { userCreateSchema, userUpdateSchema } from './users-schema';
+import { userCreateSchema, userUpdateSchema, USER_MESSAGES } from './users-schema';
 import { createUser, resetPassword, setDisabled, updateUser } from './users-service';
 
 async function formLocals(req: Request) {
@@ -27,6 +27,11 @@ async function showUser(req: Request, res: Response, status = 200, extra: Record
   res.status(status).render('admin/users/show', { user, values: user, oneTimePassword, ...(await formLocals(req)), ...extra });
 }
 
+/** Only a ward the form offers (an active one) may be assigned; anything else is a stale or tampered form. */
+async function wardOffered(req: Request, wardId: number | null): Promise<boolean> {
+  return !wardId || (await activeWards(req.deps.db)).some((w) => w.id === wardId);
+}
+
 function rememberOneTime(req: Request, id: number, password: string) {
   req.session.oneTime = { ...(req.session.oneTime ?? {}), [`user:${id}`]: password };
 }
@@ -44,6 +49,9 @@ export function usersRoutes(r: SecureRouter): void {
     const form = parseForm(userCreateSchema, req.body);
     const values = { ...req.body, password: '' };
     if (!form.ok) return renderBadRequest(res, 'admin/users/new', form, values, await formLocals(req));
+    if (!(await wardOffered(req, form.data.ward_id))) {
+      return renderBadRequest(res, 'admin/users/new', fieldError('ward_id', USER_MESSAGES.ward), values, await formLocals(req));
+    }
     const result = await createUser(req, form.data);
     if (!result.ok) return renderBadRequest(res, 'admin/users/new', fieldError(result.field, result.message), values, await formLocals(req));
     if (result.oneTimePassword) rememberOneTime(req, result.id, result.oneTimePassword);
@@ -57,13 +65,18 @@ export function usersRoutes(r: SecureRouter): void {
     const user = await loadUser(req);
     const form = parseForm(userUpdateSchema, req.body);
     if (!form.ok) return renderBadRequest(res, 'admin/users/show', form, req.body, { user, oneTimePassword: null, ...(await formLocals(req)) });
+    if (!(await wardOffered(req, form.data.ward_id))) {
+      return renderBadRequest(res, 'admin/users/show', fieldError('ward_id', USER_MESSAGES.ward), req.body, { user, oneTimePassword: null, ...(await formLocals(req)) });
+    }
     if ((await updateUser(req, user.id, form.data)) === 'conflict') {
       const current = (await findUserById(req.deps.db, user.id))!;
+      const { wards } = await formLocals(req);
       return res.status(409).render('errors/conflict', {
         backHref: `/admin/users/${user.id}`,
         rows: [
           { label: '表示名', mine: form.data.display_name, theirs: current.display_name },
           { label: '役割', mine: ROLE_LABELS[form.data.role], theirs: ROLE_LABELS[current.role] },
+          { label: '担当の区', mine: wards.find((w) => w.id === form.data.ward_id)?.name ?? '', theirs: current.ward_name ?? '' },
         ],
       });
     }

@@ -3,6 +3,7 @@
  * Noto Sans JP as a per-glyph fallback for what BIZ UD lacks (e.g. 𠮷). The TTF files are
  * read once per process; pdfkit embeds only the glyphs a document uses.
  */
+import * as fontkitModule from 'fontkit';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -34,10 +35,8 @@ interface Fontkit {
   create(buffer: Buffer): GlyphFont;
 }
 
-/** The fontkit pdfkit itself uses (a dependency of pdfkit), resolved from pdfkit's folder. */
-const fontkit = require(
-  require.resolve('fontkit', { paths: [dirname(require.resolve('pdfkit'))] }),
-) as Fontkit;
+/** The same fontkit pdfkit uses (declared in package.json at pdfkit's version). */
+const fontkit = fontkitModule as unknown as Fontkit;
 
 const buffers = new Map<FontName, Buffer>();
 const glyphFonts = new Map<FontName, GlyphFont>();

@@ -16,7 +16,10 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 /** Display width in Excel's character units: full-width characters count two. */
 function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u0000-\u00ff\uff61-\uff9f]/.test(ch) ? 1 : 2;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    w += cp <= 0xff || (cp >= 0xff61 && cp <= 0xff9f) ? 1 : 2;
+  }
   return w;
 }
 

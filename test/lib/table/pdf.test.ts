@@ -64,7 +64,6 @@ describe('tableToPdf', () => {
     const started = process.hrtime.bigint();
     const buf = await tableToPdf(monthlyTable({ seed: 99 }), { now: NOW });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    console.log(`monthly table PDF: ${(buf.length / 1024).toFixed(1)} KB in ${ms.toFixed(0)} ms`);
     expect(buf.length).toBeLessThan(150 * 1024);
     expect(ms).toBeLessThan(2000);
   });

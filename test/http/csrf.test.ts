@@ -1,0 +1,42 @@
+import request from 'supertest';
+import { createTestApp, TestApp } from '../helpers/app';
+import { makeUser } from '../helpers/factories';
+import { csrfFrom, loginAs } from '../helpers/agent';
+import { sampleUrl, routeName } from '../helpers/routes';
+import { can, Role, ROLES } from '../../src/policy';
+
+let t: TestApp;
+beforeAll(async () => { t = await createTestApp(); });
+afterAll(async () => { await t.close(); });
+
+function roleFor(access: string): Role {
+  return ROLES.find((r) => can({ id: 1, role: r, ward_id: null }, access as never)) ?? 'admin';
+}
+
+test('every POST route refuses a missing or foreign CSRF token with 403, and changes nothing', async () => {
+  const posts = t.routes.filter((r) => r.method === 'post');
+  expect(posts.length).toBeGreaterThan(8);
+  const other = request.agent(t.app);
+  const foreignToken = csrfFrom((await other.get('/login')).text);
+  for (const route of posts) {
+    const role = route.access === 'public' ? 'staff' : roleFor(route.access);
+    const u = await makeUser(t.db, { role });
+    const agent = await loginAs(t.app, u.username);
+    const auditBefore = (await t.db('audit_log').count({ n: '*' }))[0].n;
+    const url = sampleUrl(route, '1');
+    const missing = await agent.post(url).type('form').send({ name: 'x' });
+    const foreign = await agent.post(url).type('form').send({ name: 'x', _csrf: foreignToken });
+    expect([routeName(route), missing.status, foreign.status]).toEqual([routeName(route), 403, 403]);
+    expect(missing.text).toContain('画面を開き直して');
+    const auditAfter = (await t.db('audit_log').count({ n: '*' }))[0].n;
+    expect([routeName(route), auditAfter]).toEqual([routeName(route), auditBefore]);
+  }
+});
+
+test('a GET never changes state: no GET route writes an audit row except views of records', async () => {
+  const u = await makeUser(t.db, { role: 'admin' });
+  const agent = await loginAs(t.app, u.username);
+  const users = await t.db('users').count({ n: '*' });
+  for (const route of t.routes.filter((r) => r.method === 'get')) await agent.get(sampleUrl(route, '1'));
+  expect(await t.db('users').count({ n: '*' })).toEqual(users);
+});
