@@ -27,8 +27,9 @@ const ward = (name: string) => t.db('wards').where({ name }).first();
 const auditRows = (action: string, table: string, id: number) =>
   t.db('audit_log').where({ action, record_type: table, record_id: String(id) }).select('*');
 
-/** The rows of a master list page: [parent or kind column (if any), name, sort order, state]. */
-function listedRows(html: string): { id: number; name: string; sort: string; state: string; parent?: string }[] {
+/** The rows of a master list page as shown: id, name and order inputs, state, parent column, retired marking. */
+interface Listed { id: number; name: string; sort: string; state: string; parent?: string; retiredClass: boolean }
+function listedRows(html: string): Listed[] {
   const body = html.match(/<tbody>([\s\S]*?)<\/tbody>/)?.[1] ?? '';
   return [...body.matchAll(/<tr( class="retired")?>([\s\S]*?)<\/tr>/g)].map((m) => {
     const tr = m[2];
@@ -38,7 +39,7 @@ function listedRows(html: string): { id: number; name: string; sort: string; sta
     const cells = [...tr.matchAll(/<td>([^<]*)<\/td>/g)].map((c) => c[1]);
     const state = cells.find((c) => c.startsWith('使用')) ?? '';
     const parent = tr.match(/^\s*<td>([^<]*)<\/td>/)?.[1];
-    return { id, name, sort, state, parent, retiredClass: Boolean(m[1]) } as never;
+    return { id, name, sort, state, parent, retiredClass: Boolean(m[1]) };
   });
 }
 
@@ -186,6 +187,9 @@ describe('rename and reorder with optimistic locking', () => {
     expect(ok.status).toBe(303);
     expect(await t.db('wards').where({ id: north.id }).first()).toMatchObject({ name: '北区（植木）', sort_order: 1, version: 2 });
     expect(await auditRows('master.update', 'wards', north.id)).toHaveLength(1);
+    const list = await agent.get('/admin/masters/wards');
+    expect(list.text).toContain('区を更新しました。');
+    expect(listedRows(list.text).find((r) => r.id === north.id)).toMatchObject({ name: '北区（植木）', sort: '1' });
 
     const stale = await agent.post(`/admin/masters/wards/${north.id}`).type('form')
       .send({ name: '北区（古い画面）', sort_order: '9', version: '1', _csrf: token });
@@ -195,11 +199,6 @@ describe('rename and reorder with optimistic locking', () => {
     expect(stale.text).toContain('<th scope="row">表示順</th><td>9</td><td>1</td>');
     expect(await t.db('wards').where({ id: north.id }).first()).toMatchObject({ name: '北区（植木）', sort_order: 1, version: 2 });
     expect(await auditRows('master.update', 'wards', north.id)).toHaveLength(1);
-
-    const list = await agent.get('/admin/masters/wards');
-    expect(list.text).toContain('区を更新しました。');
-    expect(listedRows(list.text).find((r) => r.id === north.id)).toMatchObject({ name: '北区（植木）', sort: '1' });
-    expect(list.text).toContain(`id="name-${north.id}"`);
   });
 
   test('renaming to a name in use, or a bad order, is refused on that row (400) and changes nothing', async () => {
@@ -222,6 +221,32 @@ describe('rename and reorder with optimistic locking', () => {
     expect(badOrder.text).toContain(`<p class="error-text" id="sort-${central.id}-error">${MASTER_MESSAGES.sortOrder}</p>`);
     expect(badOrder.text).toContain(`<a href="#sort-${central.id}">${MASTER_MESSAGES.sortOrder}</a>`);
     expect(await t.db('wards').where({ id: central.id }).first()).toMatchObject({ name: '中央区', version: central.version });
+  });
+
+  test('changing only the order is not a clash of the entry with itself', async () => {
+    const entry = await t.db('code_entries').where({ list: 'sex', label: '男性' }).first();
+    const res = await submit(agent, '/admin/masters/sex', `/admin/masters/sex/${entry.id}`,
+      { name: '男性', sort_order: '5', version: String(entry.version) });
+    expect(res.status).toBe(303);
+    expect(await t.db('code_entries').where({ id: entry.id }).first()).toMatchObject({ label: '男性', sort_order: 5, version: entry.version + 1 });
+    const page = await agent.get('/admin/masters/sex');
+    expect(listedRows(page.text).map((r) => r.name)).toEqual(['女性', '不明', '男性']);
+  });
+
+  test('two top-level categories with the same order keep their children right under their parent', async () => {
+    const guardian = await category('後見人支援');
+    const candidate = await category('後見人候補者');
+    const res = await submit(agent, '/admin/masters/categories', `/admin/masters/categories/${candidate.id}`,
+      { name: '後見人候補者', sort_order: String(guardian.sort_order), version: String(candidate.version) });
+    expect(res.status).toBe(303);
+    const rows = listedRows((await agent.get('/admin/masters/categories')).text);
+    const i = rows.findIndex((r) => r.id === guardian.id);
+    const j = rows.findIndex((r) => r.id === candidate.id);
+    const children = await t.db('consultation_categories').where({ parent_id: guardian.id }).pluck('id');
+    expect(children.length).toBeGreaterThanOrEqual(2);
+    // the parent's family is one contiguous block, and the other category is outside it
+    expect(rows.slice(i + 1, i + 1 + children.length).map((r) => r.parent)).toEqual(children.map(() => '後見人支援'));
+    expect(j === i - 1 || j === i + 1 + children.length).toBe(true);
   });
 
   test('a child category may share its name with a top-level one when renamed', async () => {
@@ -247,7 +272,7 @@ describe('retire and restore', () => {
     expect(row.version).toBe(south.version + 1);
 
     const list = await agent.get('/admin/masters/wards');
-    const listed = listedRows(list.text).find((r) => r.id === south.id) as unknown as { state: string; retiredClass: boolean };
+    const listed = listedRows(list.text).find((r) => r.id === south.id)!;
     expect(listed).toBeDefined();
     expect(listed.state).toMatch(/^使用停止（令和8年11月27日 10:00）$/);
     expect(listed.retiredClass).toBe(true);

@@ -41,6 +41,7 @@ export function capsRoutes(r: SecureRouter): void {
       if (latest && latest.valid_from >= valid_from) return false;
       if (latest) {
         await trx('subsidy_caps').where({ id: latest.id }).update({ valid_to: addDays(valid_from, -1), version: latest.version + 1 });
+        await audit(req, 'master.update', 'subsidy_caps', latest.id, trx);
       }
       const [{ id }] = await trx('subsidy_caps').insert({ setting, monthly_yen, valid_from, updated_by: req.user!.id }).returning('id');
       await audit(req, 'master.create', 'subsidy_caps', id, trx);

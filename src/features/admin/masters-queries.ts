@@ -5,7 +5,7 @@ import { MasterKind } from './masters-kinds';
 export interface Ward { id: number; name: string }
 
 export function activeWards(db: Db): Promise<Ward[]> {
-  return db('wards').whereNull('retired_at').orderBy('sort_order').select('id', 'name');
+  return db('wards').whereNull('retired_at').orderBy(['sort_order', 'id']).select('id', 'name');
 }
 
 export interface MasterRow {
@@ -25,10 +25,10 @@ export function listMaster(db: Db, k: MasterKind): Promise<MasterRow[]> {
   if (k.extra === 'parent') {
     return q.leftJoin(`${k.table} as p`, 'p.id', 'm.parent_id')
       .select('m.id', 'm.name', 'm.sort_order', 'm.retired_at', 'm.version', 'm.parent_id', 'p.name as parent_name')
-      .orderByRaw('COALESCE(p.sort_order, m.sort_order), m.parent_id NULLS FIRST, m.sort_order');
+      .orderByRaw('COALESCE(p.sort_order, m.sort_order), COALESCE(m.parent_id, m.id), m.parent_id NULLS FIRST, m.sort_order, m.id');
   }
   return q.select('m.id', `m.${k.nameColumn} as name`, 'm.sort_order', 'm.retired_at', 'm.version', ...(k.extra === 'centerKind' ? ['m.kind'] : []))
-    .orderBy('m.sort_order');
+    .orderBy(['m.sort_order', 'm.id']);
 }
 
 export function findMaster(db: Db | Knex.Transaction, k: MasterKind, id: number) {

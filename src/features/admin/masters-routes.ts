@@ -1,6 +1,6 @@
 import { Request, Response } from 'express';
 import { SecureRouter } from '../../http/routes';
-import { fieldError, parseForm } from '../../http/forms';
+import { ErrorItem, FieldErrors, fieldError, parseForm } from '../../http/forms';
 import { flash } from '../../http/flash';
 import { idParam } from '../../http/params';
 import { NotFoundError } from '../../http/errors';
@@ -19,6 +19,12 @@ async function renderList(req: Request, res: Response, k: MasterKind, status = 2
   const rows = await listMaster(req.deps.db, k);
   const parents = k.extra === 'parent' ? await topLevelCategories(req.deps.db) : [];
   res.status(status).render('admin/masters/list', { kind: k, rows, parents, centerKinds: CENTER_KINDS, values: {}, ...extra });
+}
+
+/** A row edit's errors show on that row, and the summary links to its inputs (not to the add form's). */
+function rowErrors(id: number, e: { errors: FieldErrors; errorList: ErrorItem[] }) {
+  const inputId = (field: string) => (field === 'sort_order' ? `sort-${id}` : `name-${id}`);
+  return { rowErrors: e.errors, errorList: e.errorList.map((i) => ({ ...i, field: inputId(i.field) })), editId: id };
 }
 
 export function mastersRoutes(r: SecureRouter): void {
@@ -46,7 +52,7 @@ export function mastersRoutes(r: SecureRouter): void {
     const current = await findMaster(req.deps.db, k, id);
     if (!current) throw new NotFoundError();
     const form = parseForm(masterUpdateSchema, req.body);
-    if (!form.ok) return renderList(req, res, k, 400, { errors: form.errors, errorList: form.errorList, editId: id, editValues: req.body });
+    if (!form.ok) return renderList(req, res, k, 400, { ...rowErrors(id, form), editValues: req.body });
     const result = await updateMaster(req, k, id, form.data);
     if ('conflict' in result) {
       const now = await findMaster(req.deps.db, k, id);
@@ -59,8 +65,7 @@ export function mastersRoutes(r: SecureRouter): void {
       });
     }
     if (!result.ok) {
-      const e = fieldError(result.field, result.message);
-      return renderList(req, res, k, 400, { ...e, editId: id, editValues: req.body });
+      return renderList(req, res, k, 400, { ...rowErrors(id, fieldError(result.field, result.message)), editValues: req.body });
     }
     flash(req, `${k.title}を更新しました。`);
     res.redirect(303, `/admin/masters/${k.key}`);

@@ -21,8 +21,12 @@ export function settingsRoutes(r: SecureRouter): void {
   r.post('/admin/masters/settings', 'masters:manage', async (req, res) => {
     const form = parseForm(schema, req.body);
     if (!form.ok) return renderBadRequest(res, 'admin/masters/settings', form, req.body);
-    const n = await req.deps.db('settings').where({ key: 'petition_stall_days', version: form.data.version })
-      .update({ int_value: form.data.petition_stall_days, version: form.data.version + 1, updated_at: req.deps.clock.now(), updated_by: req.user!.id });
+    const n = await req.deps.db.transaction(async (trx) => {
+      const changed = await trx('settings').where({ key: 'petition_stall_days', version: form.data.version })
+        .update({ int_value: form.data.petition_stall_days, version: form.data.version + 1, updated_at: req.deps.clock.now(), updated_by: req.user!.id });
+      if (changed) await audit(req, 'master.update', 'settings', 'petition_stall_days', trx);
+      return changed;
+    });
     if (n === 0) {
       const row = await load(req);
       return res.status(409).render('errors/conflict', {
@@ -30,7 +34,6 @@ export function settingsRoutes(r: SecureRouter): void {
         rows: [{ label: '申立て停滞とみなす日数', mine: String(form.data.petition_stall_days), theirs: String(row.int_value) }],
       });
     }
-    await audit(req, 'master.update', 'settings', 'petition_stall_days');
     flash(req, '設定を更新しました。');
     res.redirect(303, '/admin/masters/settings');
   });
