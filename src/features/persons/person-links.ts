@@ -1,0 +1,9 @@
+/**
+ * Every table that points at a person. Merging two persons moves these rows to the
+ * survivor; each feature that links records to a person adds its table here.
+ */
+export interface PersonLink { table: string; column: string; label: string }
+
+export const PERSON_LINKS: PersonLink[] = [
+  { table: 'consultations', column: 'person_id', label: '相談記録' },
+];

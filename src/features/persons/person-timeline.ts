@@ -1,0 +1,20 @@
+import { Db } from '../../db/knex';
+import { consultationTimeline } from '../consultations/consultations-timeline';
+
+/** One line in a person's timeline: what happened, when, and where to read it. */
+export interface TimelineEntry {
+  date: string | null;
+  kind: string;
+  summary: string;
+  href: string | null;
+}
+
+export type TimelineSource = (db: Db, personId: number) => Promise<TimelineEntry[]>;
+
+/** Features register their source; the person page merges them, newest first. */
+export const TIMELINE_SOURCES: TimelineSource[] = [consultationTimeline];
+
+export async function personTimeline(db: Db, personId: number): Promise<TimelineEntry[]> {
+  const all = (await Promise.all(TIMELINE_SOURCES.map((s) => s(db, personId)))).flat();
+  return all.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+}

@@ -1,0 +1,33 @@
+import { flash } from '../../http/flash';
+import { parseForm, renderBadRequest } from '../../http/forms';
+import { SecureRouter } from '../../http/routes';
+import { FormContext, formContext, pickValues } from './persons-form';
+import { describeBirth } from './persons-lookups';
+import { personCreateSchema, PERSON_MESSAGES } from './persons-schema';
+import { createPerson } from './persons-service';
+
+const newLocals = (ctx: FormContext) => ({ options: ctx.options, today: ctx.today, describeBirth, wardById: ctx.lookups.wardById, candidates: [] });
+
+export function personsCreateRoutes(r: SecureRouter): void {
+  r.get('/persons/new', 'persons:write', async (req, res) => {
+    res.render('persons/new', { values: {}, ...newLocals(await formContext(req)) });
+  });
+
+  r.post('/persons', 'persons:write', async (req, res) => {
+    const ctx = await formContext(req);
+    const form = parseForm(personCreateSchema(ctx.schema), req.body);
+    const values = { ...req.body, confirm_distinct: '' };
+    if (!form.ok) return renderBadRequest(res, 'persons/new', form, values, newLocals(ctx));
+    const result = await createPerson(req, pickValues(form.data), form.data.confirm_distinct);
+    if (!result.ok) {
+      // 409: the input is valid but conflicts with stored records (possible duplicates); nothing was created.
+      return res.status(409).render('persons/new', {
+        ...newLocals(ctx), values, candidates: result.candidates,
+        errors: { confirm_distinct: PERSON_MESSAGES.duplicate },
+        errorList: [{ field: 'confirm_distinct', message: PERSON_MESSAGES.duplicate }],
+      });
+    }
+    flash(req, '本人を登録しました。');
+    res.redirect(303, `/persons/${result.id}`);
+  });
+}

@@ -1,0 +1,77 @@
+import { Knex } from 'knex';
+import { toWareki } from '../../lib/dates';
+import { CODE_FIELDS, CODE_LISTS_USED, CodeField, LIVING, PERSON_FIELDS, PersonValues, WELFARE } from './persons-fields';
+
+export interface Choice { id: number; label: string; retired: boolean }
+
+/** Code entries and wards a person record refers to, retired ones included (old records still show them). */
+export interface Lookups {
+  lists: Record<string, Choice[]>;
+  wards: Choice[];
+  byId: Map<number, Choice>;
+  wardById: Map<number, Choice>;
+}
+
+export async function loadLookups(db: Knex | Knex.Transaction): Promise<Lookups> {
+  const codes: (Choice & { list: string })[] = await db('code_entries').whereIn('list', CODE_LISTS_USED)
+    .orderBy([{ column: 'list' }, { column: 'sort_order' }, { column: 'id' }])
+    .select('id', 'list', 'label', db.raw('retired_at is not null as retired'));
+  const wards: Choice[] = await db('wards').orderBy([{ column: 'sort_order' }, { column: 'id' }])
+    .select('id', 'name as label', db.raw('retired_at is not null as retired'));
+  const lists: Record<string, Choice[]> = Object.fromEntries(CODE_LISTS_USED.map((l) => [l, []]));
+  for (const c of codes) lists[c.list].push(c);
+  return { lists, wards, byId: new Map(codes.map((c) => [c.id, c])), wardById: new Map(wards.map((w) => [w.id, w])) };
+}
+
+export type SelectField = CodeField | 'ward_id';
+export const SELECT_FIELDS: SelectField[] = [...(Object.keys(CODE_FIELDS) as CodeField[]), 'ward_id'];
+
+function choicesFor(l: Lookups, field: SelectField): Choice[] {
+  return field === 'ward_id' ? l.wards : l.lists[CODE_FIELDS[field]];
+}
+
+/** What a form may offer: active entries, plus the record's own value even if since retired. */
+export function offered(l: Lookups, field: SelectField, current?: number | null): Choice[] {
+  return choicesFor(l, field).filter((c) => !c.retired || c.id === current);
+}
+
+export function allowedIds(l: Lookups, current?: Partial<PersonValues>): Record<SelectField, Set<number>> {
+  return Object.fromEntries(SELECT_FIELDS.map((f) => [f, new Set(offered(l, f, current?.[f]).map((c) => c.id))])) as Record<SelectField, Set<number>>;
+}
+
+export function selectOptions(l: Lookups, current?: Partial<PersonValues>) {
+  const opts: Record<string, { value: string | number; label: string }[]> = {};
+  for (const f of SELECT_FIELDS) {
+    opts[f] = offered(l, f, current?.[f]).map((c) => ({ value: c.id, label: c.retired ? `${c.label}（使用停止）` : c.label }));
+  }
+  opts.living = LIVING.map((v) => ({ value: v, label: v }));
+  opts.welfare_status = WELFARE.map((v) => ({ value: v, label: v }));
+  return opts;
+}
+
+/** Full years between a birth date and a day (both ISO). */
+export function ageOn(birthIso: string, todayIso: string): number {
+  const years = Number(todayIso.slice(0, 4)) - Number(birthIso.slice(0, 4));
+  return todayIso.slice(5) < birthIso.slice(5) ? years - 1 : years;
+}
+
+/** '昭和20年4月1日（1945年・81歳）' */
+export function describeBirth(birthIso: string | null, todayIso: string): string {
+  if (!birthIso) return '';
+  return `${toWareki(birthIso)}（${birthIso.slice(0, 4)}年・${ageOn(birthIso, todayIso)}歳）`;
+}
+
+/** How one field's value reads on screen. */
+export function displayValue(l: Lookups, field: keyof PersonValues, value: unknown, todayIso: string): string {
+  if (value === null || value === undefined || value === '') return '';
+  const kind = PERSON_FIELDS.find((f) => f.name === field)?.kind;
+  if (kind === 'date') return describeBirth(String(value), todayIso);
+  if (kind === 'code') return l.byId.get(Number(value))?.label ?? String(value);
+  if (kind === 'ward') return l.wardById.get(Number(value))?.label ?? String(value);
+  return String(value);
+}
+
+/** Every field with its label and shown value, in form order. */
+export function displayRows(l: Lookups, v: Partial<PersonValues>, todayIso: string) {
+  return PERSON_FIELDS.map((f) => ({ name: f.name, label: f.label, value: displayValue(l, f.name, v[f.name], todayIso) }));
+}

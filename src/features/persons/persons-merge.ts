@@ -1,0 +1,53 @@
+import { Request } from 'express';
+import { audit } from '../../audit/audit-writer';
+import { todayIso } from '../../lib/dates';
+import { PERSON_LINKS } from './person-links';
+import { PersonRow } from './persons-fields';
+import { loadLookups } from './persons-lookups';
+import { planMerge } from './persons-merge-plan';
+import { personColumns } from './persons-queries';
+
+export type MergeRefusal = 'self' | 'missing' | 'merged' | 'stale';
+export type MergeResult = { ok: true } | { ok: false; reason: MergeRefusal };
+
+export interface MergeRequest { survivorId: number; otherId: number; survivorVersion: number; otherVersion: number }
+
+class Stale extends Error {}
+
+/**
+ * Merges `other` into the survivor in ONE transaction: every linked row moves, the
+ * survivor's empty fields are filled, the other row is kept and marked merged, both
+ * versions bump, both are audited. Any failure rolls all of it back.
+ */
+export async function mergePersons(req: Request, m: MergeRequest): Promise<MergeResult> {
+  if (m.survivorId === m.otherId) return { ok: false, reason: 'self' };
+  const { db, clock } = req.deps;
+  const now = clock.now();
+  try {
+    return await db.transaction(async (trx) => {
+      const rows: PersonRow[] = await trx('persons').whereIn('id', [m.survivorId, m.otherId]).orderBy('id').forUpdate();
+      const survivor = rows.find((r) => r.id === m.survivorId);
+      const other = rows.find((r) => r.id === m.otherId);
+      if (!survivor || !other) return { ok: false, reason: 'missing' } as const;
+      if (survivor.merged_into_id || other.merged_into_id) return { ok: false, reason: 'merged' } as const;
+      if (survivor.version !== m.survivorVersion || other.version !== m.otherVersion) return { ok: false, reason: 'stale' } as const;
+
+      for (const link of PERSON_LINKS) {
+        await trx(link.table).where(link.column, other.id).update({ [link.column]: survivor.id });
+      }
+      const values = planMerge(survivor, other, await loadLookups(trx), todayIso(now));
+      const by = req.user!.id;
+      const s = await trx('persons').where({ id: survivor.id, version: survivor.version })
+        .update({ ...personColumns(values), updated_at: now, updated_by: by, version: survivor.version + 1 });
+      const o = await trx('persons').where({ id: other.id, version: other.version }).whereNull('merged_into_id')
+        .update({ merged_into_id: survivor.id, merged_at: now, updated_at: now, updated_by: by, version: other.version + 1 });
+      if (s !== 1 || o !== 1) throw new Stale();
+      await audit(req, 'person.merge', 'person', survivor.id, trx);
+      await audit(req, 'person.merged', 'person', other.id, trx);
+      return { ok: true } as const;
+    });
+  } catch (err) {
+    if (err instanceof Stale) return { ok: false, reason: 'stale' };
+    throw err;
+  }
+}

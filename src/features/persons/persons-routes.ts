@@ -1,0 +1,15 @@
+import { SecureRouter } from '../../http/routes';
+import { personsCreateRoutes } from './persons-create-routes';
+import { personsEditRoutes } from './persons-edit-routes';
+import { personsListRoutes } from './persons-list-routes';
+import { personsMergeRoutes } from './persons-merge-routes';
+import { personsShowRoutes } from './persons-show-routes';
+
+/** 本人: list and search, create (with duplicate check), page + print, edit (optimistic locking), merge. */
+export function personsRoutes(r: SecureRouter): void {
+  personsListRoutes(r);
+  personsCreateRoutes(r); // before /persons/:id so '/persons/new' is not taken for an id
+  personsShowRoutes(r);
+  personsEditRoutes(r);
+  personsMergeRoutes(r);
+}
