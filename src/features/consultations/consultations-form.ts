@@ -1,0 +1,63 @@
+import { Request, Response } from 'express';
+import { FieldErrors, ErrorItem, fieldError } from '../../http/forms';
+import { todayIso } from '../../lib/dates';
+import { kanaSearchKey } from '../../lib/kana';
+import { PersonHit, searchPersons } from '../persons/persons-search';
+import { FormOptions } from './consultations-options';
+import { CONSULTATION_MESSAGES as M } from './consultations-schema';
+import { findLinkablePerson, LinkedPerson } from './consultations-validate';
+
+export const SEARCH_LIMIT = 20;
+
+/** How the entry and edit forms differ: where they post, their title and button. */
+export interface FormMode {
+  view: 'consultations/new' | 'consultations/edit';
+  action: string;
+  title: string;
+  submitLabel: string;
+  id?: number;
+}
+
+export const NEW_MODE: FormMode = { view: 'consultations/new', action: '/consultations', title: '相談記録の登録', submitLabel: '登録する' };
+
+export function editMode(id: number): FormMode {
+  return { view: 'consultations/edit', action: `/consultations/${id}`, title: `相談記録の編集（記録番号 ${id}）`, submitLabel: '保存する', id };
+}
+
+export const today = (req: Request) => todayIso(req.deps.clock.now());
+
+/** The person currently chosen in the form values, if it can be linked. */
+async function linkedPerson(req: Request, values: Record<string, unknown>): Promise<LinkedPerson | null> {
+  const raw = String(values.person_id ?? '');
+  if (!/^[1-9]\d{0,8}$/.test(raw)) return null;
+  return (await findLinkablePerson(req.deps.db, Number(raw))) ?? null;
+}
+
+interface Extra { candidates?: PersonHit[]; searched?: string | null; errors?: FieldErrors; errorList?: ErrorItem[] }
+
+/** Renders the entry or edit form with its options, the linked person and any search candidates. */
+export async function renderForm(req: Request, res: Response, mode: FormMode, opts: FormOptions, values: Record<string, unknown>, status = 200, extra: Extra = {}) {
+  const linked = await linkedPerson(req, values);
+  const candidates = (extra.candidates ?? []).filter((c) => c.id !== linked?.id);
+  res.status(status).render(mode.view, {
+    mode, opts, values, linked, candidates, searched: extra.searched ?? null,
+    ...(extra.errors ? { errors: extra.errors, errorList: extra.errorList } : {}),
+  });
+}
+
+/** The form was sent to look a person up (the 検索 button, or Enter with a kana typed and no one chosen). */
+export function isPersonSearch(body: Record<string, unknown>): boolean {
+  return body.intent === 'search' || String(body.person_kana ?? '').trim() !== '';
+}
+
+/** Re-renders the form with the persons whose kana starts with what was typed, as radio buttons. */
+export async function renderPersonSearch(req: Request, res: Response, mode: FormMode, opts: FormOptions, body: Record<string, unknown>) {
+  const typed = String(body.person_kana ?? '').trim().slice(0, 50);
+  const values = { ...body, person_kana: '' };
+  if (kanaSearchKey(typed) === '') {
+    const e = fieldError('person_kana', M.searchKana);
+    return renderForm(req, res, mode, opts, values, 400, e);
+  }
+  const candidates = await searchPersons(req.deps.db, { kana: typed }, null, SEARCH_LIMIT);
+  return renderForm(req, res, mode, opts, values, 200, { candidates, searched: typed });
+}

@@ -1,0 +1,77 @@
+/** Fixtures for the consultation tests: master ids by label, direct inserts, and a form reader. */
+import { Knex } from 'knex';
+import { kanaSearchKey, normalizeKana } from '../../../src/lib/kana';
+
+export async function codeId(db: Knex, list: string, label: string): Promise<number> {
+  const row = await db('code_entries').where({ list, label }).first('id');
+  if (!row) throw new Error(`no code ${list}/${label}`);
+  return row.id;
+}
+
+export async function categoryId(db: Knex, name: string, parent?: string): Promise<number> {
+  const q = db('consultation_categories as c').where('c.name', name);
+  if (parent) q.join('consultation_categories as p', 'p.id', 'c.parent_id').where('p.name', parent);
+  else q.whereNull('c.parent_id');
+  const row = await q.first('c.id');
+  if (!row) throw new Error(`no category ${parent ?? ''}/${name}`);
+  return row.id;
+}
+
+export async function wardId(db: Knex, name: string): Promise<number> {
+  return (await db('wards').where({ name }).first('id')).id;
+}
+
+export async function insertPerson(db: Knex, p: { name: string; kana: string; birth_date?: string; ward_id?: number; sex_id?: number; condition_id?: number }): Promise<number> {
+  const [row] = await db('persons').insert({
+    name: p.name, name_kana: normalizeKana(p.kana), kana_key: kanaSearchKey(p.kana), birth_date: p.birth_date ?? null,
+    ward_id: p.ward_id ?? null, sex_id: p.sex_id ?? null, condition_id: p.condition_id ?? null,
+  }).returning('id');
+  return row.id;
+}
+
+export async function insertConsultation(db: Knex, c: Record<string, unknown> & { category_id: number }): Promise<number> {
+  const [row] = await db('consultations').insert({ consulted_on: '2026-11-01', ...c }).returning('id');
+  return row.id;
+}
+
+const attr = (tag: string, name: string): string | null => {
+  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return m ? m[1].replace(/&#34;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : null;
+};
+
+/**
+ * What a browser would submit from the form posting to `action` without the user touching it:
+ * text and hidden inputs, checked radios, each select's selected option, textareas. No buttons.
+ */
+export function formValues(html: string, action: string): Record<string, string> {
+  const start = html.indexOf(`action="${action}"`);
+  if (start < 0) throw new Error(`no form posting to ${action}`);
+  const form = html.slice(start, html.indexOf('</form>', start));
+  const out: Record<string, string> = {};
+  for (const m of form.matchAll(/<input\b[^>]*>/g)) {
+    const name = attr(m[0], 'name');
+    const type = attr(m[0], 'type') ?? 'text';
+    if (!name || type === 'submit') continue;
+    if ((type === 'radio' || type === 'checkbox') && !/\schecked\b/.test(m[0])) continue;
+    out[name] = attr(m[0], 'value') ?? '';
+  }
+  for (const m of form.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
+    const name = attr(m[1], 'name')!;
+    const selected = /<option\b[^>]*\sselected\b[^>]*>/.exec(m[2]) ?? /<option\b[^>]*>/.exec(m[2]);
+    out[name] = selected ? (attr(selected[0], 'value') ?? '') : '';
+  }
+  for (const m of form.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) out[attr(m[1], 'name')!] = m[2];
+  return out;
+}
+
+/** The ids linked from a list page's table body, in order. */
+export function listedIds(html: string): number[] {
+  const body = html.match(/<tbody>([\s\S]*?)<\/tbody>/)?.[1] ?? '';
+  return [...body.matchAll(/<td><a href="\/consultations\/(\d+)">/g)].map((m) => Number(m[1]));
+}
+
+/** The next-page link of a list page, &amp; decoded. */
+export function nextLink(html: string): string | null {
+  const m = /<a href="([^"]+)" rel="next">/.exec(html);
+  return m ? m[1].replace(/&amp;/g, '&') : null;
+}
