@@ -1,0 +1,35 @@
+/** The monthly consultation table and its breakdowns by ward, method, consultee and condition. */
+import { consultationTable, CONSULTATIONS_TITLE } from './consultation-table';
+import { CONSULTATION_FILTERS, Dimension, DIMENSIONS } from './consultation-dimensions';
+import { fyAndFilters } from './report-params';
+import type { ReportDef } from './report-types';
+
+const parse = fyAndFilters(CONSULTATION_FILTERS);
+
+export const consultationsMonthly: ReportDef = {
+  id: 'consultations-monthly',
+  title: `${CONSULTATIONS_TITLE}（月別）`,
+  description: '相談種別ごとの月別件数（4月〜3月）と合計。区・相談方法・相談者・疾病・障害で絞り込めます。',
+  fileTitle: '相談件数_月別',
+  filters: CONSULTATION_FILTERS,
+  parse,
+  build: (db, params) => consultationTable(db, 'consultations-monthly', params, 'month'),
+};
+
+function breakdown(d: Dimension): ReportDef {
+  const id = `consultations-by-${d.name}`;
+  return {
+    id,
+    title: `${CONSULTATIONS_TITLE}（${d.titleSuffix}）`,
+    description: `${d.label}ごとの年度の相談件数を相談種別別に集計します。`,
+    fileTitle: `相談件数_${d.titleSuffix}`,
+    filters: CONSULTATION_FILTERS,
+    parse,
+    build: (db, params) => consultationTable(db, id, params, d),
+  };
+}
+
+export const consultationsByWard = breakdown(DIMENSIONS.ward);
+export const consultationsByMethod = breakdown(DIMENSIONS.method);
+export const consultationsByConsultee = breakdown(DIMENSIONS.consultee);
+export const consultationsByCondition = breakdown(DIMENSIONS.condition);

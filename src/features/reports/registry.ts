@@ -1,0 +1,21 @@
+/**
+ * Every report, by stable id. Routes (/reports/<id>[.csv|.xlsx|.pdf]), the index page and
+ * `npm run cli -- export <id>` all read this list: to add a report, write its ReportDef
+ * (in its own feature folder if you like) and add it here.
+ */
+import {
+  consultationsByCondition, consultationsByConsultee, consultationsByMethod, consultationsByWard, consultationsMonthly,
+} from './consultations-reports';
+import type { ReportDef } from './report-types';
+
+export const REPORTS: readonly ReportDef[] = [
+  consultationsMonthly,
+  consultationsByWard,
+  consultationsByMethod,
+  consultationsByConsultee,
+  consultationsByCondition,
+];
+
+export function findReport(id: string): ReportDef | undefined {
+  return REPORTS.find((r) => r.id === id);
+}
