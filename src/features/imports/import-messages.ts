@@ -1,0 +1,30 @@
+/** Messages of the import pipeline: file-level problems, row reasons and results, in Japanese. */
+
+export const IMPORT_MESSAGES = {
+  noFile: 'CSVファイルを選択してください',
+  emptyFile: 'ファイルが空です',
+  xlsx: 'Excel形式（.xlsx）のファイルは読めません。Excelの「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」または「CSV（コンマ区切り）」を選んで保存し直してください',
+  utf16: 'UTF-16のファイルは読めません。「CSV UTF-8（コンマ区切り）」で保存し直してください',
+  noHeader: '見出し行がありません。1行目に列名（相談日、相談種別 など）を書いてください',
+  noRows: '取り込む行がありません。見出し行の次の行から1件ずつ書いてください',
+  expired: '確認画面を開いてから1日以上たったため、この取り込みは取り消されました。もう一度ファイルを選んでください',
+  mastersChanged: 'マスタが変更されたため、取り込めない行があります。何も取り込んでいません。ファイルを直して、もう一度選んでください',
+  alreadyDone: 'この取り込みは既に処理されています',
+} as const;
+
+export const csvBroken = (line: number | undefined) =>
+  `CSVとして読めません${line ? `（${line}行目付近）` : ''}。引用符（"）が閉じているか確認してください`;
+export const missingColumn = (column: string) => `必須の列「${column}」が見出し行にありません`;
+export const duplicateColumn = (column: string) => `列「${column}」が見出し行に2回以上あります`;
+export const unknownColumn = (column: string) => `列「${column}」は取り込む列ではないため無視します`;
+
+/** A cell's value as quoted in a reason: long text (content typed in the wrong column) is cut. */
+export const shown = (value: string) => (value.length > 40 ? `${value.slice(0, 40)}…` : value);
+
+export const emptyRequired = (column: string) => `${column}が空欄です`;
+export const badDate = (column: string, value: string) =>
+  `${column}「${shown(value)}」を日付として読めません（2023-04-01、2023/4/1、令和5年4月1日、R5.4.1 のように書いてください）`;
+export const unknownLabel = (column: string, value: string) => `${column}「${shown(value)}」はマスタに登録されていません`;
+
+export const imported = (count: number) => `${count}件を取り込みました`;
+export const rowError = (row: number, reason: string) => `行${row}: ${reason}`;

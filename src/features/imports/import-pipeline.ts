@@ -1,0 +1,79 @@
+import { Knex } from 'knex';
+import { Db } from '../../db/knex';
+import { ImportActor, ImportSpec, SourceRow } from './import-spec';
+import { decodeCsv, looksLikeZip } from './import-decode';
+import { readCsv } from './import-csv';
+import { IMPORT_MESSAGES } from './import-messages';
+
+export interface RowError { row: number; reasons: string[] }
+export interface ValidRecord<R> { row: number; record: R }
+
+export interface Analysis<R, C> {
+  /** the encoding detected, or null when the file could not be read as text */
+  encoding: string | null;
+  fileErrors: string[];
+  warnings: string[];
+  rows: SourceRow[];
+  records: ValidRecord<R>[];
+  rowErrors: RowError[];
+  ctx: C | null;
+}
+
+/** Every row through the spec: the typed records, and every bad row with its reasons. */
+export function validateRows<R, C>(spec: ImportSpec<R, C>, rows: SourceRow[], ctx: C) {
+  const records: ValidRecord<R>[] = [];
+  const rowErrors: RowError[] = [];
+  for (const { row, cells } of rows) {
+    const result = spec.validate(cells, ctx);
+    if (result.ok) records.push({ row, record: result.record });
+    else rowErrors.push({ row, reasons: result.reasons });
+  }
+  return { records, rowErrors };
+}
+
+/** Decode → CSV → header → rows validated against the current masters. Stores nothing. */
+export async function analyseFile<R, C>(db: Db, spec: ImportSpec<R, C>, bytes: Buffer): Promise<Analysis<R, C>> {
+  const fail = (message: string, encoding: string | null = null): Analysis<R, C> =>
+    ({ encoding, fileErrors: [message], warnings: [], rows: [], records: [], rowErrors: [], ctx: null });
+  if (bytes.length === 0) return fail(IMPORT_MESSAGES.emptyFile);
+  if (looksLikeZip(bytes)) return fail(IMPORT_MESSAGES.xlsx);
+  const decoded = decodeCsv(bytes);
+  if (!decoded.ok) return fail(IMPORT_MESSAGES.utf16);
+  const csv = readCsv(decoded.text, spec.columns);
+  if (csv.fileErrors.length > 0) return { ...fail('', decoded.encoding), fileErrors: csv.fileErrors, warnings: csv.warnings };
+  const ctx = await spec.loadContext(db);
+  return { encoding: decoded.encoding, fileErrors: [], warnings: csv.warnings, rows: csv.rows, ctx, ...validateRows(spec, csv.rows, ctx) };
+}
+
+export type CommitResult = { ok: true; count: number } | { ok: false; rowErrors: RowError[] };
+
+class RowsInvalid extends Error {
+  constructor(readonly rowErrors: RowError[]) { super('rows invalid'); }
+}
+
+/**
+ * All or nothing: in one transaction, validates the rows again against the masters as
+ * they are now, inserts every record, then runs `finish` (audit, batch removal). One bad
+ * row, or an error in `finish`, and nothing is stored.
+ */
+export async function importRows<R, C>(
+  db: Db,
+  spec: ImportSpec<R, C>,
+  rows: SourceRow[],
+  actor: ImportActor,
+  finish?: (trx: Knex.Transaction, count: number) => Promise<void>,
+): Promise<CommitResult> {
+  try {
+    return await db.transaction(async (trx) => {
+      const ctx = await spec.loadContext(trx);
+      const { records, rowErrors } = validateRows(spec, rows, ctx);
+      if (rowErrors.length > 0 || records.length === 0) throw new RowsInvalid(rowErrors);
+      await spec.insert(trx, records.map((r) => r.record), actor);
+      await finish?.(trx, records.length);
+      return { ok: true as const, count: records.length };
+    });
+  } catch (e) {
+    if (e instanceof RowsInvalid) return { ok: false, rowErrors: e.rowErrors };
+    throw e;
+  }
+}

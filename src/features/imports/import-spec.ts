@@ -1,0 +1,47 @@
+import { Knex } from 'knex';
+
+/** One data row's cells by column name: trimmed text, '' when empty or the column is absent. */
+export type Cells = Record<string, string>;
+
+/** A data row as read from the file; `row` is the row number Excel shows (header = 1). */
+export interface SourceRow { row: number; cells: Cells }
+
+export interface ImportColumn {
+  name: string;
+  required: boolean;
+  /** how to write it, shown on the upload page */
+  hint: string;
+}
+
+export type RowResult<R> = { ok: true; record: R } | { ok: false; reasons: string[] };
+
+/** Who imports (null from the command line) and when. */
+export interface ImportActor { userId: number | null; now: Date }
+
+/**
+ * One kind of import (consultations, later petitions, subsidies …): its columns, how a
+ * row becomes a record against the masters, how records are shown and stored. The
+ * pipeline (decode, CSV, header, all-or-nothing insert) is shared; see import-pipeline.ts.
+ * Methods (not arrow properties) so every spec fits the registry's ImportSpec<unknown, unknown>.
+ */
+export interface ImportSpec<R, C> {
+  /** URL segment, CLI argument and audit action suffix: 'consultations' */
+  kind: string;
+  /** what is imported, for page titles: '相談記録' */
+  title: string;
+  /** the upload page, e.g. '/consultations/import'; confirmation posts to `${path}/:batchId` */
+  path: string;
+  /** where to go after importing, and its label for breadcrumbs */
+  listHref: string;
+  listLabel: string;
+  columns: ImportColumn[];
+  /** a short example CSV for the upload page (header and a few rows) */
+  example: string;
+  loadContext(db: Knex | Knex.Transaction): Promise<C>;
+  validate(cells: Cells, ctx: C): RowResult<R>;
+  previewHeaders: string[];
+  preview(record: R, ctx: C): string[];
+  insert(trx: Knex.Transaction, records: R[], actor: ImportActor): Promise<void>;
+}
+
+export type AnyImportSpec = ImportSpec<unknown, unknown>;
