@@ -6,6 +6,7 @@ import { setUpRequestContext } from './http/request-context';
 import { setUpSession } from './http/session';
 import { setUpAuth } from './auth/passport';
 import { setUpCsrf } from './http/csrf';
+import { parseUploads } from './http/uploads';
 import { setUpViews } from './http/views';
 import { setUpErrorHandlers } from './http/errors';
 import { RouteSpec, secureRouter } from './http/routes';
@@ -17,6 +18,10 @@ import { capsRoutes } from './features/admin/caps-routes';
 import { settingsRoutes } from './features/admin/settings-routes';
 import { mastersRoutes } from './features/admin/masters-routes';
 import { auditRoutes } from './audit/audit-routes';
+import { consultationsRoutes } from './features/consultations/consultations-routes';
+import { personsRoutes } from './features/persons/persons-routes';
+import { reportsRoutes } from './features/reports/reports-routes';
+import { importRoutes } from './features/imports/import-routes';
 
 export function createApp(deps: AppDeps) {
   const app = express();
@@ -38,6 +43,7 @@ export function createApp(deps: AppDeps) {
   app.use(express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 2000 }));
   const sessionStore = setUpSession(app, deps);
   setUpAuth(app, deps);
+  app.use(parseUploads);
   setUpCsrf(app);
   setUpViews(app);
 
@@ -50,6 +56,10 @@ export function createApp(deps: AppDeps) {
   settingsRoutes(r);
   mastersRoutes(r);
   auditRoutes(r);
+  consultationsRoutes(r);
+  personsRoutes(r);
+  reportsRoutes(r);
+  importRoutes(r);
   app.use(r.router);
 
   setUpErrorHandlers(app);

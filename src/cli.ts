@@ -6,9 +6,11 @@ import { systemClock } from './clock';
 import { createLogger } from './logger';
 import { CliCommand, CliContext, CliError } from './cli/command';
 import { userCommands } from './cli/user-commands';
+import { exportCommands } from './cli/export-command';
+import { importCommands } from './cli/import-command';
 
 /** Operator commands: `npm run cli -- <command> [options]`. Same DATABASE_URL / DATA_DIR as the server. */
-const COMMANDS: Record<string, CliCommand> = { ...userCommands };
+const COMMANDS: Record<string, CliCommand> = { ...userCommands, ...exportCommands, ...importCommands };
 
 function usage(): string {
   return ['使い方: npm run cli -- <command> [options]', '', ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(14)} ${c.usage}`)].join('\n');

@@ -16,6 +16,13 @@ export const PERMISSIONS = [
   'users:manage',
   'masters:manage',
   'audit:read',
+  'persons:read',
+  'persons:write',
+  'consultations:read',
+  'consultations:write',
+  'consultations:restore',
+  'reports:read',
+  'import:run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -23,9 +30,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type Access = 'public' | 'signedIn' | Permission;
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['users:manage', 'masters:manage', 'audit:read'],
-  manager: ['audit:read'],
-  staff: [],
+  admin: ['users:manage', 'masters:manage', 'audit:read', 'consultations:restore'],
+  manager: ['audit:read', 'persons:read', 'consultations:read', 'consultations:restore', 'reports:read'],
+  staff: ['persons:read', 'persons:write', 'consultations:read', 'consultations:write', 'reports:read', 'import:run'],
   ward: [],
 };
 

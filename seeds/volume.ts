@@ -1,0 +1,43 @@
+import 'dotenv/config';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config';
+import { openDatabase } from '../src/db/knex';
+import { migrate } from '../src/db/migrate';
+import { generateVolume } from './volume/generate';
+import { fiscalYearOf, todayIso } from '../src/lib/dates';
+
+/**
+ * `npm run seed:volume [-- --persons 100000 --consultations 1000000 --years 10]`
+ * Fills the configured database (DATABASE_URL or DATA_DIR) with realistic volume for benchmarks.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      persons: { type: 'string', default: '100000' },
+      consultations: { type: 'string', default: '1000000' },
+      years: { type: 'string', default: '10' },
+      batch: { type: 'string', default: '50000' },
+    },
+  });
+  const years = Number(values.years);
+  const today = todayIso(new Date());
+  const currentFy = fiscalYearOf(today);
+  const database = await openDatabase(loadConfig());
+  const started = Date.now();
+  try {
+    await migrate(database.db);
+    await generateVolume(database.db, {
+      persons: Number(values.persons), consultations: Number(values.consultations),
+      firstFiscalYear: currentFy - years + 1, until: today, batch: Number(values.batch),
+      progress: (line) => process.stdout.write(`${line}  (${((Date.now() - started) / 1000).toFixed(0)}秒)\n`),
+    });
+    process.stdout.write(`完了: ${((Date.now() - started) / 1000).toFixed(1)}秒 (${database.engine})\n`);
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`エラー: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
