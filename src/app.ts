@@ -2,6 +2,7 @@ import path from 'node:path';
 import express from 'express';
 import { AppDeps } from './deps';
 import { setUpSecurity, noStore } from './http/security';
+import { setUpWebFonts } from './http/web-fonts';
 import { setUpRequestContext } from './http/request-context';
 import { setUpSession } from './http/session';
 import { setUpAuth } from './auth/passport';
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps) {
   app.locals.routes = routes;
 
   setUpSecurity(app);
+  setUpWebFonts(app);
   app.use('/public', express.static(path.resolve(__dirname, '../public'), { maxAge: '1h', index: false }));
   setUpRequestContext(app, deps);
   app.get('/healthz', async (_req, res) => {

@@ -96,3 +96,15 @@ test('healthz checks the database', async () => {
   expect(res.status).toBe(200);
   expect(res.body).toEqual({ status: 'ok' });
 });
+
+test('the screen font is served by the app itself, and only the fonts it names', async () => {
+  const font = await request(t.app).get('/public/fonts/biz-udpgothic-regular.ttf');
+  expect(font.status).toBe(200);
+  expect(font.headers['content-type']).toBe('font/ttf');
+  expect(Number(font.headers['content-length'])).toBeGreaterThan(1_000_000);
+  expect((await request(t.app).get('/public/fonts/..%2Fpackage.json')).status).toBe(404);
+  expect((await request(t.app).get('/public/fonts/other.ttf')).status).toBe(404);
+  const css = await request(t.app).get('/public/css/app.css');
+  expect(css.text).toContain('url("/public/fonts/biz-udpgothic-regular.ttf")');
+  expect(css.text).not.toMatch(/https?:\/\//);
+});

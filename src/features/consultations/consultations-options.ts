@@ -119,17 +119,19 @@ export interface FilterOptions {
 
 /** The list's filter choices: everything ever used, retired entries included (old years still use them). */
 export async function loadFilterOptions(db: Db, currentFy: number): Promise<FilterOptions> {
-  const [{ min }] = await db('consultations').whereNull('deleted_at').min({ min: 'consulted_on' });
+  const [[{ min }], cats, codeRows, wards, staff] = await Promise.all([
+    db('consultations').whereNull('deleted_at').min({ min: 'consulted_on' }),
+    allCategories(db),
+    db('code_entries').whereIn('list', ['consultation_method', 'consultee']).orderBy(['list', 'sort_order', 'id'])
+      .select('id', 'list', 'label', 'retired_at') as Promise<{ id: number; list: string; label: string; retired_at: Date | null }[]>,
+    db('wards').orderBy(['sort_order', 'id']).select('id', 'name as label') as Promise<{ id: number; label: string }[]>,
+    db('users').where('role', 'staff').orderBy(['display_name', 'id']).select('id', 'display_name as label') as Promise<{ id: number; label: string }[]>,
+  ]);
   const first = min ? Math.min(fiscalYearOf(String(min)), currentFy) : currentFy;
   const years = Array.from({ length: currentFy - first + 1 }, (_, i) => currentFy - i);
-  const cats = await allCategories(db);
   const categories = cats.map((c) => ({
     id: c.id, label: c.has_children ? `${c.name}（内訳すべて）` : categoryLabel(c), retired: c.retired_at !== null,
   }));
-  const codeRows: { id: number; list: string; label: string; retired_at: Date | null }[] = await db('code_entries')
-    .whereIn('list', ['consultation_method', 'consultee']).orderBy(['list', 'sort_order', 'id']).select('id', 'list', 'label', 'retired_at');
   const pick = (list: string) => codeRows.filter((r) => r.list === list).map((r) => ({ id: r.id, label: r.label, retired: r.retired_at !== null }));
-  const wards: { id: number; label: string }[] = await db('wards').orderBy(['sort_order', 'id']).select('id', 'name as label');
-  const staff: { id: number; label: string }[] = await db('users').where('role', 'staff').orderBy(['display_name', 'id']).select('id', 'display_name as label');
   return { years, categories, codes: { method_id: pick('consultation_method'), consultee_id: pick('consultee') }, wards, staff };
 }

@@ -32,8 +32,10 @@ function recordRoutes(r: SecureRouter): void {
   r.get('/consultations', 'consultations:read', async (req, res) => {
     const filters = parseFilters(req);
     const after = parseCursor(queryString(req, 'after'));
-    const page = await listConsultations(req.deps.db, filters, today(req), after);
-    const options = await loadFilterOptions(req.deps.db, fiscalYearOf(today(req)));
+    const [page, options] = await Promise.all([
+      listConsultations(req.deps.db, filters, today(req), after),
+      loadFilterOptions(req.deps.db, fiscalYearOf(today(req))),
+    ]);
     res.render('consultations/index', {
       filters, options, page, paged: after !== null, canWrite: can(req.user, 'consultations:write'),
       nextHref: page.next ? `/consultations?${filterQuery(filters, page.next)}` : null,
