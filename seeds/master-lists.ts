@@ -54,6 +54,8 @@ export const CODE_LIST_NAMES: Record<string, string> = {
   handbook_type: '手帳種別',
   care_level: '要介護度',
   attendee_org: '会議出席機関',
+  // lists added after the first release come from data migrations, named here for the admin screens
+  petition_document: '申立書類チェックリスト',
 };
 
 export const SUBSIDY_CAPS = [

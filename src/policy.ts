@@ -23,6 +23,9 @@ export const PERMISSIONS = [
   'consultations:restore',
   'reports:read',
   'import:run',
+  'petitions:read',
+  'petitions:write',
+  'petitions:progress',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,9 +34,11 @@ export type Access = 'public' | 'signedIn' | Permission;
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: ['users:manage', 'masters:manage', 'audit:read', 'consultations:restore'],
-  manager: ['audit:read', 'persons:read', 'consultations:read', 'consultations:restore', 'reports:read'],
-  staff: ['persons:read', 'persons:write', 'consultations:read', 'consultations:write', 'reports:read', 'import:run'],
-  ward: [],
+  manager: ['audit:read', 'persons:read', 'consultations:read', 'consultations:restore', 'reports:read', 'petitions:read'],
+  staff: ['persons:read', 'persons:write', 'consultations:read', 'consultations:write', 'reports:read', 'import:run',
+    'petitions:read', 'petitions:write', 'petitions:progress'],
+  // Ward offices: their own ward's mayoral petitions only (queries are scoped by wardScope()).
+  ward: ['reports:read', 'petitions:read', 'petitions:progress'],
 };
 
 export interface Principal {

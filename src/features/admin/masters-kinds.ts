@@ -1,4 +1,4 @@
-import { CODE_LISTS, CODE_LIST_NAMES } from '../../../seeds/master-lists';
+import { CODE_LIST_NAMES } from '../../../seeds/master-lists';
 
 /** The simple masters: a name, an order, retire/restore. One descriptor per list. */
 export interface MasterKind {
@@ -19,7 +19,7 @@ const FIXED: MasterKind[] = [
   { key: 'referral-centers', title: '紹介元機関（ささえりあ等）', table: 'referral_centers', nameColumn: 'name', extra: 'centerKind' },
 ];
 
-const CODES: MasterKind[] = Object.keys(CODE_LISTS).map((list) => ({
+const CODES: MasterKind[] = Object.keys(CODE_LIST_NAMES).map((list) => ({
   key: list,
   title: CODE_LIST_NAMES[list] ?? list,
   table: 'code_entries',
