@@ -1,4 +1,7 @@
-/** `npm run cli -- export <report-id> --fy 2023 --format csv|xlsx|pdf --out FILE`: a report to a file, audited. */
+/**
+ * `npm run cli -- export <report-id> --fy 2023 --format csv|xlsx|pdf --out FILE` (a trend table takes
+ * `--from 2019 --to 2023` instead of --fy): a report to a file, audited. The operator's export counts every ward.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,7 +10,7 @@ import { findReport, REPORTS } from '../features/reports/registry';
 import {
   isReportFormat, renderReport, REPORT_EXPORT_ACTION, REPORT_FORMATS, reportAuditId, reportFileName,
 } from '../features/reports/report-export';
-import { ReportParamError } from '../features/reports/report-types';
+import { ALL_WARDS, ReportParamError } from '../features/reports/report-types';
 import { CliCommand, CliContext, CliError } from './command';
 
 /** Every filter some report accepts (--ward ID …); each report's parser takes the ones it knows. */
@@ -15,7 +18,7 @@ const FILTER_OPTIONS = [...new Set(REPORTS.flatMap((r) => r.filters.map((f) => f
 
 function parse(args: string[]) {
   try {
-    const options = Object.fromEntries(['fy', 'format', 'out', ...FILTER_OPTIONS].map((k) => [k, { type: 'string' as const }]));
+    const options = Object.fromEntries(['fy', 'from', 'to', 'format', 'out', ...FILTER_OPTIONS].map((k) => [k, { type: 'string' as const }]));
     return parseArgs({ args, options, strict: true, allowPositionals: true });
   } catch (e) {
     throw new CliError((e as Error).message);
@@ -37,7 +40,7 @@ async function run(args: string[], ctx: CliContext): Promise<number> {
   if (!parsed.ok) throw new CliError(parsed.errorList.map((e) => `--${e.field}: ${e.message}`).join('\n'));
   let table;
   try {
-    table = await def.build(ctx.db, parsed.params);
+    table = await def.build(ctx.db, parsed.params, ALL_WARDS);
   } catch (e) {
     if (e instanceof ReportParamError) throw new CliError(`--${e.field}: ${e.message}`);
     throw e;
@@ -56,7 +59,7 @@ async function run(args: string[], ctx: CliContext): Promise<number> {
 
 export const exportCommands: Record<string, CliCommand> = {
   export: {
-    usage: `<report-id> --fy 2023 --format csv|xlsx|pdf [--out FILE] [${FILTER_OPTIONS.map((f) => `--${f} ID`).join(' ')}]`,
+    usage: `<report-id> [--fy 2023 | --from 2019 --to 2023] --format csv|xlsx|pdf [--out FILE] [${FILTER_OPTIONS.map((f) => `--${f} ID`).join(' ')}]`,
     run,
   },
 };

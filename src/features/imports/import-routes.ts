@@ -13,12 +13,16 @@ import { IMPORT_MESSAGES, imported } from './import-messages';
 
 class BatchGone extends Error {}
 
-/** Upload → preview → 「すべて取り込む」 for every import kind, at the kind's own path. */
+/**
+ * Upload → preview → 「すべて取り込む」 for every import kind, at the kind's own path — except
+ * kinds whose feature router registers them (spec.routedByFeature) through importKindRoutes.
+ */
 export function importRoutes(r: SecureRouter): void {
-  for (const spec of IMPORT_KINDS) kindRoutes(r, spec);
+  for (const spec of IMPORT_KINDS) if (!spec.routedByFeature) importKindRoutes(r, spec);
 }
 
-function kindRoutes(r: SecureRouter, spec: AnyImportSpec): void {
+/** The three routes of one import kind (for a feature router that must register them ahead of its /:id routes). */
+export function importKindRoutes(r: SecureRouter, spec: AnyImportSpec): void {
   r.get(spec.path, 'import:run', (_req, res) => {
     res.render('imports/form', { spec });
   });

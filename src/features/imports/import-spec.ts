@@ -31,6 +31,11 @@ export interface ImportSpec<R, C> {
   title: string;
   /** the upload page, e.g. '/consultations/import'; confirmation posts to `${path}/:batchId` */
   path: string;
+  /**
+   * The upload routes are registered by the feature's own router (importKindRoutes), so they come
+   * before routes such as '/petitions/:id' that would otherwise take '/petitions/import'.
+   */
+  routedByFeature?: boolean;
   /** where to go after importing, and its label for breadcrumbs */
   listHref: string;
   listLabel: string;

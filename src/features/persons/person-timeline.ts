@@ -1,5 +1,6 @@
 import { Db } from '../../db/knex';
 import { consultationTimeline } from '../consultations/consultations-timeline';
+import { petitionTimeline } from '../petitions/petitions-timeline';
 
 /** One line in a person's timeline: what happened, when, and where to read it. */
 export interface TimelineEntry {
@@ -12,7 +13,7 @@ export interface TimelineEntry {
 export type TimelineSource = (db: Db, personId: number) => Promise<TimelineEntry[]>;
 
 /** Features register their source; the person page merges them, newest first. */
-export const TIMELINE_SOURCES: TimelineSource[] = [consultationTimeline];
+export const TIMELINE_SOURCES: TimelineSource[] = [consultationTimeline, petitionTimeline];
 
 export async function personTimeline(db: Db, personId: number): Promise<TimelineEntry[]> {
   const all = (await Promise.all(TIMELINE_SOURCES.map((s) => s(db, personId)))).flat();

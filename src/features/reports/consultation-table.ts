@@ -5,7 +5,7 @@ import { withTotals, type Table } from '../../lib/table/table';
 import { categoryColumns, loadCategories } from './consultation-columns';
 import { countByCategory, countLookup } from './consultation-counts';
 import { AppliedFilter, Dimension, resolveFilters } from './consultation-dimensions';
-import type { ReportParams } from './report-types';
+import type { FyParams } from './report-types';
 
 export const CONSULTATIONS_TITLE = '成年後見制度に関する相談件数';
 export const UNSET_LABEL = '未設定';
@@ -24,7 +24,7 @@ export function consultationsSubtitle(fy: number, filters: AppliedFilter[]): str
 interface RowSpec { label: string; dim: number | null }
 
 /** by 'month': rows 4月 … 3月. By a dimension: its values in master order (retired ones and 未設定 only when non-zero). */
-export async function consultationTable(db: Knex, id: string, params: ReportParams, by: 'month' | Dimension): Promise<Table> {
+export async function consultationTable(db: Knex, id: string, params: FyParams, by: 'month' | Dimension): Promise<Table> {
   const filters = await resolveFilters(db, params.filters);
   const [categories, counts, values] = await Promise.all([
     loadCategories(db),

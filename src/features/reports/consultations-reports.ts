@@ -2,29 +2,33 @@
 import { consultationTable, CONSULTATIONS_TITLE } from './consultation-table';
 import { CONSULTATION_FILTERS, Dimension, DIMENSIONS } from './consultation-dimensions';
 import { fyAndFilters } from './report-params';
-import type { ReportDef } from './report-types';
+import type { FyParams, ReportDef } from './report-types';
 
 const parse = fyAndFilters(CONSULTATION_FILTERS);
 
-export const consultationsMonthly: ReportDef = {
+/**
+ * Consultations are the center's own records: only roles with 'consultations:read' (never a
+ * ward office) may read these tables, so they count every ward and ignore the scope.
+ */
+const common = { access: 'consultations:read', period: 'fy', filters: CONSULTATION_FILTERS, parse } as const;
+
+export const consultationsMonthly: ReportDef<FyParams> = {
   id: 'consultations-monthly',
   title: `${CONSULTATIONS_TITLE}（月別）`,
   description: '相談種別ごとの月別件数（4月〜3月）と合計。区・相談方法・相談者・疾病・障害で絞り込めます。',
   fileTitle: '相談件数_月別',
-  filters: CONSULTATION_FILTERS,
-  parse,
+  ...common,
   build: (db, params) => consultationTable(db, 'consultations-monthly', params, 'month'),
 };
 
-function breakdown(d: Dimension): ReportDef {
+function breakdown(d: Dimension): ReportDef<FyParams> {
   const id = `consultations-by-${d.name}`;
   return {
     id,
     title: `${CONSULTATIONS_TITLE}（${d.titleSuffix}）`,
     description: `${d.label}ごとの年度の相談件数を相談種別別に集計します。`,
     fileTitle: `相談件数_${d.titleSuffix}`,
-    filters: CONSULTATION_FILTERS,
-    parse,
+    ...common,
     build: (db, params) => consultationTable(db, id, params, d),
   };
 }

@@ -6,6 +6,7 @@
 import {
   consultationsByCondition, consultationsByConsultee, consultationsByMethod, consultationsByWard, consultationsMonthly,
 } from './consultations-reports';
+import { petitionsByBasis, petitionsByType, petitionsYearly } from '../petitions/petitions-reports';
 import type { ReportDef } from './report-types';
 
 export const REPORTS: readonly ReportDef[] = [
@@ -14,6 +15,9 @@ export const REPORTS: readonly ReportDef[] = [
   consultationsByMethod,
   consultationsByConsultee,
   consultationsByCondition,
+  petitionsYearly,
+  petitionsByType,
+  petitionsByBasis,
 ];
 
 export function findReport(id: string): ReportDef | undefined {

@@ -1,15 +1,25 @@
-/** The parameter parser shared by the reports: fy (default: the current fiscal year in Tokyo) and id filters. */
+/**
+ * The parameter parsers shared by the reports: `fy` (default: the current fiscal year in Tokyo)
+ * or `from`/`to` (default: the last five fiscal years), each with optional id filters.
+ */
 import { z } from 'zod';
-import { parseForm } from '../../http/forms';
+import { fieldError, parseForm } from '../../http/forms';
 import { intField } from '../../http/schema-fields';
 import { fiscalYearOf, todayIso } from '../../lib/dates';
-import type { ParamsResult, ReportFilter, ReportInput } from './report-types';
+import type { FyParams, ParamsResult, ReportFilter, ReportInput, YearsParams } from './report-types';
 
 export const FY_MIN = 2000;
 export const FY_MAX = 2100;
+/** A trend table's default span, and the longest one accepted. */
+export const YEARS_DEFAULT = 5;
+export const YEARS_MAX = 20;
 
 export const REPORT_MESSAGES = {
   fy: `年度は${FY_MIN}〜${FY_MAX}の西暦4桁で指定してください（例：2023）`,
+  from: `開始年度は${FY_MIN}〜${FY_MAX}の西暦4桁で指定してください（例：2019）`,
+  to: `終了年度は${FY_MIN}〜${FY_MAX}の西暦4桁で指定してください（例：2023）`,
+  order: '開始年度は終了年度と同じか、それより前の年度を指定してください',
+  span: `表示できるのは${YEARS_MAX}年度分までです。開始年度と終了年度を見直してください`,
   filter: (label: string) => `${label}の指定が正しくありません`,
   unknownFilter: (label: string) => `指定された${label}が見つかりません`,
 };
@@ -18,20 +28,48 @@ export function currentFiscalYear(now: Date): number {
   return fiscalYearOf(todayIso(now));
 }
 
-/** A parser for `fy` plus the given filters; blank values count as not given. */
+/** The given values among `keys`, trimmed; blank values count as not given. */
+function given(input: ReportInput, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(
+    keys.map((k) => [k, typeof input[k] === 'string' ? (input[k] as string).trim() : input[k]])
+      .filter(([, v]) => v !== undefined && v !== ''),
+  );
+}
+
+const filterShape = (filters: ReportFilter[]) =>
+  Object.fromEntries(filters.map((f) => [f.name, intField(REPORT_MESSAGES.filter(f.label), 1, 2_147_483_647).optional()]));
+
+const setFilters = (rest: Record<string, number | undefined>) =>
+  Object.fromEntries(Object.entries(rest).filter((e): e is [string, number] => e[1] !== undefined));
+
+/** A parser for `fy` plus the given filters. */
 export function fyAndFilters(filters: ReportFilter[]) {
-  return (input: ReportInput, now: Date): ParamsResult => {
-    const shape: Record<string, z.ZodTypeAny> = { fy: intField(REPORT_MESSAGES.fy, FY_MIN, FY_MAX) };
-    for (const f of filters) shape[f.name] = intField(REPORT_MESSAGES.filter(f.label), 1, 2_147_483_647).optional();
-    const given = Object.fromEntries(
-      ['fy', ...filters.map((f) => f.name)]
-        .map((k) => [k, typeof input[k] === 'string' ? (input[k] as string).trim() : input[k]])
-        .filter(([, v]) => v !== undefined && v !== ''),
-    );
-    const form = parseForm(z.object(shape), { fy: String(currentFiscalYear(now)), ...given });
+  return (input: ReportInput, now: Date): ParamsResult<FyParams> => {
+    const shape = { fy: intField(REPORT_MESSAGES.fy, FY_MIN, FY_MAX), ...filterShape(filters) };
+    const form = parseForm(z.object(shape), { fy: String(currentFiscalYear(now)), ...given(input, ['fy', ...filters.map((f) => f.name)]) });
     if (!form.ok) return form;
     const { fy, ...rest } = form.data as Record<string, number | undefined>;
-    const set = Object.entries(rest).filter((e): e is [string, number] => e[1] !== undefined);
-    return { ok: true, params: { fy: fy as number, filters: Object.fromEntries(set) } };
+    return { ok: true, params: { fy: fy as number, filters: setFilters(rest) } };
+  };
+}
+
+/**
+ * A parser for a span of fiscal years `from`–`to` plus the given filters. `to` defaults to the
+ * current fiscal year and `from` to the fifth year up to `to`; from ≤ to, at most YEARS_MAX years.
+ */
+export function yearsAndFilters(filters: ReportFilter[]) {
+  return (input: ReportInput, now: Date): ParamsResult<YearsParams> => {
+    const shape = {
+      from: intField(REPORT_MESSAGES.from, FY_MIN, FY_MAX).optional(),
+      to: intField(REPORT_MESSAGES.to, FY_MIN, FY_MAX),
+      ...filterShape(filters),
+    };
+    const form = parseForm(z.object(shape), { to: String(currentFiscalYear(now)), ...given(input, ['from', 'to', ...filters.map((f) => f.name)]) });
+    if (!form.ok) return form;
+    const { from: fromGiven, to, ...rest } = form.data as Record<string, number | undefined>;
+    const from = fromGiven ?? Math.max(FY_MIN, (to as number) - YEARS_DEFAULT + 1);
+    if (from > (to as number)) return { ok: false, ...fieldError('from', REPORT_MESSAGES.order) };
+    if ((to as number) - from + 1 > YEARS_MAX) return { ok: false, ...fieldError('from', REPORT_MESSAGES.span) };
+    return { ok: true, params: { from, to: to as number, filters: setFilters(rest) } };
   };
 }

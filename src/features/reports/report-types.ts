@@ -1,22 +1,49 @@
 /**
- * What a report is: a stable id, a title, a parameter parser and a build function that
- * returns one Table. The registry (registry.ts) lists them; routes, the index page and
- * the CLI export command are driven by it.
+ * What a report is: a stable id, a title, who may read it, a parameter parser and a build
+ * function that returns one Table. The registry (registry.ts) lists them; routes, the index
+ * page and the CLI export command are driven by it.
  */
 import type { Knex } from 'knex';
 import type { ErrorItem, FieldErrors } from '../../http/forms';
 import type { Table } from '../../lib/table/table';
+import type { Permission } from '../../policy';
 
-/** Validated parameters: the fiscal year and any id filters that were given. */
-export interface ReportParams {
+/** Parameters of a one-year report: the fiscal year and any id filters that were given. */
+export interface FyParams {
   fy: number;
   filters: Record<string, number>;
 }
 
+/** Parameters of a trend report: a span of fiscal years (both inclusive) and any id filters. */
+export interface YearsParams {
+  from: number;
+  to: number;
+  filters: Record<string, number>;
+}
+
+/** Validated parameters: a report reads one fiscal year ('fy') or a span of years ('years'). */
+export type ReportParams = FyParams | YearsParams;
+export type ReportPeriod = 'fy' | 'years';
+
+export function isYearsParams(p: ReportParams): p is YearsParams {
+  return 'from' in p;
+}
+
+/**
+ * Whose data the table may count: a ward user's tables are limited to their ward in SQL.
+ * The CLI (an operator on the server) passes ALL_WARDS.
+ */
+export interface ReportScope {
+  wardId: number | null;
+}
+export const ALL_WARDS: ReportScope = { wardId: null };
+
 /** Raw input: the query string of a request, or the options of a CLI command. */
 export type ReportInput = Record<string, unknown>;
 
-export type ParamsResult = { ok: true; params: ReportParams } | { ok: false; errors: FieldErrors; errorList: ErrorItem[] };
+export type ParamsResult<P extends ReportParams = ReportParams> =
+  | { ok: true; params: P }
+  | { ok: false; errors: FieldErrors; errorList: ErrorItem[] };
 
 export interface FilterOption {
   id: number;
@@ -31,16 +58,20 @@ export interface ReportFilter {
   options(db: Knex): Promise<FilterOption[]>;
 }
 
-export interface ReportDef {
+export interface ReportDef<P extends ReportParams = ReportParams> {
   id: string;
   /** Heading on the index page, e.g. '成年後見制度に関する相談件数（月別）'. */
   title: string;
   description: string;
   /** File names: `${fileTitle}_令和5年度.csv`. */
   fileTitle: string;
+  /** Who may read this report (on top of the route's 'reports:read'): checked by the routes and the index. */
+  access: Permission;
+  /** 'fy' → ?fy=2023; 'years' → ?from=2019&to=2023. Must match what parse returns. */
+  period: ReportPeriod;
   filters: ReportFilter[];
-  parse(input: ReportInput, now: Date): ParamsResult;
-  build(db: Knex, params: ReportParams): Promise<Table>;
+  parse(input: ReportInput, now: Date): ParamsResult<P>;
+  build(db: Knex, params: P, scope: ReportScope): Promise<Table>;
 }
 
 /** Input that passed the parser but names something that does not exist (an unknown ward id …). */

@@ -1,35 +1,24 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Knex } from 'knex';
-import { openTestDatabase, TestDatabase } from '../../helpers/test-db';
+import { useTestDatabase } from '../../helpers/suite';
+import { cliContext } from '../../helpers/cli';
 import { importCommands } from '../../../src/cli/import-command';
 import { CliContext, CliError } from '../../../src/cli/command';
-import { fixedClock } from '../../../src/clock';
-import { loadConfig } from '../../../src/config';
-import { createLogger } from '../../../src/logger';
 import { badDate, unknownLabel } from '../../../src/features/imports/import-messages';
 import { HEADER, csv, goodCsv, manyRows, shiftJis, utf8, utf8Bom } from './fixtures';
 
-let tdb: TestDatabase;
-let db: Knex;
+const t = useTestDatabase();
 let dir: string;
 let out: string[];
 let err: string[];
 let ctx: CliContext;
-beforeAll(async () => {
-  tdb = await openTestDatabase();
-  db = tdb.db;
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-import-'));
-});
-afterAll(async () => {
-  await tdb.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-import-')); });
+afterAll(() => { fs.rmSync(dir, { recursive: true, force: true }); });
 beforeEach(() => {
   out = [];
   err = [];
-  ctx = { db, clock: fixedClock(new Date('2026-11-27T00:00:00Z')), config: loadConfig({ NODE_ENV: 'test' }), log: createLogger('silent'), out: (s) => out.push(s), err: (s) => err.push(s) };
+  ctx = cliContext(t.db, (s) => out.push(s), (s) => err.push(s));
 });
 
 let n = 0;
@@ -39,7 +28,7 @@ function file(bytes: Buffer): string {
   return p;
 }
 const run = (args: string[]) => importCommands.import.run(args, ctx);
-const count = async () => Number((await db('consultations').count({ n: '*' }))[0].n);
+const count = async () => Number((await t.db('consultations').count({ n: '*' }))[0].n);
 
 test.each([
   ['UTF-8 with BOM', utf8Bom],
@@ -49,10 +38,10 @@ test.each([
   const before = await count();
   expect(await run(['consultations', file(encode(goodCsv()))])).toBe(0);
   expect(out).toEqual(['4件を取り込みました']);
-  const rows = await db('consultations').orderBy('id').offset(before);
+  const rows = await t.db('consultations').orderBy('id').offset(before);
   expect(rows.map((r) => [r.consulted_on, r.staff_id, r.created_by])).toEqual(Array(4).fill(['2023-04-01', null, null]));
   expect(rows[0].content).toBe('制度について、"引用"あり, カンマも');
-  const audit = await db('audit_log').where({ action: 'import.consultations', record_type: 'import_file' }).orderBy('id', 'desc').first();
+  const audit = await t.db('audit_log').where({ action: 'import.consultations', record_type: 'import_file' }).orderBy('id', 'desc').first();
   expect(audit).toMatchObject({ actor_username: 'cli', actor_id: null });
 });
 
@@ -77,7 +66,7 @@ test('a missing required column: one file-level error, exit 1', async () => {
 });
 
 test('unknown kind, missing file argument or unreadable file: a usage error', async () => {
-  await expect(run(['petitions', 'x.csv'])).rejects.toThrow(CliError);
+  await expect(run(['no-such-kind', 'x.csv'])).rejects.toThrow(CliError);
   await expect(run(['consultations'])).rejects.toThrow(/consultations/);
   await expect(run(['consultations', path.join(dir, 'nope.csv')])).rejects.toThrow(/読めません/);
 });

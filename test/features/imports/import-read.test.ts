@@ -1,18 +1,14 @@
-import { Knex } from 'knex';
-import { openTestDatabase, TestDatabase } from '../../helpers/test-db';
+import { useTestDatabase } from '../../helpers/suite';
 import { analyseFile } from '../../../src/features/imports/import-pipeline';
 import { consultationsImport } from '../../../src/features/imports/consultations-import';
 import { badDate, emptyRequired, missingColumn, unknownColumn, unknownLabel, duplicateColumn, IMPORT_MESSAGES } from '../../../src/features/imports/import-messages';
 import { categoryHasChildren, categoryNeedsParent } from '../../../src/features/imports/category-lookup';
 import { GOOD_ROWS, HEADER, csv, goodCsv, shiftJis, utf8, utf8Bom } from './fixtures';
 
-let tdb: TestDatabase;
-let db: Knex;
-beforeAll(async () => { tdb = await openTestDatabase(); db = tdb.db; });
-afterAll(async () => { await tdb.close(); });
+const t = useTestDatabase();
 
-const analyse = (bytes: Buffer) => analyseFile(db, consultationsImport, bytes);
-const idOf = async (table: string, where: Record<string, unknown>) => (await db(table).where(where).first('id')).id as number;
+const analyse = (bytes: Buffer) => analyseFile(t.db, consultationsImport, bytes);
+const idOf = async (table: string, where: Record<string, unknown>) => (await t.db(table).where(where).first('id')).id as number;
 
 describe('encodings', () => {
   test('UTF-8 with BOM, UTF-8 without BOM and Shift_JIS give identical records', async () => {
@@ -116,15 +112,15 @@ describe('row errors', () => {
   });
 
   test('a retired category and a retired ward are accepted (historical ledgers)', async () => {
-    await db('consultation_categories').where({ name: '任意後見' }).update({ retired_at: new Date() });
-    await db('wards').where({ name: '南区' }).update({ retired_at: new Date() });
+    await t.db('consultation_categories').where({ name: '任意後見' }).update({ retired_at: new Date() });
+    await t.db('wards').where({ name: '南区' }).update({ retired_at: new Date() });
     try {
       const a = await analyse(utf8(csv([HEADER, ['2021-06-01', '任意後見', '', '', '南区', '', '']])));
       expect(a.rowErrors).toEqual([]);
       expect(a.records[0].record).toMatchObject({ category_id: await idOf('consultation_categories', { name: '任意後見' }) });
     } finally {
-      await db('consultation_categories').where({ name: '任意後見' }).update({ retired_at: null });
-      await db('wards').where({ name: '南区' }).update({ retired_at: null });
+      await t.db('consultation_categories').where({ name: '任意後見' }).update({ retired_at: null });
+      await t.db('wards').where({ name: '南区' }).update({ retired_at: null });
     }
   });
 

@@ -1,35 +1,26 @@
-import { createTestApp, TestApp } from '../../helpers/app';
-import { makeUser } from '../../helpers/factories';
-import { Agent, csrfFrom, loginAs } from '../../helpers/agent';
+import { useTestApp } from '../../helpers/suite';
+import { csrfFrom } from '../../helpers/agent';
 import { IMPORT_PATH, confirmFormOf, upload } from './web';
 import { goodCsv, utf8Bom } from './fixtures';
 
-let t: TestApp;
-let staff: { id: number; username: string };
-let agent: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  staff = await makeUser(t.db, { role: 'staff' });
-  agent = await loginAs(t.app, staff.username);
-});
-afterAll(async () => { await t.close(); });
+const t = useTestApp();
+const staff = t.user('staff');
 
 const PATH = IMPORT_PATH;
 const count = async (table = 'consultations') => Number((await t.db(table).count({ n: '*' }))[0].n);
 
 test('another user cannot confirm my batch (404, audited); I still can', async () => {
-  const mine = await upload(agent, utf8Bom(goodCsv()));
+  const mine = await upload(staff.agent, utf8Bom(goodCsv()));
   const { action, batchId } = confirmFormOf(mine.text);
-  const other = await makeUser(t.db, { role: 'staff' });
-  const otherAgent = await loginAs(t.app, other.username);
+  const other = await t.login('staff');
   const before = await count();
-  const token = csrfFrom((await otherAgent.get(PATH)).text);
-  const res = await otherAgent.post(action).type('form').send({ _csrf: token });
+  const token = csrfFrom((await other.agent.get(PATH)).text);
+  const res = await other.agent.post(action).type('form').send({ _csrf: token });
   expect(res.status).toBe(404);
   expect(await count()).toBe(before);
   expect(await t.db('import_batches').where({ id: batchId })).toHaveLength(1);
   expect(await t.db('audit_log').where({ action: 'access.denied', record_type: 'import_batch', record_id: batchId, actor_id: other.id })).toHaveLength(1);
-  const ok = await agent.post(action).type('form').send({ _csrf: csrfFrom((await agent.get(PATH)).text) });
+  const ok = await staff.agent.post(action).type('form').send({ _csrf: csrfFrom((await staff.agent.get(PATH)).text) });
   expect(ok.status).toBe(303);
   expect(await count()).toBe(before + 4);
 });
@@ -39,24 +30,23 @@ test('a batch older than a day is refused and cleaned up', async () => {
   const rows = JSON.stringify([{ row: 2, cells: { 相談日: '2023-04-01', 相談種別: '制度説明', 相談方法: '', 相談者: '', 区: '', 内容: '', 対応: '' } }]);
   const [old] = await t.db('import_batches').insert({ kind: 'consultations', user_id: staff.id, rows, created_at: new Date(now.getTime() - 25 * 3600_000) }).returning('id');
   const before = await count();
-  const res = await agent.post(`${PATH}/${old.id}`).type('form').send({ _csrf: csrfFrom((await agent.get(PATH)).text) });
+  const res = await staff.agent.post(`${PATH}/${old.id}`).type('form').send({ _csrf: csrfFrom((await staff.agent.get(PATH)).text) });
   expect(res.status).toBe(303);
   expect(res.headers.location).toBe(PATH);
-  expect((await agent.get(PATH)).text).toContain('1日以上たったため');
+  expect((await staff.agent.get(PATH)).text).toContain('1日以上たったため');
   expect(await count()).toBe(before);
   expect(await t.db('import_batches').where({ id: old.id })).toHaveLength(0);
 });
 
 test('a multipart upload without _csrf is refused with 403 and stores no batch', async () => {
   const batches = await count('import_batches');
-  const res = await agent.post(PATH).attach('file', utf8Bom(goodCsv()), { filename: 'ledger.csv', contentType: 'text/csv' });
+  const res = await staff.agent.post(PATH).attach('file', utf8Bom(goodCsv()), { filename: 'ledger.csv', contentType: 'text/csv' });
   expect(res.status).toBe(403);
   expect(await count('import_batches')).toBe(batches);
 });
 
 test.each(['ward', 'manager', 'admin'] as const)('%s users are refused (403) on the page, the upload and the confirm', async (role) => {
-  const u = await makeUser(t.db, { role });
-  const a = await loginAs(t.app, u.username);
+  const { agent: a } = await t.login(role);
   expect((await a.get(PATH)).status).toBe(403);
   const token = csrfFrom((await a.get('/account/password')).text);
   const before = await count('import_batches');

@@ -1,35 +1,27 @@
-import { createTestApp, TestApp } from '../../helpers/app';
-import { makeUser } from '../../helpers/factories';
-import { Agent, csrfFrom, loginAs } from '../../helpers/agent';
+import { useTestApp } from '../../helpers/suite';
+import { csrfFrom } from '../../helpers/agent';
 import { IMPORT_PATH, confirmFormOf, upload } from './web';
 import { badDate, unknownLabel } from '../../../src/features/imports/import-messages';
 import { HEADER, csv, goodCsv, manyRows, shiftJis, utf8Bom } from './fixtures';
 
-let t: TestApp;
-let staff: { id: number; username: string };
-let agent: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  staff = await makeUser(t.db, { role: 'staff' });
-  agent = await loginAs(t.app, staff.username);
-});
-afterAll(async () => { await t.close(); });
+const t = useTestApp();
+const staff = t.user('staff');
 
 const PATH = IMPORT_PATH;
 const count = async (table = 'consultations') => Number((await t.db(table).count({ n: '*' }))[0].n);
 
 test('the upload page lists the columns with an example and posts multipart with a CSRF field', async () => {
-  const res = await agent.get(PATH);
+  const res = await staff.agent.get(PATH);
   expect(res.status).toBe(200);
   for (const c of HEADER) expect(res.text).toContain(`<th scope="row">${c}</th>`);
   expect(res.text).toContain('後見人支援/身上保護');
   expect(res.text).toMatch(/<form method="post" action="\/consultations\/import" enctype="multipart\/form-data"[^>]*>\s*<input type="hidden" name="_csrf"/);
-  expect((await agent.get('/')).text).toContain('相談記録の取り込み');
+  expect((await staff.agent.get('/')).text).toContain('相談記録の取り込み');
 });
 
 test('Shift_JIS upload → preview → import all: stored with the importing user, flashed and audited', async () => {
   const before = await count();
-  const res = await upload(agent, shiftJis(goodCsv()));
+  const res = await upload(staff.agent, shiftJis(goodCsv()));
   expect(res.status).toBe(200);
   expect(res.text).toContain('Shift_JIS');
   expect(res.text).toContain('4行');
@@ -38,10 +30,10 @@ test('Shift_JIS upload → preview → import all: stored with the importing use
   expect(res.text).toContain('すべて取り込む（4件）');
   expect(await count()).toBe(before);
   const { action, token, batchId } = confirmFormOf(res.text);
-  const done = await agent.post(action).type('form').send({ _csrf: token });
+  const done = await staff.agent.post(action).type('form').send({ _csrf: token });
   expect(done.status).toBe(303);
   expect(done.headers.location).toBe('/consultations');
-  expect((await agent.get('/')).text).toContain('4件を取り込みました');
+  expect((await staff.agent.get('/')).text).toContain('4件を取り込みました');
   const rows = await t.db('consultations').orderBy('id').offset(before);
   expect(rows).toHaveLength(4);
   expect(rows.every((r) => r.staff_id === staff.id && r.created_by === staff.id && r.person_id === null)).toBe(true);
@@ -50,12 +42,12 @@ test('Shift_JIS upload → preview → import all: stored with the importing use
   const audit = await t.db('audit_log').where({ action: 'import.consultations', record_id: batchId });
   expect(audit).toEqual([expect.objectContaining({ record_type: 'import_batch', actor_id: staff.id })]);
   // a second submit of the same confirmation finds nothing to import
-  expect((await agent.post(action).type('form').send({ _csrf: token })).status).toBe(404);
+  expect((await staff.agent.post(action).type('form').send({ _csrf: token })).status).toBe(404);
   expect(await count()).toBe(before + 4);
 });
 
 test('the preview shows the first 20 rows and the confirm button counts them all', async () => {
-  const res = await upload(agent, utf8Bom(csv([HEADER, ...manyRows(30, 'many')])));
+  const res = await upload(staff.agent, utf8Bom(csv([HEADER, ...manyRows(30, 'many')])));
   expect(res.status).toBe(200);
   expect(res.text).toContain('30件のうち先頭20件');
   expect(res.text).toContain('many-20');
@@ -68,7 +60,7 @@ test('errors: every bad row listed with its row number, no confirm button, no ba
   const rows = manyRows(25, 'err');
   rows[3][0] = '2023/2/30';
   rows[24][2] = 'FAX';
-  const res = await upload(agent, utf8Bom(csv([HEADER, ...rows, ['2023-04-01', '制度説明', '', '', '', '<script>x</script>', '']])));
+  const res = await upload(staff.agent, utf8Bom(csv([HEADER, ...rows, ['2023-04-01', '制度説明', '', '', '', '<script>x</script>', '']])));
   expect(res.status).toBe(400);
   expect(res.text).toContain('誤りのある行が2行あります');
   expect(res.text).toContain('<th scope="row">行5</th>');
@@ -82,18 +74,18 @@ test('errors: every bad row listed with its row number, no confirm button, no ba
 });
 
 test('a missing required column is reported once; unknown columns are listed as ignored', async () => {
-  const missing = await upload(agent, utf8Bom(csv([['相談日', '内容'], ['2023-04-01', 'x']])));
+  const missing = await upload(staff.agent, utf8Bom(csv([['相談日', '内容'], ['2023-04-01', 'x']])));
   expect(missing.status).toBe(400);
   expect(missing.text).toContain('必須の列「相談種別」が見出し行にありません');
   expect(missing.text).not.toContain('すべて取り込む');
-  const extra = await upload(agent, utf8Bom(csv([['相談日', '相談種別', '備考'], ['2023-04-01', '制度説明', 'x']])));
+  const extra = await upload(staff.agent, utf8Bom(csv([['相談日', '相談種別', '備考'], ['2023-04-01', '制度説明', 'x']])));
   expect(extra.status).toBe(200);
   expect(extra.text).toContain('列「備考」は取り込む列ではないため無視します');
 });
 
 test('no file chosen: the form again with 400 and the error next to the field', async () => {
-  const token = csrfFrom((await agent.get(PATH)).text);
-  const res = await agent.post(PATH).field('_csrf', token);
+  const token = csrfFrom((await staff.agent.get(PATH)).text);
+  const res = await staff.agent.post(PATH).field('_csrf', token);
   expect(res.status).toBe(400);
   expect(res.text).toContain('CSVファイルを選択してください');
   expect(res.text).toContain('aria-invalid="true"');
@@ -102,13 +94,13 @@ test('no file chosen: the form again with 400 and the error next to the field', 
 test('a master changed between preview and confirm: one bad row among many → nothing stored', async () => {
   const rows = manyRows(40, 'changed');
   rows[17][2] = '訪問';
-  const res = await upload(agent, utf8Bom(csv([HEADER, ...rows])));
+  const res = await upload(staff.agent, utf8Bom(csv([HEADER, ...rows])));
   const { action, token, batchId } = confirmFormOf(res.text);
   const before = await count();
   const auditBefore = await count('audit_log');
   await t.db('code_entries').where({ list: 'consultation_method', label: '訪問' }).update({ label: '家庭訪問' });
   try {
-    const done = await agent.post(action).type('form').send({ _csrf: token });
+    const done = await staff.agent.post(action).type('form').send({ _csrf: token });
     expect(done.status).toBe(400);
     expect(done.text).toContain('マスタが変更されたため');
     expect(done.text).toContain('<th scope="row">行19</th>');

@@ -1,5 +1,6 @@
 import { findReport } from '../../../src/features/reports/registry';
 import type { Table } from '../../../src/lib/table/table';
+import { ALL_WARDS } from '../../../src/features/reports/report-types';
 import { DimField, expectedCount, Gen, Value } from './consultation-data';
 import { expectedLeaves, liveIn, RandomWorld, randomWorld } from './setup-random';
 
@@ -16,7 +17,7 @@ const CASES: [string, string, DimField, (w: RandomWorld) => Value[], string][] =
 
 describe.each(CASES)('%s', (id, rowHeader, field, valuesOf, suffix) => {
   test.each([2023, 2024])('FY%i: every cell equals an independent count; totals agree', async (fy) => {
-    const t: Table = await findReport(id)!.build(w.db, { fy, filters: {} });
+    const t: Table = await findReport(id)!.build(w.db, { fy, filters: {} }, ALL_WARDS);
     expect(t.id).toBe(id);
     expect(t.title).toBe(`${fy === 2023 ? '令和5年度' : '令和6年度'} 成年後見制度に関する相談件数（${suffix}）`);
     expect(t.rowHeader).toBe(rowHeader);
@@ -44,7 +45,7 @@ describe.each(CASES)('%s', (id, rowHeader, field, valuesOf, suffix) => {
 });
 
 test('null wards are counted under 未設定, and a retired ward shows only in the year it has rows', async () => {
-  const build = (fy: number) => findReport('consultations-by-ward')!.build(w.db, { fy, filters: {} });
+  const build = (fy: number) => findReport('consultations-by-ward')!.build(w.db, { fy, filters: {} }, ALL_WARDS);
   const t23 = await build(2023);
   const t24 = await build(2024);
   const unset = liveIn(w.rows, 2023).filter((g) => g.ward_id === null).length;
@@ -60,14 +61,14 @@ test('null wards are counted under 未設定, and a retired ward shows only in t
 });
 
 test('a retired method shows in the old year only', async () => {
-  const build = (fy: number) => findReport('consultations-by-method')!.build(w.db, { fy, filters: {} });
+  const build = (fy: number) => findReport('consultations-by-method')!.build(w.db, { fy, filters: {} }, ALL_WARDS);
   expect((await build(2023)).rows.map((r) => r.label)).toContain('その他');
   expect((await build(2024)).rows.map((r) => r.label)).not.toContain('その他');
 });
 
 test('breakdowns take the same filters', async () => {
   const east = w.masters.wards.find((x) => x.label === '東区')!;
-  const t = await findReport('consultations-by-method')!.build(w.db, { fy: 2024, filters: { ward: east.id } });
+  const t = await findReport('consultations-by-method')!.build(w.db, { fy: 2024, filters: { ward: east.id } }, ALL_WARDS);
   const grand = liveIn(w.rows, 2024).filter((g) => g.ward_id === east.id).length;
   expect(t.rows.at(-1)!.cells.at(-1)).toBe(grand);
   expect(t.subtitle).toContain('区＝東区');

@@ -1,6 +1,6 @@
 import { consultationsMonthly } from '../../../src/features/reports/consultations-reports';
 import { findReport } from '../../../src/features/reports/registry';
-import { ReportParamError } from '../../../src/features/reports/report-types';
+import { ALL_WARDS, ReportParamError } from '../../../src/features/reports/report-types';
 import { REPORT_MESSAGES } from '../../../src/features/reports/report-params';
 import type { Table } from '../../../src/lib/table/table';
 import { expectedCount, Gen } from './consultation-data';
@@ -10,7 +10,7 @@ let w: RandomWorld;
 beforeAll(async () => { w = await randomWorld(20231127); });
 afterAll(async () => { await w.tdb.close(); });
 
-const build = (fy: number, filters: Record<string, number> = {}) => consultationsMonthly.build(w.db, { fy, filters });
+const build = (fy: number, filters: Record<string, number> = {}) => consultationsMonthly.build(w.db, { fy, filters }, ALL_WARDS);
 
 /** Checks every cell against the independent count, and row totals = column totals = grand total. */
 function checkEveryCell(t: Table, fy: number, where: (g: Gen) => boolean = () => true): void {

@@ -21,7 +21,8 @@ describe('index', () => {
   test('lists every report with the current fiscal year, and switches year', async () => {
     const res = await staff.get('/reports');
     expect(res.status).toBe(200);
-    for (const r of REPORTS) expect(res.text).toContain(`href="/reports/${r.id}?fy=2026"`);
+    for (const r of REPORTS.filter((d) => d.period === 'fy')) expect(res.text).toContain(`href="/reports/${r.id}?fy=2026"`);
+    for (const r of REPORTS.filter((d) => d.period === 'years')) expect(res.text).toContain(`href="/reports/${r.id}?from=2022&amp;to=2026"`);
     expect(res.text).toContain('令和8年度（2026年度）');
     const y = await staff.get('/reports?fy=2023');
     expect(y.text).toContain('href="/reports/consultations-monthly?fy=2023"');
@@ -87,13 +88,25 @@ describe('access', () => {
     expect((await agent.get('/reports/consultations-by-condition.csv?fy=2024')).status).toBe(200);
   });
 
-  test.each(['ward', 'admin'] as const)('a %s user gets 403 everywhere, and nothing is exported', async (role) => {
-    const u = await makeUser(t.db, { role });
+  test('an admin user gets 403 everywhere, and nothing is exported', async () => {
+    const u = await makeUser(t.db, { role: 'admin' });
     const agent = await loginAs(t.app, u.username);
     for (const url of ['/reports', '/reports/consultations-monthly?fy=2023', '/reports/consultations-monthly.csv?fy=2023', '/reports/consultations-monthly/print?fy=2023']) {
       expect([url, (await agent.get(url)).status]).toEqual([url, 403]);
     }
     expect(await t.db('audit_log').where({ action: 'report.export', actor_id: u.id })).toHaveLength(0);
     expect((await agent.get('/')).text).not.toContain('href="/reports"');
+  });
+
+  test('a ward user gets 403 on the consultations reports (the petitions reports are theirs: test/features/petitions-outputs)', async () => {
+    const u = await makeUser(t.db, { role: 'ward' });
+    const agent = await loginAs(t.app, u.username);
+    for (const url of ['/reports/consultations-monthly?fy=2023', '/reports/consultations-monthly.csv?fy=2023', '/reports/consultations-monthly/print?fy=2023']) {
+      expect([url, (await agent.get(url)).status]).toEqual([url, 403]);
+    }
+    const index = await agent.get('/reports');
+    expect(index.status).toBe(200);
+    expect(index.text).not.toContain('consultations-monthly');
+    expect(await t.db('audit_log').where({ action: 'report.export', actor_id: u.id })).toHaveLength(0);
   });
 });

@@ -1,0 +1,62 @@
+import { Request, Response } from 'express';
+import { Knex } from 'knex';
+import { audit } from '../../audit/audit-writer';
+import { ErrorItem, FieldErrors, fieldError } from '../../http/forms';
+import { kanaSearchKey } from '../../lib/kana';
+import { PersonHit, searchPersons } from '../persons/persons-search';
+import { FIELD_GROUPS, INTAKE_FIELDS, REASONS, URGENCIES } from './petitions-fields';
+import { codeChoices, CodeSelect, CODE_SELECTS, Held, offered, PetitionOptions, selectOptions } from './petitions-options';
+import { PETITION_MESSAGES } from './petitions-schema';
+
+export const SEARCH_LIMIT = 20;
+
+/** The select options and checklist each record field offers (active entries plus the record's own). */
+export function formChoices(o: PetitionOptions, held: Held) {
+  const codes = Object.fromEntries((Object.keys(CODE_SELECTS) as CodeSelect[])
+    .map((f) => [f, selectOptions(offered(codeChoices(o, f), held[f]))]));
+  const plain = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
+  return {
+    ...codes,
+    ward_id: selectOptions(offered(o.wards, held.ward_id)),
+    reason: plain(REASONS),
+    urgency: plain(URGENCIES),
+    supervisor_appointed: [{ value: 'true', label: 'あり' }, { value: 'false', label: 'なし' }],
+    motives: offered(o.lists.petition_motive, held.motive_ids),
+  };
+}
+
+/** A person who can be chosen for a petition: not merged into another record. */
+export interface PickedPerson { id: number; name: string; name_kana: string; birth_date: string | null; ward_id: number | null; ward_name: string | null }
+
+export function findPickablePerson(db: Knex | Knex.Transaction, id: number): Promise<PickedPerson | undefined> {
+  return db('persons as per').leftJoin('wards as w', 'w.id', 'per.ward_id').where('per.id', id).whereNull('per.merged_into_id')
+    .first('per.id', 'per.name', 'per.name_kana', 'per.birth_date', 'per.ward_id', 'w.name as ward_name');
+}
+
+const idOf = (v: unknown) => (typeof v === 'string' && /^[1-9]\d{0,8}$/.test(v) ? Number(v) : null);
+
+interface Extra { candidates?: PersonHit[]; searched?: string | null; errors?: FieldErrors; errorList?: ErrorItem[] }
+
+/** The new-petition form: the chosen person, search candidates, and the intake fields. */
+export async function renderNew(req: Request, res: Response, o: PetitionOptions, values: Record<string, unknown>, status = 200, extra: Extra = {}) {
+  const personId = idOf(values.person_id);
+  const linked = personId ? ((await findPickablePerson(req.deps.db, personId)) ?? null) : null;
+  res.status(status).render('petitions/new', {
+    values, linked, candidates: (extra.candidates ?? []).filter((c) => c.id !== linked?.id), searched: extra.searched ?? null,
+    choices: formChoices(o, {}), groups: [{ legend: '申立ての概要', stage: 1, fields: FIELD_GROUPS.flatMap((g) => g.fields).filter((f) => INTAKE_FIELDS.includes(f.name)) }],
+    ...(extra.errors ? { errors: extra.errors, errorList: extra.errorList } : {}),
+  });
+}
+
+/** The form was sent to look a person up (the 検索 button, or Enter with kana typed). */
+export const isPersonSearch = (body: Record<string, unknown>) => body.intent === 'search' || String(body.person_kana ?? '').trim() !== '';
+
+/** Re-renders the form with the persons whose kana starts with what was typed. */
+export async function renderPersonSearch(req: Request, res: Response, o: PetitionOptions, body: Record<string, unknown>) {
+  const typed = String(body.person_kana ?? '').trim().slice(0, 50);
+  const values = { ...body, person_kana: '' };
+  if (kanaSearchKey(typed) === '') return renderNew(req, res, o, values, 400, fieldError('person_kana', PETITION_MESSAGES.searchKana));
+  const candidates = await searchPersons(req.deps.db, { kana: typed }, null, SEARCH_LIMIT);
+  await audit(req, 'person.search', 'person', null);
+  return renderNew(req, res, o, values, 200, { candidates, searched: typed });
+}

@@ -1,0 +1,79 @@
+/** Assembles a petitions trend table: rows a master list (ward, 類型, 根拠法) then 計, one column per fiscal year of filing. */
+import type { Knex } from 'knex';
+import { fiscalYearLabel, fiscalYearName } from '../../lib/dates';
+import { groupedHeader, withTotals, type Table } from '../../lib/table/table';
+import { UNSET_LABEL } from '../reports/consultation-table';
+import { periodName } from '../reports/report-export';
+import type { ReportScope, YearsParams } from '../reports/report-types';
+import { countFiledByYear, PetitionCountColumn, yearCountLookup } from './petitions-reports-counts';
+
+export const PETITIONS_TITLE = '市長申立て件数';
+/** The 類型 a mayoral petition may seek (任意後見 is a contract, never petitioned by the mayor). */
+export const STATUTORY_TYPES = ['後見', '保佐', '補助'];
+
+export const PETITIONS_NOTES = [
+  '件数は家庭裁判所への申立日（段階8「家裁申立て」）の年度で数えています。申立て前の案件は含みません。',
+  '使用を停止した区分は、期間内に件数がある場合に表示しています。',
+];
+
+/** A row value: its id and label, and whether it is shown even with no petitions (else only when counted). */
+export interface RowValue { id: number; label: string; always: boolean }
+
+export interface PetitionDimension {
+  column: PetitionCountColumn;
+  /** The corner cell: '区'. */
+  label: string;
+  /** The title's suffix: '区別'. */
+  titleSuffix: string;
+  values(db: Knex, scope: ReportScope): Promise<RowValue[]>;
+}
+
+const codeValues = (list: string, always: (label: string, retired: boolean) => boolean) => async (db: Knex): Promise<RowValue[]> => {
+  const rows: { id: number; label: string; retired: boolean }[] = await db('code_entries').where({ list })
+    .orderBy(['sort_order', 'id']).select('id', 'label', db.raw('retired_at IS NOT NULL AS retired'));
+  return rows.map((r) => ({ id: r.id, label: r.label, always: always(r.label, r.retired) }));
+};
+
+export const PETITION_DIMENSIONS: Record<'ward' | 'type' | 'basis', PetitionDimension> = {
+  ward: {
+    column: 'ward_id', label: '区', titleSuffix: '区別',
+    // A ward user's table has their ward's row only.
+    values: async (db, scope) => {
+      const q = db('wards').orderBy(['sort_order', 'id']).select('id', 'name as label', db.raw('retired_at IS NULL AS always'));
+      if (scope.wardId !== null) q.where('id', scope.wardId);
+      return (await q).map((r: RowValue) => ({ ...r, always: r.always || scope.wardId !== null }));
+    },
+  },
+  type: { column: 'type_sought_id', label: '類型', titleSuffix: '類型別', values: codeValues('guardianship_type', (l, retired) => !retired && STATUTORY_TYPES.includes(l)) },
+  basis: { column: 'legal_basis_id', label: '根拠法', titleSuffix: '根拠法別', values: codeValues('legal_basis', (_l, retired) => !retired) },
+};
+
+async function scopeNote(db: Knex, scope: ReportScope): Promise<string> {
+  if (scope.wardId === null) return '';
+  const ward = await db('wards').where({ id: scope.wardId }).first('name');
+  return ` 対象：${ward?.name ?? ''}のみ`;
+}
+
+/** The table of `d` over params.from … params.to; zeros shown, never blanks. */
+export async function petitionYearTable(db: Knex, id: string, params: YearsParams, scope: ReportScope, d: PetitionDimension): Promise<Table> {
+  const [values, counts, note] = await Promise.all([d.values(db, scope), countFiledByYear(db, d.column, params, scope), scopeNote(db, scope)]);
+  const count = yearCountLookup(counts);
+  const counted = new Set(counts.filter((c) => Number(c.n) > 0).map((c) => c.dim));
+  const years = Array.from({ length: params.to - params.from + 1 }, (_, i) => params.from + i);
+  const specs = [
+    ...values.filter((v) => v.always || counted.has(v.id)).map((v) => ({ label: v.label, dim: v.id as number | null })),
+    ...(counted.has(null) ? [{ label: UNSET_LABEL, dim: null }] : []),
+  ];
+  const body = specs.map((s) => ({ label: s.label, cells: years.map((fy) => count(s.dim, fy)) }));
+  const { headerRows, columns } = groupedHeader(years.map((fy) => ({ key: `fy${fy}`, label: fiscalYearName(fy) })));
+  return {
+    id,
+    title: `${periodName(params)} ${PETITIONS_TITLE}（${d.titleSuffix}）`,
+    subtitle: `対象期間：${fiscalYearLabel(params.from)}〜${fiscalYearLabel(params.to)}${note}`,
+    rowHeader: d.label,
+    headerRows,
+    columns,
+    rows: withTotals(body, { rowTotal: false, colTotalLabel: '計' }).map((r) => ({ ...r, cells: r.cells.map((v) => v ?? 0) })),
+    notes: PETITIONS_NOTES,
+  };
+}

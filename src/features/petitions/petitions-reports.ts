@@ -1,0 +1,31 @@
+/**
+ * The mayoral-petition trend tables (issue 4): filed petitions per fiscal year of filing, by ward,
+ * by 類型 sought and by legal basis. Readable by every role with 'petitions:read'; a ward user's
+ * tables count their ward only.
+ */
+import { yearsAndFilters } from '../reports/report-params';
+import type { ReportDef, YearsParams } from '../reports/report-types';
+import { PETITION_DIMENSIONS, PetitionDimension, petitionYearTable, PETITIONS_TITLE } from './petitions-reports-table';
+
+const parse = yearsAndFilters([]);
+
+function trend(id: string, d: PetitionDimension, description: string): ReportDef<YearsParams> {
+  return {
+    id,
+    title: `${PETITIONS_TITLE}の推移（${d.titleSuffix}）`,
+    description,
+    fileTitle: `${PETITIONS_TITLE}_${d.titleSuffix}`,
+    access: 'petitions:read',
+    period: 'years',
+    filters: [],
+    parse,
+    build: (db, params, scope) => petitionYearTable(db, id, params, scope, d),
+  };
+}
+
+export const petitionsYearly = trend('petitions-yearly', PETITION_DIMENSIONS.ward,
+  '家庭裁判所に申し立てた年度ごとの市長申立て件数を区別に集計します（既定は直近5年度）。');
+export const petitionsByType = trend('petitions-by-type', PETITION_DIMENSIONS.type,
+  '年度ごとの市長申立て件数を、申し立てた類型（後見・保佐・補助）別に集計します。');
+export const petitionsByBasis = trend('petitions-by-basis', PETITION_DIMENSIONS.basis,
+  '年度ごとの市長申立て件数を、根拠法（老人福祉法・知的障害者福祉法・精神保健福祉法）別に集計します。');

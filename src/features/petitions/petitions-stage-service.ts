@@ -1,0 +1,109 @@
+import { Request } from 'express';
+import { Knex } from 'knex';
+import { audit } from '../../audit/audit-writer';
+import { NotFoundError } from '../../http/errors';
+import { toWareki } from '../../lib/dates';
+import { CLOSING_STAGE, CloseKind, checkStageDate, checkStageOrder, RecordedStage, STAGE_STATUS_LABELS, StageStatus, stageDef } from './petition-stages';
+import { fieldDef, PetitionField } from './petitions-fields';
+import { Change, touchPetition, writeHistory } from './petitions-history';
+import { scopedPetitions } from './petitions-scope';
+
+export interface StageInput {
+  stage: number;
+  status: 'done' | 'not_needed';
+  completed_on: string;
+  note: string | null;
+  close_kind: CloseKind | null;
+}
+
+export type StageOutcome = { ok: true } | { ok: false; field: string; message: string };
+
+/**
+ * The record's date that a stage's completion is: filled from the stage when still empty, and
+ * cleared again when that stage is undone (if it still holds the stage's date).
+ */
+export const STAGE_DATE_FIELDS: Partial<Record<number, PetitionField>> = {
+  7: 'approved_on', 8: 'filed_on', 9: 'decided_on', 10: 'finalized_on', 11: 'registered_on',
+};
+
+export const stageLabel = (no: number) => `段階${no}「${stageDef(no).name}」`;
+
+/** '完了（令和8年11月1日）メモ：…' — how a stage row reads in the history. */
+export function describeStage(s: { status: StageStatus; completed_on: string | null; note: string | null }): string {
+  const date = s.completed_on ? `（${toWareki(s.completed_on)}）` : '';
+  return `${STAGE_STATUS_LABELS[s.status]}${date}${s.note ? ` メモ：${s.note}` : ''}`;
+}
+
+const dateChange = (field: PetitionField, old: string | null, now: string | null): Change =>
+  ({ field: fieldDef(field).label, old: old ? toWareki(old) : null, new: now ? toWareki(now) : null });
+
+/** Locks the petition row (so two recordings of one petition queue) and reads what is recorded. */
+async function lockWithStages(trx: Knex.Transaction, req: Request, id: number) {
+  const p = await scopedPetitions(trx, req.user!).where('p.id', id).forUpdate().first('p.*');
+  if (!p) throw new NotFoundError();
+  const recorded: (RecordedStage & { note: string | null })[] = await trx('petition_stages').where({ petition_id: id })
+    .orderBy('stage').select('stage', 'status', 'completed_on', 'note');
+  return { p, recorded };
+}
+
+/** Records one stage in order (checkStageOrder / checkStageDate), with history and audit, in one transaction. */
+export async function recordStage(req: Request, id: number, input: StageInput, today: string): Promise<StageOutcome> {
+  const { db, clock } = req.deps;
+  const now = clock.now();
+  const by = req.user!.id;
+  const closing = input.stage === CLOSING_STAGE;
+  return db.transaction(async (trx) => {
+    const { p, recorded } = await lockWithStages(trx, req, id);
+    const order = checkStageOrder(recorded, input.stage, closing ? input.close_kind : null);
+    if (order) return { ok: false, field: closing ? 'close_kind' : 'stage_status', message: order };
+    const date = checkStageDate(recorded, input.stage, input.completed_on, today);
+    if (date) return { ok: false, field: closing ? 'close_on' : 'stage_on', message: date };
+    const status: StageStatus = closing ? 'done' : input.status;
+    await trx('petition_stages').insert({
+      petition_id: id, stage: input.stage, status, completed_on: input.completed_on, note: input.note, recorded_by: by, recorded_at: now,
+    });
+    const changes: Change[] = [{ field: stageLabel(input.stage), old: null, new: describeStage({ status, completed_on: input.completed_on, note: input.note }) }];
+    const extra: Record<string, unknown> = {};
+    if (closing) {
+      Object.assign(extra, { close_kind: input.close_kind, close_reason: input.note });
+      changes.push({ field: '終結の区分', old: p.close_kind, new: input.close_kind });
+    }
+    const dateField = STAGE_DATE_FIELDS[input.stage];
+    if (dateField && status === 'done' && p[dateField] === null) {
+      extra[dateField] = input.completed_on;
+      changes.push(dateChange(dateField, null, input.completed_on));
+    }
+    await touchPetition(trx, id, by, now, extra);
+    await writeHistory(trx, id, by, now, changes);
+    await audit(req, 'petition.stage', 'petition', id, trx);
+    return { ok: true };
+  });
+}
+
+/** Removes the most recent stage row, if it is still `stage` (a second click finds it gone). */
+export async function undoStage(req: Request, id: number, stage: number): Promise<boolean> {
+  const { db, clock } = req.deps;
+  const now = clock.now();
+  const by = req.user!.id;
+  return db.transaction(async (trx) => {
+    const { p, recorded } = await lockWithStages(trx, req, id);
+    const last = recorded[recorded.length - 1];
+    if (!last || last.stage !== stage) return false;
+    await trx('petition_stages').where({ petition_id: id, stage }).del();
+    const changes: Change[] = [{ field: stageLabel(stage), old: describeStage(last), new: '取消し' }];
+    const extra: Record<string, unknown> = {};
+    if (stage === CLOSING_STAGE) {
+      Object.assign(extra, { close_kind: null, close_reason: null });
+      changes.push({ field: '終結の区分', old: p.close_kind, new: null });
+    }
+    const dateField = STAGE_DATE_FIELDS[stage];
+    if (dateField && last.completed_on && p[dateField] === last.completed_on) {
+      extra[dateField] = null;
+      changes.push(dateChange(dateField, last.completed_on, null));
+    }
+    await touchPetition(trx, id, by, now, extra);
+    await writeHistory(trx, id, by, now, changes);
+    await audit(req, 'petition.stage_undo', 'petition', id, trx);
+    return true;
+  });
+}
