@@ -9,11 +9,12 @@ export const LOGIN_MESSAGES = {
   locked: 'ログインの失敗が続いたため、一時的にログインできません。しばらくしてからお試しください。',
 } as const;
 
-export type AuthResult = { ok: true; user: UserRow } | { ok: false; message: string };
+export type AuthResult = { ok: true; user: UserRow; secondFactor: boolean } | { ok: false; message: string };
 
 /**
- * The whole login decision: throttle by account and address, verify with argon2id,
- * audit every outcome. The message never says whether the user exists.
+ * The password step of login: throttle by account and address, verify with argon2id,
+ * audit every outcome. The message never says whether the user exists. A user with a
+ * second factor is not done yet (secondFactor: true; see second-factor.ts).
  */
 export async function authenticate(
   deps: AppDeps,
@@ -37,7 +38,13 @@ export async function authenticate(
     if (nowLocked) await writeAudit(db, now, { ...who, actorId: user?.id ?? null, action: 'login.lock' });
     return { ok: false, message: nowLocked ? LOGIN_MESSAGES.locked : LOGIN_MESSAGES.failed };
   }
+  if (user.two_factor_enrolled) {
+    // Not logged in yet: earlier failures stay counted, so that password and code guesses
+    // together still meet the lock. They are cleared when the second factor succeeds.
+    await writeAudit(db, now, { ...who, actorId: user.id, action: 'login.2fa_challenge' });
+    return { ok: true, user, secondFactor: true };
+  }
   await clearFailures(db, username);
   await writeAudit(db, now, { ...who, actorId: user.id, action: 'login.success' });
-  return { ok: true, user };
+  return { ok: true, user, secondFactor: false };
 }

@@ -3,20 +3,40 @@ import passport from 'passport';
 import { SecureRouter } from '../http/routes';
 import { audit } from '../audit/audit-writer';
 import { recordLogin } from './users-queries';
+import { SecondFactorInfo } from './passport';
 
 /** Only same-site paths may be a post-login destination (no open redirect). */
 export function safeNext(value: unknown): string {
   return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/';
 }
 
-function renderLogin(res: Response, status: number, locals: Record<string, unknown>) {
-  res.status(status).render('auth/login', locals);
+export function renderLogin(res: Response, status: number, locals: Record<string, unknown>) {
+  res.status(status).render('auth/login', { next: '/', values: {}, ...locals });
+}
+
+/**
+ * The full login: passport regenerates the session id (the pending second-factor state goes
+ * with the old one), then the user is sent to a forced password change, a forced enrolment,
+ * or where they were going.
+ */
+export function completeLogin(req: Request, res: Response, next: NextFunction, user: Express.User, dest: string): void {
+  req.login(user, (loginErr) => {
+    if (loginErr) return next(loginErr);
+    const now = req.deps.clock.now();
+    req.session.loginAt = now.getTime();
+    const target = user.must_change_password ? '/account/password' : user.must_enrol_two_factor ? '/account/two-factor' : dest;
+    recordLogin(req.deps.db, user.id, now)
+      .then(() => res.redirect(303, target))
+      .catch(next);
+  });
 }
 
 export function loginRoutes(r: SecureRouter): void {
   r.get('/login', 'public', (req, res) => {
     if (req.user) return res.redirect(303, '/');
-    renderLogin(res, 200, { next: safeNext(req.query.next), expired: req.query.expired === '1', values: {} });
+    renderLogin(res, 200, {
+      next: safeNext(req.query.next), expired: req.query.expired === '1', twoFactorExpired: req.query.expired === '2fa',
+    });
   });
 
   r.post('/login', 'public', (req: Request, res: Response, next: NextFunction) => {
@@ -26,17 +46,15 @@ export function loginRoutes(r: SecureRouter): void {
     if (typeof req.body.username !== 'string' || typeof req.body.password !== 'string' || !values.username.trim()) {
       return renderLogin(res, 400, { next: dest, values, loginError: 'ユーザー名とパスワードを入力してください。' });
     }
-    pp.authenticate('local', (err: unknown, user: Express.User | false, info?: { message?: string }) => {
+    pp.authenticate('local', (err: unknown, user: Express.User | false, info?: Partial<SecondFactorInfo>) => {
       if (err) return next(err);
       if (!user) return renderLogin(res, 401, { next: dest, values, loginError: info?.message });
-      req.login(user, (loginErr) => {
-        if (loginErr) return next(loginErr);
-        const now = req.deps.clock.now();
-        req.session.loginAt = now.getTime();
-        recordLogin(req.deps.db, user.id, now)
-          .then(() => res.redirect(303, user.must_change_password ? '/account/password' : dest))
-          .catch(next);
-      });
+      if (info?.secondFactor) {
+        // Password right, not logged in yet: req.user stays unset until the code is checked.
+        req.session.twoFactor = { userId: user.id, next: dest, startedAt: req.deps.clock.now().getTime() };
+        return res.redirect(303, '/login/two-factor');
+      }
+      completeLogin(req, res, next, user, dest);
     })(req, res, next);
   });
 

@@ -5,7 +5,7 @@ import { AppDeps } from '../deps';
 import { authenticate } from './authenticate';
 import { findUserById, UserRow } from './users-queries';
 
-function toPrincipal(u: UserRow): Express.User {
+export function toPrincipal(u: UserRow): Express.User {
   return {
     id: u.id,
     username: u.username,
@@ -15,8 +15,12 @@ function toPrincipal(u: UserRow): Express.User {
     ward_name: u.ward_name,
     must_change_password: u.must_change_password,
     previous_login_at: u.previous_login_at,
+    must_enrol_two_factor: u.two_factor_required && !u.two_factor_enrolled,
   };
 }
+
+/** What the login route learns beside the user: whether a second factor must follow. */
+export interface SecondFactorInfo { message: string; secondFactor: boolean }
 
 /** passport-local over our authenticate(); the session holds only the user id. */
 export function setUpAuth(app: Express, deps: AppDeps): void {
@@ -24,7 +28,11 @@ export function setUpAuth(app: Express, deps: AppDeps): void {
   pp.use(
     new LocalStrategy({ passReqToCallback: true }, (req, username, password, done) => {
       authenticate(deps, username, password, { ip: req.ip ?? '', requestId: req.id })
-        .then((r) => (r.ok ? done(null, toPrincipal(r.user)) : done(null, false, { message: r.message })))
+        .then((r) => {
+          if (!r.ok) return done(null, false, { message: r.message });
+          const info: SecondFactorInfo = { message: '', secondFactor: r.secondFactor };
+          done(null, toPrincipal(r.user), info);
+        })
         .catch(done);
     }),
   );

@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { Db } from '../db/knex';
 import { Role } from '../policy';
+import { REQUIRED_KEY_PREFIX } from './two-factor-settings';
 
 export interface UserRow {
   id: number;
@@ -15,6 +16,10 @@ export interface UserRow {
   last_login_at: Date | null;
   previous_login_at: Date | null;
   version: number;
+  /** Has a confirmed TOTP second factor. */
+  two_factor_enrolled: boolean;
+  /** Their role must use a second factor (settings two_factor_required.<role>). */
+  two_factor_required: boolean;
 }
 
 const COLUMNS = [
@@ -24,7 +29,11 @@ const COLUMNS = [
 ];
 
 function base(db: Db | Knex.Transaction) {
-  return db('users').leftJoin('wards', 'wards.id', 'users.ward_id').select(COLUMNS);
+  return db('users').leftJoin('wards', 'wards.id', 'users.ward_id').select([
+    ...COLUMNS,
+    db.raw('exists (select 1 from user_totp ut where ut.user_id = users.id) as two_factor_enrolled'),
+    db.raw('coalesce((select s.int_value = 1 from settings s where s.key = ? || users.role), false) as two_factor_required', [REQUIRED_KEY_PREFIX]),
+  ]);
 }
 
 export function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {

@@ -5,6 +5,7 @@ import { checkPassword } from '../auth/password-policy';
 import { generatePassword, hashPassword } from '../auth/passwords';
 import { findUserByUsername, insertUser } from '../auth/users-queries';
 import { writeAudit } from '../audit/audit-writer';
+import { removeTwoFactor } from '../auth/two-factor-queries';
 
 function parse(args: string[], options: Record<string, { type: 'string' }>) {
   try {
@@ -60,7 +61,23 @@ async function reset(args: string[], ctx: CliContext): Promise<number> {
   return 0;
 }
 
+/** For a user who lost both the authenticator and the recovery codes (e.g. the only administrator). */
+async function resetTwoFactor(args: string[], ctx: CliContext): Promise<number> {
+  const v = parse(args, { username: { type: 'string' } });
+  const user = v.username ? await findUserByUsername(ctx.db, v.username) : undefined;
+  if (!user) throw new CliError('--username で存在するユーザーを指定してください');
+  const had = await ctx.db.transaction(async (trx) => {
+    const removed = await removeTwoFactor(trx, user.id);
+    await trx('sessions').where({ user_id: user.id }).del();
+    await writeAudit(trx, ctx.clock.now(), { action: 'user.2fa_reset', recordType: 'user', recordId: user.id, actorUsername: 'cli' });
+    return removed;
+  });
+  ctx.out(had ? `ユーザー ${user.username} の二段階認証を解除しました。次回ログイン時に設定し直します。` : `ユーザー ${user.username} は二段階認証を設定していません。`);
+  return 0;
+}
+
 export const userCommands: Record<string, CliCommand> = {
   'user:create': { usage: '--username NAME --role admin|staff|ward|manager [--ward 東区] [--password PW] [--name 表示名]', run: create },
   'user:reset': { usage: '--username NAME   (仮パスワードを表示します)', run: reset },
+  'user:reset-2fa': { usage: '--username NAME   (二段階認証を解除し、次回ログインで設定し直させます)', run: resetTwoFactor },
 };

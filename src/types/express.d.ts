@@ -12,6 +12,8 @@ declare global {
       ward_name: string | null;
       must_change_password: boolean;
       previous_login_at: Date | null;
+      /** Their role requires a second factor and they have none yet: only enrolment is open. */
+      must_enrol_two_factor: boolean;
     }
     interface Request {
       id: string;
@@ -26,6 +28,10 @@ declare module 'express-session' {
     flash?: { kind: 'success' | 'error'; text: string }[];
     csrfToken?: string;
     oneTime?: Record<string, string>;
+    /** Password accepted, second factor still to come (not logged in). */
+    twoFactor?: { userId: number; next: string; startedAt: number };
+    /** A TOTP secret offered for enrolment, not yet confirmed. */
+    totpEnrol?: { secret: string };
   }
 }
 

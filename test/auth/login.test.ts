@@ -148,7 +148,8 @@ describe('login', () => {
   });
 
   test('next only leads to a path on this site', async () => {
-    const u = await makeUser(t.db, { role: 'admin' });
+    // (with a second factor: test/auth/two-factor-login.test.ts)
+    const u = await makeUser(t.db, { role: 'staff' });
     const agent = request.agent(t.app);
     const token = csrfFrom((await agent.get('/login')).text);
     const res = await agent.post('/login').type('form').send({ username: u.username, password: TEST_PASSWORD, next: '//evil.example/', _csrf: token });

@@ -9,6 +9,7 @@ import { findUserById, listUsers } from '../../auth/users-queries';
 import { activeWards } from './masters-queries';
 import { userCreateSchema, userUpdateSchema, USER_MESSAGES } from './users-schema';
 import { createUser, resetPassword, setDisabled, updateUser } from './users-service';
+import { resetTwoFactor } from '../two-factor/two-factor-service';
 
 async function formLocals(req: Request) {
   return { wards: await activeWards(req.deps.db), roles: ROLES, roleLabels: ROLE_LABELS };
@@ -106,6 +107,18 @@ export function usersRoutes(r: SecureRouter): void {
     const user = await loadUser(req);
     rememberOneTime(req, user.id, await resetPassword(req, user.id));
     flash(req, 'パスワードを再設定しました。次回ログイン時に変更が必要です。');
+    res.redirect(303, `/admin/users/${user.id}`);
+  });
+
+  r.post('/admin/users/:id/reset-two-factor', 'users:manage', async (req, res, next) => {
+    const user = await loadUser(req);
+    if (!(await resetTwoFactor(req, user.id))) {
+      flash(req, 'このユーザーは二段階認証を設定していません。', 'error');
+      return res.redirect(303, `/admin/users/${user.id}`);
+    }
+    // One's own reset ends this session too: log in again (and enrol again if the role requires it).
+    if (user.id === req.user!.id) return req.session.destroy((err) => (err ? next(err) : res.redirect(303, '/login')));
+    flash(req, '二段階認証を解除しました。ログイン中のセッションは終了しました。役割で必須の場合、次回ログイン時に再設定が必要です。');
     res.redirect(303, `/admin/users/${user.id}`);
   });
 }
