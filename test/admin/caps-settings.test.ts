@@ -1,17 +1,8 @@
-import { createTestApp, TestApp } from '../helpers/app';
-import { makeUser } from '../helpers/factories';
-import { Agent, csrfFrom, loginAs, tokenFor } from '../helpers/agent';
+import { useTestApp } from '../helpers/suite';
+import { csrfFrom, postForm, tokenFor } from '../helpers/agent';
 
-let t: TestApp;
-let admin: { id: number; username: string };
-let agent: Agent;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await makeUser(t.db, { role: 'admin' });
-  agent = await loginAs(t.app, admin.username);
-});
-afterAll(async () => { await t.close(); });
+const t = useTestApp();
+const admin = t.user('admin');
 
 const CAPS = '/admin/masters/subsidy-caps';
 const SETTINGS = '/admin/masters/settings';
@@ -20,10 +11,7 @@ const FROM = '適用開始日を正しい日付で入力してください（例
 const NOT_AFTER = '適用開始日は現在の上限額の適用開始日より後にしてください';
 const STALL = '停滞とみなす日数を1〜365の整数で入力してください';
 
-async function postCap(body: Record<string, string>) {
-  const token = await tokenFor(agent, CAPS);
-  return agent.post(CAPS).type('form').send({ ...body, _csrf: token });
-}
+const postCap = (body: Record<string, string>) => postForm(admin.agent, CAPS, body, CAPS);
 
 const caps = (setting: string) =>
   t.db('subsidy_caps').where({ setting }).orderBy('valid_from').select('setting', 'monthly_yen', 'valid_from', 'valid_to', 'version');
@@ -31,7 +19,7 @@ const setting = () => t.db('settings').where({ key: 'petition_stall_days' }).fir
 
 describe('subsidy caps', () => {
   test('the seeded caps are listed as in force', async () => {
-    const res = await agent.get(CAPS);
+    const res = await admin.agent.get(CAPS);
     expect(res.status).toBe(200);
     expect(res.text).toMatch(/<td>在宅<\/td><td class="num">28,000<\/td><td>平成12年4月1日[^<]*<\/td><td>（現在有効）<\/td>/);
     expect(res.text).toMatch(/<td>施設<\/td><td class="num">18,000<\/td><td>平成12年4月1日[^<]*<\/td><td>（現在有効）<\/td>/);
@@ -57,7 +45,7 @@ describe('subsidy caps', () => {
     const closed = await t.db('subsidy_caps').where({ setting: '在宅', valid_from: '2000-04-01' }).first('id');
     expect(await t.db('audit_log').where({ action: 'master.update', record_type: 'subsidy_caps', record_id: String(closed.id) })).toHaveLength(1);
 
-    const page = await agent.get(CAPS);
+    const page = await admin.agent.get(CAPS);
     expect(page.text).toContain('報酬助成の上限額を登録しました。');
     expect(page.text).toMatch(/<td>在宅<\/td><td class="num">30,000<\/td><td>令和9年4月1日[^<]*<\/td><td>（現在有効）<\/td>/);
     expect(page.text).toMatch(/<td>在宅<\/td><td class="num">28,000<\/td><td>平成12年4月1日[^<]*<\/td><td>令和9年3月31日[^<]*<\/td>/);
@@ -115,8 +103,7 @@ describe('subsidy caps', () => {
   });
 
   test('only admins manage caps', async () => {
-    const u = await makeUser(t.db, { role: 'manager' });
-    const a = await loginAs(t.app, u.username);
+    const { agent: a } = await t.login('manager');
     expect((await a.get(CAPS)).status).toBe(403);
     const token = await tokenFor(a, '/');
     const res = await a.post(CAPS).type('form').send({ setting: '在宅', monthly_yen: '1', valid_from: '2099-04-01', _csrf: token });
@@ -127,14 +114,14 @@ describe('subsidy caps', () => {
 
 describe('settings', () => {
   test('the stall days are shown and updated with the version; audited', async () => {
-    const page = await agent.get(SETTINGS);
+    const page = await admin.agent.get(SETTINGS);
     expect(page.status).toBe(200);
     expect(page.text).toMatch(/<input id="petition_stall_days"[^>]*value="30"/);
     expect(page.text).toContain('name="version" value="1"');
-    const res = await agent.post(SETTINGS).type('form').send({ petition_stall_days: '45', version: '1', _csrf: csrfFrom(page.text) });
+    const res = await admin.agent.post(SETTINGS).type('form').send({ petition_stall_days: '45', version: '1', _csrf: csrfFrom(page.text) });
     expect(res.status).toBe(303);
     expect(await setting()).toMatchObject({ int_value: 45, version: 2, updated_by: admin.id });
-    const after = await agent.get(SETTINGS);
+    const after = await admin.agent.get(SETTINGS);
     expect(after.text).toContain('設定を更新しました。');
     expect(after.text).toMatch(/<input id="petition_stall_days"[^>]*value="45"/);
     expect(after.text).toContain('name="version" value="2"');
@@ -145,8 +132,8 @@ describe('settings', () => {
 
   test('a stale version gets the 409 conflict page with both values; nothing overwritten', async () => {
     const current = await setting();
-    const token = await tokenFor(agent, SETTINGS);
-    const res = await agent.post(SETTINGS).type('form').send({ petition_stall_days: '60', version: String(current.version - 1), _csrf: token });
+    const token = await tokenFor(admin.agent, SETTINGS);
+    const res = await admin.agent.post(SETTINGS).type('form').send({ petition_stall_days: '60', version: String(current.version - 1), _csrf: token });
     expect(res.status).toBe(409);
     expect(res.text).toContain(`<th scope="row">申立て停滞とみなす日数</th><td>60</td><td>${current.int_value}</td>`);
     expect(await setting()).toMatchObject({ int_value: current.int_value, version: current.version });
@@ -156,8 +143,8 @@ describe('settings', () => {
   test('out of range or not a number is refused (400) next to the field; nothing changes', async () => {
     const current = await setting();
     for (const days of ['0', '366', '-5', 'abc', '', '1.5']) {
-      const token = await tokenFor(agent, SETTINGS);
-      const res = await agent.post(SETTINGS).type('form').send({ petition_stall_days: days, version: String(current.version), _csrf: token });
+      const token = await tokenFor(admin.agent, SETTINGS);
+      const res = await admin.agent.post(SETTINGS).type('form').send({ petition_stall_days: days, version: String(current.version), _csrf: token });
       expect(res.status).toBe(400);
       expect(res.text).toContain(`<p class="error-text" id="petition_stall_days-error">${STALL}</p>`);
       expect(res.text).toMatch(/<input id="petition_stall_days"[^>]*aria-invalid="true"/);
@@ -167,15 +154,14 @@ describe('settings', () => {
     }
     expect(await setting()).toMatchObject({ int_value: current.int_value, version: current.version });
     // the bounds themselves are allowed (全角 digits too)
-    const token = await tokenFor(agent, SETTINGS);
-    const ok = await agent.post(SETTINGS).type('form').send({ petition_stall_days: '３６５', version: String(current.version), _csrf: token });
+    const token = await tokenFor(admin.agent, SETTINGS);
+    const ok = await admin.agent.post(SETTINGS).type('form').send({ petition_stall_days: '３６５', version: String(current.version), _csrf: token });
     expect(ok.status).toBe(303);
     expect(await setting()).toMatchObject({ int_value: 365, version: current.version + 1 });
   });
 
   test('only admins change settings', async () => {
-    const u = await makeUser(t.db, { role: 'staff' });
-    const a = await loginAs(t.app, u.username);
+    const { agent: a } = await t.login('staff');
     expect((await a.get(SETTINGS)).status).toBe(403);
     const current = await setting();
     const res = await a.post(SETTINGS).type('form').send({ petition_stall_days: '7', version: String(current.version), _csrf: await tokenFor(a, '/') });

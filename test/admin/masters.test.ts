@@ -1,25 +1,11 @@
-import { createTestApp, TestApp } from '../helpers/app';
-import { makeUser } from '../helpers/factories';
-import { Agent, csrfFrom, loginAs, tokenFor } from '../helpers/agent';
+import { useTestApp } from '../helpers/suite';
+import { csrfFrom, postForm } from '../helpers/agent';
 import { MASTER_MESSAGES } from '../../src/features/admin/masters-schema';
 import { MASTER_KINDS } from '../../src/features/admin/masters-kinds';
 import { CODE_LISTS, CODE_LIST_NAMES } from '../../seeds/master-lists';
 
-let t: TestApp;
-let admin: { id: number; username: string };
-let agent: Agent;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await makeUser(t.db, { role: 'admin' });
-  agent = await loginAs(t.app, admin.username);
-});
-afterAll(async () => { await t.close(); });
-
-async function submit(a: Agent, pagePath: string, action: string, body: Record<string, string>) {
-  const token = await tokenFor(a, pagePath);
-  return a.post(action).type('form').send({ ...body, _csrf: token });
-}
+const t = useTestApp();
+const admin = t.user('admin');
 
 const category = (name: string, parentId: number | null = null) =>
   t.db('consultation_categories').where({ name }).whereRaw('COALESCE(parent_id, 0) = ?', [parentId ?? 0]).first();
@@ -45,7 +31,7 @@ function listedRows(html: string): Listed[] {
 
 describe('seeded master data', () => {
   test('five wards in order', async () => {
-    const res = await agent.get('/admin/masters/wards');
+    const res = await admin.agent.get('/admin/masters/wards');
     expect(res.status).toBe(200);
     expect(listedRows(res.text).map((r) => r.name)).toEqual(['中央区', '東区', '西区', '南区', '北区']);
     expect(res.text).toContain('区（5件）');
@@ -63,7 +49,7 @@ describe('seeded master data', () => {
       .count({ n: '*' });
     expect(Number(n)).toBe(13);
 
-    const res = await agent.get('/admin/masters/categories');
+    const res = await admin.agent.get('/admin/masters/categories');
     const rows = listedRows(res.text);
     expect(rows).toHaveLength(14);
     // children are listed right after their parent, with the parent named
@@ -75,7 +61,7 @@ describe('seeded master data', () => {
   });
 
   test('every code list is seeded and has its page; the index links every kind', async () => {
-    const index = await agent.get('/admin/masters');
+    const index = await admin.agent.get('/admin/masters');
     expect(index.status).toBe(200);
     for (const k of MASTER_KINDS) expect(index.text).toContain(`href="/admin/masters/${k.key}"`);
     expect(index.text).toContain('href="/admin/masters/subsidy-caps"');
@@ -83,7 +69,7 @@ describe('seeded master data', () => {
     for (const [list, labels] of Object.entries(CODE_LISTS)) {
       expect(await t.db('code_entries').where({ list }).orderBy('sort_order').pluck('label')).toEqual(labels);
     }
-    const res = await agent.get('/admin/masters/consultation_method');
+    const res = await admin.agent.get('/admin/masters/consultation_method');
     expect(res.status).toBe(200);
     expect(res.text).toContain(`${CODE_LIST_NAMES.consultation_method}（6件）`);
     expect(listedRows(res.text).map((r) => r.name)).toEqual(CODE_LISTS.consultation_method);
@@ -93,18 +79,18 @@ describe('seeded master data', () => {
 describe('adding entries', () => {
   test('a leaf under a parent category, and a new top-level category', async () => {
     const parent = await category('後見人支援');
-    const leaf = await submit(agent, '/admin/masters/categories', '/admin/masters/categories', { parent_id: String(parent.id), name: '報酬' });
+    const leaf = await postForm(admin.agent, '/admin/masters/categories', { parent_id: String(parent.id), name: '報酬' }, '/admin/masters/categories');
     expect(leaf.status).toBe(303);
     expect(leaf.headers.location).toBe('/admin/masters/categories');
     const row = await category('報酬', parent.id);
     expect(row).toMatchObject({ parent_id: parent.id, sort_order: 3, retired_at: null, version: 1 });
 
-    const top = await submit(agent, '/admin/masters/categories', '/admin/masters/categories', { parent_id: '', name: '新しい種別' });
+    const top = await postForm(admin.agent, '/admin/masters/categories', { parent_id: '', name: '新しい種別' }, '/admin/masters/categories');
     expect(top.status).toBe(303);
     const topRow = await category('新しい種別');
     expect(topRow).toMatchObject({ parent_id: null, sort_order: 13 });
 
-    const page = await agent.get('/admin/masters/categories');
+    const page = await admin.agent.get('/admin/masters/categories');
     expect(page.text).toContain('相談種別を追加しました。');
     const rows = listedRows(page.text);
     const i = rows.findIndex((r) => r.name === '後見人支援');
@@ -121,7 +107,7 @@ describe('adding entries', () => {
   test('a category cannot go under a child (only two levels) or an unknown parent', async () => {
     const child = await category('身上保護', (await category('後見人支援')).id);
     for (const parentId of [String(child.id), '999999']) {
-      const res = await submit(agent, '/admin/masters/categories', '/admin/masters/categories', { parent_id: parentId, name: '孫' });
+      const res = await postForm(admin.agent, '/admin/masters/categories', { parent_id: parentId, name: '孫' }, '/admin/masters/categories');
       expect(res.status).toBe(400);
       expect(res.text).toContain(`<p class="error-text" id="parent_id-error">${MASTER_MESSAGES.parent}</p>`);
     }
@@ -130,7 +116,7 @@ describe('adding entries', () => {
 
   test('a duplicate name in the same place is refused; the same name elsewhere is fine', async () => {
     const before = await t.db('consultation_categories').count({ n: '*' });
-    const dupTop = await submit(agent, '/admin/masters/categories', '/admin/masters/categories', { parent_id: '', name: ' 問い合わせ ' });
+    const dupTop = await postForm(admin.agent, '/admin/masters/categories', { parent_id: '', name: ' 問い合わせ ' }, '/admin/masters/categories');
     expect(dupTop.status).toBe(400);
     expect(dupTop.text).toContain(`<p class="error-text" id="name-error">${MASTER_MESSAGES.nameTaken}</p>`);
     expect(dupTop.text).toMatch(/<input id="name" name="name"[^>]*aria-invalid="true"/);
@@ -138,20 +124,20 @@ describe('adding entries', () => {
     expect(await t.db('consultation_categories').count({ n: '*' })).toEqual(before);
 
     const parent = await category('後見人支援');
-    const dupChild = await submit(agent, '/admin/masters/categories', '/admin/masters/categories', { parent_id: String(parent.id), name: '財産管理' });
+    const dupChild = await postForm(admin.agent, '/admin/masters/categories', { parent_id: String(parent.id), name: '財産管理' }, '/admin/masters/categories');
     expect(dupChild.status).toBe(400);
     // その他 exists at the top; under 後見人支援 it is a different entry
-    const elsewhere = await submit(agent, '/admin/masters/categories', '/admin/masters/categories', { parent_id: String(parent.id), name: 'その他' });
+    const elsewhere = await postForm(admin.agent, '/admin/masters/categories', { parent_id: String(parent.id), name: 'その他' }, '/admin/masters/categories');
     expect(elsewhere.status).toBe(303);
 
-    const dupWard = await submit(agent, '/admin/masters/wards', '/admin/masters/wards', { name: '東区' });
+    const dupWard = await postForm(admin.agent, '/admin/masters/wards', { name: '東区' }, '/admin/masters/wards');
     expect(dupWard.status).toBe(400);
     expect(await t.db('wards').count({ n: '*' })).toEqual([{ n: 5 }]);
 
     // code lists are separate: 本人 is in 相談者, not yet in 相談方法
-    const dupCode = await submit(agent, '/admin/masters/consultation_method', '/admin/masters/consultation_method', { name: '電話' });
+    const dupCode = await postForm(admin.agent, '/admin/masters/consultation_method', { name: '電話' }, '/admin/masters/consultation_method');
     expect(dupCode.status).toBe(400);
-    const otherList = await submit(agent, '/admin/masters/consultation_method', '/admin/masters/consultation_method', { name: '本人' });
+    const otherList = await postForm(admin.agent, '/admin/masters/consultation_method', { name: '本人' }, '/admin/masters/consultation_method');
     expect(otherList.status).toBe(303);
     expect(await t.db('code_entries').where({ list: 'consultation_method', label: '本人' }).first()).toMatchObject({ sort_order: 7 });
     expect(await t.db('code_entries').where({ label: '本人' }).count({ n: '*' })).toEqual([{ n: 3 }]);
@@ -159,7 +145,7 @@ describe('adding entries', () => {
 
   test('an empty or too long name is refused', async () => {
     for (const name of ['', '   ', 'あ'.repeat(61)]) {
-      const res = await submit(agent, '/admin/masters/wards', '/admin/masters/wards', { name });
+      const res = await postForm(admin.agent, '/admin/masters/wards', { name }, '/admin/masters/wards');
       expect(res.status).toBe(400);
       expect(res.text).toContain(MASTER_MESSAGES.name);
     }
@@ -167,10 +153,10 @@ describe('adding entries', () => {
   });
 
   test('a referral centre needs its kind', async () => {
-    const none = await submit(agent, '/admin/masters/referral-centers', '/admin/masters/referral-centers', { name: 'ささえりあ託麻' });
+    const none = await postForm(admin.agent, '/admin/masters/referral-centers', { name: 'ささえりあ託麻' }, '/admin/masters/referral-centers');
     expect(none.status).toBe(400);
     expect(none.text).toContain(MASTER_MESSAGES.kind);
-    const ok = await submit(agent, '/admin/masters/referral-centers', '/admin/masters/referral-centers', { name: 'ささえりあ託麻', kind: 'ささえりあ' });
+    const ok = await postForm(admin.agent, '/admin/masters/referral-centers', { name: 'ささえりあ託麻', kind: 'ささえりあ' }, '/admin/masters/referral-centers');
     expect(ok.status).toBe(303);
     expect(await t.db('referral_centers').where({ name: 'ささえりあ託麻' }).first()).toMatchObject({ kind: 'ささえりあ', sort_order: 3 });
   });
@@ -180,18 +166,18 @@ describe('rename and reorder with optimistic locking', () => {
   test('rename + reorder saves and bumps the version; a stale version gets 409 and changes nothing', async () => {
     const north = await ward('北区');
     expect(north.version).toBe(1);
-    const page = await agent.get('/admin/masters/wards');
+    const page = await admin.agent.get('/admin/masters/wards');
     const token = csrfFrom(page.text);
-    const ok = await agent.post(`/admin/masters/wards/${north.id}`).type('form')
+    const ok = await admin.agent.post(`/admin/masters/wards/${north.id}`).type('form')
       .send({ name: '北区（植木）', sort_order: '1', version: '1', _csrf: token });
     expect(ok.status).toBe(303);
     expect(await t.db('wards').where({ id: north.id }).first()).toMatchObject({ name: '北区（植木）', sort_order: 1, version: 2 });
     expect(await auditRows('master.update', 'wards', north.id)).toHaveLength(1);
-    const list = await agent.get('/admin/masters/wards');
+    const list = await admin.agent.get('/admin/masters/wards');
     expect(list.text).toContain('区を更新しました。');
     expect(listedRows(list.text).find((r) => r.id === north.id)).toMatchObject({ name: '北区（植木）', sort: '1' });
 
-    const stale = await agent.post(`/admin/masters/wards/${north.id}`).type('form')
+    const stale = await admin.agent.post(`/admin/masters/wards/${north.id}`).type('form')
       .send({ name: '北区（古い画面）', sort_order: '9', version: '1', _csrf: token });
     expect(stale.status).toBe(409);
     expect(stale.text).toContain('他の人が先に更新しました');
@@ -203,9 +189,9 @@ describe('rename and reorder with optimistic locking', () => {
 
   test('renaming to a name in use, or a bad order, is refused on that row (400) and changes nothing', async () => {
     const central = await ward('中央区');
-    const page = await agent.get('/admin/masters/wards');
+    const page = await admin.agent.get('/admin/masters/wards');
     const token = csrfFrom(page.text);
-    const dup = await agent.post(`/admin/masters/wards/${central.id}`).type('form')
+    const dup = await admin.agent.post(`/admin/masters/wards/${central.id}`).type('form')
       .send({ name: '西区', sort_order: String(central.sort_order), version: String(central.version), _csrf: token });
     expect(dup.status).toBe(400);
     // the error belongs to the edited row, and the summary leads there — not to the add form
@@ -215,7 +201,7 @@ describe('rename and reorder with optimistic locking', () => {
     expect(dup.text).not.toMatch(/<input id="name" name="name"[^>]*aria-invalid/);
     expect(dup.text).not.toContain('id="name-error"');
 
-    const badOrder = await agent.post(`/admin/masters/wards/${central.id}`).type('form')
+    const badOrder = await admin.agent.post(`/admin/masters/wards/${central.id}`).type('form')
       .send({ name: '中央区', sort_order: '0', version: String(central.version), _csrf: token });
     expect(badOrder.status).toBe(400);
     expect(badOrder.text).toContain(`<p class="error-text" id="sort-${central.id}-error">${MASTER_MESSAGES.sortOrder}</p>`);
@@ -225,21 +211,21 @@ describe('rename and reorder with optimistic locking', () => {
 
   test('changing only the order is not a clash of the entry with itself', async () => {
     const entry = await t.db('code_entries').where({ list: 'sex', label: '男性' }).first();
-    const res = await submit(agent, '/admin/masters/sex', `/admin/masters/sex/${entry.id}`,
-      { name: '男性', sort_order: '5', version: String(entry.version) });
+    const res = await postForm(admin.agent, `/admin/masters/sex/${entry.id}`,
+      { name: '男性', sort_order: '5', version: String(entry.version) }, '/admin/masters/sex');
     expect(res.status).toBe(303);
     expect(await t.db('code_entries').where({ id: entry.id }).first()).toMatchObject({ label: '男性', sort_order: 5, version: entry.version + 1 });
-    const page = await agent.get('/admin/masters/sex');
+    const page = await admin.agent.get('/admin/masters/sex');
     expect(listedRows(page.text).map((r) => r.name)).toEqual(['女性', '不明', '男性']);
   });
 
   test('two top-level categories with the same order keep their children right under their parent', async () => {
     const guardian = await category('後見人支援');
     const candidate = await category('後見人候補者');
-    const res = await submit(agent, '/admin/masters/categories', `/admin/masters/categories/${candidate.id}`,
-      { name: '後見人候補者', sort_order: String(guardian.sort_order), version: String(candidate.version) });
+    const res = await postForm(admin.agent, `/admin/masters/categories/${candidate.id}`,
+      { name: '後見人候補者', sort_order: String(guardian.sort_order), version: String(candidate.version) }, '/admin/masters/categories');
     expect(res.status).toBe(303);
-    const rows = listedRows((await agent.get('/admin/masters/categories')).text);
+    const rows = listedRows((await admin.agent.get('/admin/masters/categories')).text);
     const i = rows.findIndex((r) => r.id === guardian.id);
     const j = rows.findIndex((r) => r.id === candidate.id);
     const children = await t.db('consultation_categories').where({ parent_id: guardian.id }).pluck('id');
@@ -252,12 +238,12 @@ describe('rename and reorder with optimistic locking', () => {
   test('a child category may share its name with a top-level one when renamed', async () => {
     const parent = await category('後見人支援');
     const child = await category('財産管理', parent.id);
-    const res = await submit(agent, '/admin/masters/categories', `/admin/masters/categories/${child.id}`,
-      { name: '任意後見', sort_order: String(child.sort_order), version: String(child.version) });
+    const res = await postForm(admin.agent, `/admin/masters/categories/${child.id}`,
+      { name: '任意後見', sort_order: String(child.sort_order), version: String(child.version) }, '/admin/masters/categories');
     expect(res.status).toBe(303);
     expect((await t.db('consultation_categories').where({ id: child.id }).first()).name).toBe('任意後見');
-    const back = await submit(agent, '/admin/masters/categories', `/admin/masters/categories/${child.id}`,
-      { name: '身上保護', sort_order: String(child.sort_order), version: String(child.version + 1) });
+    const back = await postForm(admin.agent, `/admin/masters/categories/${child.id}`,
+      { name: '身上保護', sort_order: String(child.sort_order), version: String(child.version + 1) }, '/admin/masters/categories');
     expect(back.status).toBe(400);
   });
 });
@@ -265,13 +251,13 @@ describe('rename and reorder with optimistic locking', () => {
 describe('retire and restore', () => {
   test('a retired entry stays listed and marked, leaves the forms, and comes back on restore; both audited', async () => {
     const south = await ward('南区');
-    const retire = await submit(agent, '/admin/masters/wards', `/admin/masters/wards/${south.id}/retire`, {});
+    const retire = await postForm(admin.agent, `/admin/masters/wards/${south.id}/retire`, {}, '/admin/masters/wards');
     expect(retire.status).toBe(303);
     const row = await t.db('wards').where({ id: south.id }).first();
     expect(row.retired_at).toEqual(t.clock.now());
     expect(row.version).toBe(south.version + 1);
 
-    const list = await agent.get('/admin/masters/wards');
+    const list = await admin.agent.get('/admin/masters/wards');
     const listed = listedRows(list.text).find((r) => r.id === south.id)!;
     expect(listed).toBeDefined();
     expect(listed.state).toMatch(/^使用停止（令和8年11月27日 10:00）$/);
@@ -279,16 +265,16 @@ describe('retire and restore', () => {
     expect(list.text).toContain(`action="/admin/masters/wards/${south.id}/restore"`);
     expect(list.text).toContain('区（5件）');
     // no longer offered when assigning a ward to a user
-    const newUser = await agent.get('/admin/users/new');
+    const newUser = await admin.agent.get('/admin/users/new');
     expect(newUser.text).not.toContain('>南区</option>');
     expect(newUser.text).toContain('>北区');
 
-    const restore = await submit(agent, '/admin/masters/wards', `/admin/masters/wards/${south.id}/restore`, {});
+    const restore = await postForm(admin.agent, `/admin/masters/wards/${south.id}/restore`, {}, '/admin/masters/wards');
     expect(restore.status).toBe(303);
     expect((await t.db('wards').where({ id: south.id }).first()).retired_at).toBeNull();
-    const again = listedRows((await agent.get('/admin/masters/wards')).text).find((r) => r.id === south.id)!;
+    const again = listedRows((await admin.agent.get('/admin/masters/wards')).text).find((r) => r.id === south.id)!;
     expect(again.state).toBe('使用中');
-    expect((await agent.get('/admin/users/new')).text).toContain('>南区</option>');
+    expect((await admin.agent.get('/admin/users/new')).text).toContain('>南区</option>');
 
     expect(await auditRows('master.retire', 'wards', south.id)).toHaveLength(1);
     expect(await auditRows('master.restore', 'wards', south.id)).toHaveLength(1);
@@ -297,22 +283,22 @@ describe('retire and restore', () => {
   test('a retired top-level category is no longer offered as a parent', async () => {
     const cat = await category('連絡調整');
     const offered = (html: string) => new RegExp(`<option value="${cat.id}"[^>]*>連絡調整</option>`).test(html);
-    expect(offered((await agent.get('/admin/masters/categories')).text)).toBe(true);
-    await submit(agent, '/admin/masters/categories', `/admin/masters/categories/${cat.id}/retire`, {});
-    expect(offered((await agent.get('/admin/masters/categories')).text)).toBe(false);
-    await submit(agent, '/admin/masters/categories', `/admin/masters/categories/${cat.id}/restore`, {});
+    expect(offered((await admin.agent.get('/admin/masters/categories')).text)).toBe(true);
+    await postForm(admin.agent, `/admin/masters/categories/${cat.id}/retire`, {}, '/admin/masters/categories');
+    expect(offered((await admin.agent.get('/admin/masters/categories')).text)).toBe(false);
+    await postForm(admin.agent, `/admin/masters/categories/${cat.id}/restore`, {}, '/admin/masters/categories');
   });
 });
 
 describe('unknown things and who may', () => {
   test('an unknown kind or id is 404; an id from another list is 404 too', async () => {
-    expect((await agent.get('/admin/masters/no-such-list')).status).toBe(404);
-    expect((await submit(agent, '/', '/admin/masters/no-such-list', { name: 'x' })).status).toBe(404);
-    expect((await submit(agent, '/', '/admin/masters/no-such-list/1/retire', {})).status).toBe(404);
-    expect((await submit(agent, '/', '/admin/masters/wards/999999', { name: 'x', sort_order: '1', version: '1' })).status).toBe(404);
-    expect((await submit(agent, '/', '/admin/masters/wards/999999/retire', {})).status).toBe(404);
+    expect((await admin.agent.get('/admin/masters/no-such-list')).status).toBe(404);
+    expect((await postForm(admin.agent, '/admin/masters/no-such-list', { name: 'x' }, '/')).status).toBe(404);
+    expect((await postForm(admin.agent, '/admin/masters/no-such-list/1/retire', {}, '/')).status).toBe(404);
+    expect((await postForm(admin.agent, '/admin/masters/wards/999999', { name: 'x', sort_order: '1', version: '1' }, '/')).status).toBe(404);
+    expect((await postForm(admin.agent, '/admin/masters/wards/999999/retire', {}, '/')).status).toBe(404);
     const consultee = await t.db('code_entries').where({ list: 'consultee', label: '親族' }).first();
-    const crossed = await submit(agent, '/', `/admin/masters/sex/${consultee.id}/retire`, {});
+    const crossed = await postForm(admin.agent, `/admin/masters/sex/${consultee.id}/retire`, {}, '/');
     expect(crossed.status).toBe(404);
     expect((await t.db('code_entries').where({ id: consultee.id }).first()).retired_at).toBeNull();
     expect(await t.db('audit_log').where({ action: 'master.retire', record_id: String(consultee.id) }).first()).toBeUndefined();
@@ -321,11 +307,10 @@ describe('unknown things and who may', () => {
   test('staff, ward and manager get 403 on master pages and posts', async () => {
     const east = await ward('東区');
     for (const role of ['staff', 'ward', 'manager'] as const) {
-      const u = await makeUser(t.db, { role });
-      const a = await loginAs(t.app, u.username);
+      const { agent: a } = await t.login(role);
       expect((await a.get('/admin/masters')).status).toBe(403);
       expect((await a.get('/admin/masters/wards')).status).toBe(403);
-      expect((await submit(a, '/', `/admin/masters/wards/${east.id}/retire`, {})).status).toBe(403);
+      expect((await postForm(a, `/admin/masters/wards/${east.id}/retire`, {}, '/')).status).toBe(403);
     }
     expect((await t.db('wards').where({ id: east.id }).first()).retired_at).toBeNull();
   });

@@ -1,26 +1,12 @@
 import request from 'supertest';
-import { createTestApp, TestApp } from '../helpers/app';
+import { useTestApp } from '../helpers/suite';
 import { makeUser, TEST_PASSWORD } from '../helpers/factories';
-import { Agent, csrfFrom, loginAs, tokenFor } from '../helpers/agent';
+import { csrfFrom, postForm, tokenFor } from '../helpers/agent';
 import { USER_MESSAGES } from '../../src/features/admin/users-schema';
 import { PASSWORD_MESSAGES } from '../../src/auth/password-policy';
 
-let t: TestApp;
-let admin: { id: number; username: string };
-let agent: Agent;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await makeUser(t.db, { role: 'admin' });
-  agent = await loginAs(t.app, admin.username);
-});
-afterAll(async () => { await t.close(); });
-
-/** Opens a page for its CSRF token, then posts the form the way a browser does. */
-async function submit(a: Agent, pagePath: string, action: string, body: Record<string, string>) {
-  const token = await tokenFor(a, pagePath);
-  return a.post(action).type('form').send({ ...body, _csrf: token });
-}
+const t = useTestApp();
+const admin = t.user('admin');
 
 async function attemptLogin(username: string, password: string) {
   const a = request.agent(t.app);
@@ -29,6 +15,8 @@ async function attemptLogin(username: string, password: string) {
   return { a, res };
 }
 
+/** Submits the new-user form as the admin. */
+const createUser = (body: Record<string, string>) => postForm(admin.agent, '/admin/users', body, '/admin/users/new');
 const wardId = async (name: string) => (await t.db('wards').where({ name }).first('id')).id as number;
 const userRow = (id: number) => t.db('users').where({ id }).first();
 const auditOf = (action: string, id: number) =>
@@ -38,21 +26,21 @@ const sessionCount = async (userId: number) => Number((await t.db('sessions').wh
 
 describe('admin users: create', () => {
   test('no password given: a one-time password is shown once, must be changed at first login, and is audited', async () => {
-    const res = await submit(agent, '/admin/users/new', '/admin/users', {
+    const res = await createUser({
       username: 'kumamoto.hanako', display_name: '熊本 花子', role: 'staff', ward_id: '', password: '',
     });
     expect(res.status).toBe(303);
     const id = Number(res.headers.location.match(/^\/admin\/users\/(\d+)$/)?.[1]);
     expect(id).toBeGreaterThan(0);
 
-    const first = await agent.get(`/admin/users/${id}`);
+    const first = await admin.agent.get(`/admin/users/${id}`);
     expect(first.status).toBe(200);
     expect(first.text).toContain('ユーザーを作成しました。');
     expect(first.headers['cache-control']).toBe('no-store');
     const otp = oneTimeOf(first.text);
     expect(otp).toMatch(/^[A-Za-z2-9]{16}$/);
 
-    const again = await agent.get(`/admin/users/${id}`);
+    const again = await admin.agent.get(`/admin/users/${id}`);
     expect(again.status).toBe(200);
     expect(oneTimeOf(again.text)).toBeUndefined();
     expect(again.text).not.toContain(otp!);
@@ -80,12 +68,12 @@ describe('admin users: create', () => {
 
   test('a ward user is created with their ward; a given strong password is not shown and must still be changed', async () => {
     const west = await wardId('西区');
-    const res = await submit(agent, '/admin/users/new', '/admin/users', {
+    const res = await createUser({
       username: 'nishi.taro', display_name: '西 太郎', role: 'ward', ward_id: String(west), password: 'a quite long passphrase 42',
     });
     expect(res.status).toBe(303);
     const id = Number(res.headers.location.split('/').pop());
-    const page = await agent.get(`/admin/users/${id}`);
+    const page = await admin.agent.get(`/admin/users/${id}`);
     expect(oneTimeOf(page.text)).toBeUndefined();
     expect(await userRow(id)).toMatchObject({ role: 'ward', ward_id: west, must_change_password: true });
     const { res: login } = await attemptLogin('nishi.taro', 'a quite long passphrase 42');
@@ -94,7 +82,7 @@ describe('admin users: create', () => {
 
   test('a weak password (password1) is refused next to the field, in the summary, and nothing is stored', async () => {
     const before = await t.db('users').count({ n: '*' });
-    const res = await submit(agent, '/admin/users/new', '/admin/users', {
+    const res = await createUser({
       username: 'weak.user', display_name: '弱い パスワード', role: 'staff', ward_id: '', password: 'password1',
     });
     expect(res.status).toBe(400);
@@ -113,7 +101,7 @@ describe('admin users: create', () => {
   });
 
   test('a password containing the user name is refused', async () => {
-    const res = await submit(agent, '/admin/users/new', '/admin/users', {
+    const res = await createUser({
       username: 'suzuki', display_name: '鈴木', role: 'staff', password: 'my-name-is-suzuki-ok',
     });
     expect(res.status).toBe(400);
@@ -123,7 +111,7 @@ describe('admin users: create', () => {
 
   test('a user name already taken, in any letter case, is refused', async () => {
     await makeUser(t.db, { role: 'staff', username: 'Yamada.Ichiro' });
-    const res = await submit(agent, '/admin/users/new', '/admin/users', {
+    const res = await createUser({
       username: 'yamada.ICHIRO', display_name: '山田 一郎', role: 'staff', password: '',
     });
     expect(res.status).toBe(400);
@@ -135,7 +123,7 @@ describe('admin users: create', () => {
 
   test('role ward without a ward is refused (400), and a ward for another role too', async () => {
     const before = await t.db('users').count({ n: '*' });
-    const noWard = await submit(agent, '/admin/users/new', '/admin/users', {
+    const noWard = await createUser({
       username: 'ward.nobody', display_name: '区 なし', role: 'ward', ward_id: '', password: '',
     });
     expect(noWard.status).toBe(400);
@@ -143,13 +131,13 @@ describe('admin users: create', () => {
     expect(noWard.text).toMatch(/<select id="ward_id"[^>]*aria-invalid="true"/);
     expect(noWard.text).toContain(`<a href="#ward_id">${USER_MESSAGES.ward}</a>`);
 
-    const staffWithWard = await submit(agent, '/admin/users/new', '/admin/users', {
+    const staffWithWard = await createUser({
       username: 'staff.ward', display_name: '職員', role: 'staff', ward_id: String(await wardId('東区')), password: '',
     });
     expect(staffWithWard.status).toBe(400);
     expect(staffWithWard.text).toContain(USER_MESSAGES.wardNotAllowed);
 
-    const unknownWard = await submit(agent, '/admin/users/new', '/admin/users', {
+    const unknownWard = await createUser({
       username: 'ward.ghost', display_name: '幽霊', role: 'ward', ward_id: '999999', password: '',
     });
     expect(unknownWard.status).toBe(400);
@@ -158,7 +146,7 @@ describe('admin users: create', () => {
   });
 
   test('bad user name and missing display name are each reported', async () => {
-    const res = await submit(agent, '/admin/users/new', '/admin/users', {
+    const res = await createUser({
       username: 'a b', display_name: '', role: 'nobody', password: '',
     });
     expect(res.status).toBe(400);
@@ -171,13 +159,12 @@ describe('admin users: create', () => {
 
 describe('admin users: edit with optimistic locking', () => {
   test('role and ward change is saved, audited, and ends the user\'s sessions', async () => {
-    const u = await makeUser(t.db, { role: 'staff' });
-    const victim = await loginAs(t.app, u.username);
+    const u = await t.login('staff');
     expect(await sessionCount(u.id)).toBe(1);
-    const page = await agent.get(`/admin/users/${u.id}`);
+    const page = await admin.agent.get(`/admin/users/${u.id}`);
     expect(page.text).toContain('name="version" value="1"');
     const south = await wardId('南区');
-    const res = await agent.post(`/admin/users/${u.id}`).type('form').send({
+    const res = await admin.agent.post(`/admin/users/${u.id}`).type('form').send({
       display_name: '南区 担当', role: 'ward', ward_id: String(south), version: '1', _csrf: csrfFrom(page.text),
     });
     expect(res.status).toBe(303);
@@ -185,8 +172,8 @@ describe('admin users: edit with optimistic locking', () => {
     expect(await userRow(u.id)).toMatchObject({ display_name: '南区 担当', role: 'ward', ward_id: south, version: 2, updated_by: admin.id });
     expect(await auditOf('user.update', u.id)).toHaveLength(1);
     expect(await sessionCount(u.id)).toBe(0);
-    expect((await victim.get('/')).status).toBe(303);
-    const shown = await agent.get(`/admin/users/${u.id}`);
+    expect((await u.agent.get('/')).status).toBe(303);
+    const shown = await admin.agent.get(`/admin/users/${u.id}`);
     expect(shown.text).toContain('ユーザー情報を更新しました。');
     expect(shown.text).toContain('name="version" value="2"');
     expect(shown.text).toMatch(new RegExp(`<option value="${south}" selected>南区</option>`));
@@ -196,18 +183,17 @@ describe('admin users: edit with optimistic locking', () => {
     const u = await makeUser(t.db, { role: 'ward', ward: '東区' });
     const east = await wardId('東区');
     const north = await wardId('北区');
-    const otherAdmin = await makeUser(t.db, { role: 'admin' });
-    const other = await loginAs(t.app, otherAdmin.username);
+    const otherAdmin = await t.login('admin');
     // both admins open the same record at version 1
-    const mine = await agent.get(`/admin/users/${u.id}`);
-    const theirs = await other.get(`/admin/users/${u.id}`);
+    const mine = await admin.agent.get(`/admin/users/${u.id}`);
+    const theirs = await otherAdmin.agent.get(`/admin/users/${u.id}`);
     expect(mine.text).toContain('name="version" value="1"');
-    const first = await other.post(`/admin/users/${u.id}`).type('form').send({
+    const first = await otherAdmin.agent.post(`/admin/users/${u.id}`).type('form').send({
       display_name: '北区へ異動', role: 'ward', ward_id: String(north), version: '1', _csrf: csrfFrom(theirs.text),
     });
     expect(first.status).toBe(303);
 
-    const stale = await agent.post(`/admin/users/${u.id}`).type('form').send({
+    const stale = await admin.agent.post(`/admin/users/${u.id}`).type('form').send({
       display_name: '管理者に昇格', role: 'manager', ward_id: '', version: '1', _csrf: csrfFrom(mine.text),
     });
     expect(stale.status).toBe(409);
@@ -229,13 +215,13 @@ describe('admin users: edit with optimistic locking', () => {
 
   test('an invalid edit is re-rendered with 400 and changes nothing', async () => {
     const u = await makeUser(t.db, { role: 'staff' });
-    const page = await agent.get(`/admin/users/${u.id}`);
-    const res = await agent.post(`/admin/users/${u.id}`).type('form').send({
+    const page = await admin.agent.get(`/admin/users/${u.id}`);
+    const res = await admin.agent.post(`/admin/users/${u.id}`).type('form').send({
       display_name: 'x', role: 'ward', ward_id: '', version: '1', _csrf: csrfFrom(page.text),
     });
     expect(res.status).toBe(400);
     expect(res.text).toContain(`<p class="error-text" id="ward_id-error">${USER_MESSAGES.ward}</p>`);
-    const ghost = await agent.post(`/admin/users/${u.id}`).type('form').send({
+    const ghost = await admin.agent.post(`/admin/users/${u.id}`).type('form').send({
       display_name: 'x', role: 'ward', ward_id: '999999', version: '1', _csrf: csrfFrom(page.text),
     });
     expect(ghost.status).toBe(400);
@@ -245,30 +231,29 @@ describe('admin users: edit with optimistic locking', () => {
   });
 
   test('an unknown or malformed user id is 404', async () => {
-    expect((await agent.get('/admin/users/987654')).status).toBe(404);
-    expect((await agent.get('/admin/users/abc')).status).toBe(404);
-    const res = await submit(agent, '/', '/admin/users/987654/disable', {});
+    expect((await admin.agent.get('/admin/users/987654')).status).toBe(404);
+    expect((await admin.agent.get('/admin/users/abc')).status).toBe(404);
+    const res = await postForm(admin.agent, '/admin/users/987654/disable', {}, '/');
     expect(res.status).toBe(404);
   });
 });
 
 describe('admin users: password reset, disable and enable', () => {
   test('reset gives a new one-time password; the old one stops working; the user\'s sessions end', async () => {
-    const u = await makeUser(t.db, { role: 'staff' });
-    const victim = await loginAs(t.app, u.username);
-    expect((await victim.get('/')).status).toBe(200);
-    const res = await submit(agent, `/admin/users/${u.id}`, `/admin/users/${u.id}/reset-password`, {});
+    const u = await t.login('staff');
+    expect((await u.agent.get('/')).status).toBe(200);
+    const res = await postForm(admin.agent, `/admin/users/${u.id}/reset-password`, {}, `/admin/users/${u.id}`);
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe(`/admin/users/${u.id}`);
 
-    const shown = await agent.get(`/admin/users/${u.id}`);
+    const shown = await admin.agent.get(`/admin/users/${u.id}`);
     const otp = oneTimeOf(shown.text);
     expect(otp).toMatch(/^[A-Za-z2-9]{16}$/);
     expect(shown.text).toContain('次回ログイン時に変更が必要');
-    expect(oneTimeOf((await agent.get(`/admin/users/${u.id}`)).text)).toBeUndefined();
+    expect(oneTimeOf((await admin.agent.get(`/admin/users/${u.id}`)).text)).toBeUndefined();
 
     expect(await sessionCount(u.id)).toBe(0);
-    const after = await victim.get('/');
+    const after = await u.agent.get('/');
     expect(after.status).toBe(303);
     expect(after.headers.location).toMatch(/^\/login/);
     expect((await attemptLogin(u.username, TEST_PASSWORD)).res.status).toBe(401);
@@ -283,22 +268,21 @@ describe('admin users: password reset, disable and enable', () => {
   });
 
   test('disable ends sessions and blocks login; enable lets the user in again; both audited', async () => {
-    const u = await makeUser(t.db, { role: 'manager' });
-    const victim = await loginAs(t.app, u.username);
-    const off = await submit(agent, `/admin/users/${u.id}`, `/admin/users/${u.id}/disable`, {});
+    const u = await t.login('manager');
+    const off = await postForm(admin.agent, `/admin/users/${u.id}/disable`, {}, `/admin/users/${u.id}`);
     expect(off.status).toBe(303);
     expect((await userRow(u.id)).disabled_at).toEqual(t.clock.now());
     expect(await sessionCount(u.id)).toBe(0);
-    expect((await victim.get('/')).status).toBe(303);
+    expect((await u.agent.get('/')).status).toBe(303);
     expect((await attemptLogin(u.username, TEST_PASSWORD)).res.status).toBe(401);
-    const page = await agent.get(`/admin/users/${u.id}`);
+    const page = await admin.agent.get(`/admin/users/${u.id}`);
     expect(page.text).toContain('停止中');
     expect(page.text).toContain(`action="/admin/users/${u.id}/enable"`);
     expect(page.text).not.toContain(`action="/admin/users/${u.id}/disable"`);
-    const list = await agent.get('/admin/users');
+    const list = await admin.agent.get('/admin/users');
     expect(list.text).toMatch(new RegExp(`${u.username}</a></td>[\\s\\S]*?<td>停止中</td>`));
 
-    const on = await agent.post(`/admin/users/${u.id}/enable`).type('form').send({ _csrf: csrfFrom(page.text) });
+    const on = await admin.agent.post(`/admin/users/${u.id}/enable`).type('form').send({ _csrf: csrfFrom(page.text) });
     expect(on.status).toBe(303);
     expect((await userRow(u.id)).disabled_at).toBeNull();
     expect((await attemptLogin(u.username, TEST_PASSWORD)).res.status).toBe(303);
@@ -308,9 +292,9 @@ describe('admin users: password reset, disable and enable', () => {
   });
 
   test('an admin cannot disable themselves', async () => {
-    const res = await submit(agent, `/admin/users/${admin.id}`, `/admin/users/${admin.id}/disable`, {});
+    const res = await postForm(admin.agent, `/admin/users/${admin.id}/disable`, {}, `/admin/users/${admin.id}`);
     expect(res.status).toBe(303);
-    const page = await agent.get(`/admin/users/${admin.id}`);
+    const page = await admin.agent.get(`/admin/users/${admin.id}`);
     expect(page.status).toBe(200);
     expect(page.text).toContain('自分自身を停止することはできません。');
     expect((await userRow(admin.id)).disabled_at).toBeNull();
@@ -322,11 +306,10 @@ describe('admin users: password reset, disable and enable', () => {
 describe('admin users: who may', () => {
   test('only admins reach user management; others get 403 and the attempt is audited', async () => {
     for (const role of ['staff', 'manager', 'ward'] as const) {
-      const u = await makeUser(t.db, { role });
-      const a = await loginAs(t.app, u.username);
-      expect((await a.get('/admin/users')).status).toBe(403);
-      expect((await a.get('/admin/users/new')).status).toBe(403);
-      const post = await submit(a, '/', '/admin/users', { username: `by.${role}`, display_name: 'x', role: 'admin', password: '' });
+      const u = await t.login(role);
+      expect((await u.agent.get('/admin/users')).status).toBe(403);
+      expect((await u.agent.get('/admin/users/new')).status).toBe(403);
+      const post = await postForm(u.agent, '/admin/users', { username: `by.${role}`, display_name: 'x', role: 'admin', password: '' }, '/');
       expect(post.status).toBe(403);
       expect(await t.db('users').where({ username: `by.${role}` }).first()).toBeUndefined();
       expect((await t.db('audit_log').where({ action: 'access.denied', actor_id: u.id }).count({ n: '*' }))[0].n).toBe(3);
@@ -335,7 +318,7 @@ describe('admin users: who may', () => {
 
   test('a POST without the CSRF token is refused', async () => {
     const u = await makeUser(t.db, { role: 'staff' });
-    const res = await agent.post(`/admin/users/${u.id}/disable`).type('form').send({});
+    const res = await admin.agent.post(`/admin/users/${u.id}/disable`).type('form').send({});
     expect(res.status).toBe(403);
     expect((await userRow(u.id)).disabled_at).toBeNull();
   });

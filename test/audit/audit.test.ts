@@ -1,10 +1,10 @@
 import request from 'supertest';
-import { createTestApp, TestApp } from '../helpers/app';
+import { useTestApp } from '../helpers/suite';
 import { makeUser } from '../helpers/factories';
 import { Agent, loginAs } from '../helpers/agent';
 import { writeAudit } from '../../src/audit/audit-writer';
 
-let t: TestApp;
+const t = useTestApp();
 let admin: { id: number; username: string };
 let agent: Agent;
 let alice: { id: number; username: string };
@@ -25,7 +25,6 @@ const PROBES: { id: string; at: string; who: 'alice' | 'bob'; action: string }[]
 ];
 
 beforeAll(async () => {
-  t = await createTestApp();
   admin = await makeUser(t.db, { role: 'admin' });
   alice = await makeUser(t.db, { role: 'staff' });
   bob = await makeUser(t.db, { role: 'staff' });
@@ -35,7 +34,6 @@ beforeAll(async () => {
   }
   agent = await loginAs(t.app, admin.username);
 });
-afterAll(async () => { await t.close(); });
 
 /** Probe ids listed on an audit page, in display order. */
 const probesIn = (html: string) => [...html.matchAll(/<td>probe (p-[\w-]+)<\/td>/g)].map((m) => m[1]);
@@ -54,19 +52,17 @@ const HEADER = '日時,利用者ID,ユーザー名,操作,操作コード,対象
 describe('who may read the audit log', () => {
   test('admin and manager read it; staff and ward get 403 (page and CSV), and the refusal is audited', async () => {
     expect((await agent.get('/admin/audit')).status).toBe(200);
-    const manager = await makeUser(t.db, { role: 'manager' });
-    const m = await loginAs(t.app, manager.username);
+    const { agent: m } = await t.login('manager');
     const page = await m.get('/admin/audit');
     expect(page.status).toBe(200);
     expect(page.text).toContain('<h1>操作ログ</h1>');
     expect((await csvOf(m)).res.status).toBe(200);
     for (const role of ['staff', 'ward'] as const) {
-      const u = await makeUser(t.db, { role });
-      const a = await loginAs(t.app, u.username);
-      const denied = await a.get('/admin/audit');
+      const u = await t.login(role);
+      const denied = await u.agent.get('/admin/audit');
       expect(denied.status).toBe(403);
       expect(denied.text).not.toContain('p-27-noon');
-      const csv = await a.get('/admin/audit.csv');
+      const csv = await u.agent.get('/admin/audit.csv');
       expect(csv.status).toBe(403);
       expect(csv.headers['content-disposition']).toBeUndefined();
       expect(await t.db('audit_log').where({ action: 'access.denied', actor_id: u.id }).orderBy('id').pluck('record_id'))

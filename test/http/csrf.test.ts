@@ -1,13 +1,10 @@
 import request from 'supertest';
-import { createTestApp, TestApp } from '../helpers/app';
-import { makeUser } from '../helpers/factories';
-import { csrfFrom, loginAs } from '../helpers/agent';
+import { useTestApp } from '../helpers/suite';
+import { csrfFrom } from '../helpers/agent';
 import { sampleUrl, routeName } from '../helpers/routes';
 import { can, Role, ROLES } from '../../src/policy';
 
-let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t.close(); });
+const t = useTestApp();
 
 function roleFor(access: string): Role {
   return ROLES.find((r) => can({ id: 1, role: r, ward_id: null }, access as never)) ?? 'admin';
@@ -20,8 +17,7 @@ test('every POST route refuses a missing or foreign CSRF token with 403, and cha
   const foreignToken = csrfFrom((await other.get('/login')).text);
   for (const route of posts) {
     const role = route.access === 'public' ? 'staff' : roleFor(route.access);
-    const u = await makeUser(t.db, { role });
-    const agent = await loginAs(t.app, u.username);
+    const { agent } = await t.login(role);
     const auditBefore = (await t.db('audit_log').count({ n: '*' }))[0].n;
     const url = sampleUrl(route, '1');
     const missing = await agent.post(url).type('form').send({ name: 'x' });
@@ -34,8 +30,7 @@ test('every POST route refuses a missing or foreign CSRF token with 403, and cha
 });
 
 test('a GET never changes state: no GET route writes an audit row except views of records', async () => {
-  const u = await makeUser(t.db, { role: 'admin' });
-  const agent = await loginAs(t.app, u.username);
+  const { agent } = await t.login('admin');
   const users = await t.db('users').count({ n: '*' });
   for (const route of t.routes.filter((r) => r.method === 'get')) await agent.get(sampleUrl(route, '1'));
   expect(await t.db('users').count({ n: '*' })).toEqual(users);

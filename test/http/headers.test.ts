@@ -1,16 +1,12 @@
 import request from 'supertest';
-import { createTestApp, TestApp } from '../helpers/app';
-import { makeUser } from '../helpers/factories';
-import { loginAs } from '../helpers/agent';
+import { useTestApp } from '../helpers/suite';
 import { createApp } from '../../src/app';
 import { fixedClock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { openTestDatabase } from '../helpers/test-db';
 
-let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t.close(); });
+const t = useTestApp();
 
 function expectSecurityHeaders(res: request.Response) {
   const csp = String(res.headers['content-security-policy']);
@@ -27,10 +23,8 @@ function expectSecurityHeaders(res: request.Response) {
 }
 
 test('pages, redirects and errors carry the security headers; signed-in pages are never cached', async () => {
-  const admin = await makeUser(t.db, { role: 'admin' });
-  const staff = await makeUser(t.db, { role: 'staff' });
-  const a = await loginAs(t.app, admin.username);
-  const s = await loginAs(t.app, staff.username);
+  const { agent: a } = await t.login('admin');
+  const { agent: s } = await t.login('staff');
   const responses = [
     await request(t.app).get('/login'),
     await request(t.app).get('/'),

@@ -1,23 +1,20 @@
 import request from 'supertest';
-import { createTestApp, TestApp } from '../helpers/app';
-import { makeUser } from '../helpers/factories';
+import { useTestApp } from '../helpers/suite';
 import { Agent, csrfFrom, loginAs } from '../helpers/agent';
 import { sampleUrl, routeName } from '../helpers/routes';
 import { can, Role, ROLES } from '../../src/policy';
 
-let t: TestApp;
+const t = useTestApp();
 const agents = new Map<Role, Agent>();
 const usernames = new Map<Role, string>();
 
 beforeAll(async () => {
-  t = await createTestApp();
   for (const role of ROLES) {
-    const u = await makeUser(t.db, { role });
+    const u = await t.login(role);
     usernames.set(role, u.username);
-    agents.set(role, await loginAs(t.app, u.username));
+    agents.set(role, u.agent);
   }
 });
-afterAll(async () => { await t.close(); });
 
 async function agentFor(role: Role): Promise<Agent> {
   const agent = agents.get(role)!;

@@ -43,11 +43,16 @@ export interface ConsultationView {
   updated_by_name: string | null;
 }
 
-/** The joins that turn ids into labels; `c` is the consultations alias. */
-export function withLabels(db: Db | Knex.Transaction, q: Knex.QueryBuilder): Knex.QueryBuilder {
+/** The category (`cat`) and its parent (`par`, null for a top-level one); `c` is the consultations alias. */
+function withCategory(q: Knex.QueryBuilder): Knex.QueryBuilder {
   return q
     .join('consultation_categories as cat', 'cat.id', 'c.category_id')
-    .leftJoin('consultation_categories as par', 'par.id', 'cat.parent_id')
+    .leftJoin('consultation_categories as par', 'par.id', 'cat.parent_id');
+}
+
+/** The joins that turn ids into labels; `c` is the consultations alias. */
+export function withLabels(db: Db | Knex.Transaction, q: Knex.QueryBuilder): Knex.QueryBuilder {
+  return withCategory(q)
     .leftJoin('code_entries as me', 'me.id', 'c.method_id')
     .leftJoin('code_entries as ce', 'ce.id', 'c.consultee_id')
     .leftJoin('wards as w', 'w.id', 'c.ward_id')
@@ -89,9 +94,7 @@ export interface DeletedRow {
 
 /** Soft-deleted consultations, most recently deleted first: minimal columns, no content. */
 export function listDeleted(db: Db, limit: number): Promise<DeletedRow[]> {
-  return db('consultations as c')
-    .join('consultation_categories as cat', 'cat.id', 'c.category_id')
-    .leftJoin('consultation_categories as par', 'par.id', 'cat.parent_id')
+  return withCategory(db('consultations as c'))
     .leftJoin('users as du', 'du.id', 'c.deleted_by')
     .whereNotNull('c.deleted_at')
     .orderBy([{ column: 'c.deleted_at', order: 'desc' }, { column: 'c.id', order: 'desc' }])

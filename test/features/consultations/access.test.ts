@@ -1,24 +1,20 @@
-import { createTestApp, TestApp } from '../../helpers/app';
-import { makeUser } from '../../helpers/factories';
-import { Agent, csrfFrom, loginAs } from '../../helpers/agent';
+import { useTestApp } from '../../helpers/suite';
+import { csrfFrom } from '../../helpers/agent';
 import { categoryId, insertConsultation } from './helpers';
 
-let t: TestApp;
-let staff: Agent;
+const t = useTestApp();
+const staff = t.user('staff');
 let id: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  staff = await loginAs(t.app, (await makeUser(t.db, { role: 'staff' })).username);
   id = String(await insertConsultation(t.db, { category_id: await categoryId(t.db, '制度説明'), follow_up_on: '2026-11-02', content: '内容' }));
 });
-afterAll(async () => { await t.close(); });
 
 const consultationRoutes = () => t.routes.filter((r) => /^\/consultations(\/|$)/.test(r.path) && !r.path.startsWith('/consultations/import'));
 
 describe('access', () => {
   test('ward users get 403 on every consultations route, even for a record that exists', async () => {
-    const ward = await loginAs(t.app, (await makeUser(t.db, { role: 'ward', ward: '中央区' })).username);
+    const { agent: ward } = await t.login('ward', { ward: '中央区' });
     const token = csrfFrom((await ward.get('/account/password')).text);
     const routes = consultationRoutes();
     expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
@@ -38,7 +34,7 @@ describe('access', () => {
   });
 
   test('a manager reads (list, detail, PDF) but may not write', async () => {
-    const manager = await loginAs(t.app, (await makeUser(t.db, { role: 'manager' })).username);
+    const { agent: manager } = await t.login('manager');
     for (const url of ['/consultations', '/consultations/follow-ups', `/consultations/${id}`, `/consultations/${id}/pdf`]) {
       expect([url, (await manager.get(url)).status]).toEqual([url, 200]);
     }
@@ -49,11 +45,11 @@ describe('access', () => {
   });
 
   test('non-numeric ids fall through: 404 for nonsense, and a later /consultations/import route is reached', async () => {
-    expect((await staff.get('/consultations/abc')).status).toBe(404);
-    expect((await staff.get('/consultations/12abc/edit')).status).toBe(404);
-    expect((await staff.get('/consultations/999999')).status).toBe(404);
+    expect((await staff.agent.get('/consultations/abc')).status).toBe(404);
+    expect((await staff.agent.get('/consultations/12abc/edit')).status).toBe(404);
+    expect((await staff.agent.get('/consultations/999999')).status).toBe(404);
     if (t.routes.some((r) => r.method === 'get' && r.path === '/consultations/import')) {
-      expect((await staff.get('/consultations/import')).status).toBe(200);
+      expect((await staff.agent.get('/consultations/import')).status).toBe(200);
     }
   });
 });

@@ -1,34 +1,17 @@
-import { createTestApp, TestApp } from '../../helpers/app';
-import { makeUser } from '../../helpers/factories';
-import { Agent, loginAs } from '../../helpers/agent';
+import { useTestApp } from '../../helpers/suite';
 import { CONSULTATION_MESSAGES as M } from '../../../src/features/consultations/consultations-schema';
-import { categoryId, codeId, formValues } from './helpers';
+import { categoryId, codeId, formValues, submitNew } from './helpers';
 
-let t: TestApp;
-let staff: { id: number; username: string };
-let agent: Agent;
+const t = useTestApp(); // 2026-11-27 10:00 in Tokyo
+const staff = t.user('staff');
 let leaf: number;
-
-beforeAll(async () => {
-  t = await createTestApp(); // 2026-11-27 10:00 in Tokyo
-  staff = await makeUser(t.db, { role: 'staff' });
-  agent = await loginAs(t.app, staff.username);
-  leaf = await categoryId(t.db, '制度説明');
-});
-afterAll(async () => { await t.close(); });
-
-/** The new-entry form as the browser would send it untouched, with `changes` typed over it. */
-async function submitNew(changes: Record<string, string>, page = '/consultations/new') {
-  const form = await agent.get(page);
-  expect(form.status).toBe(200);
-  return agent.post('/consultations').type('form').send({ ...formValues(form.text, '/consultations'), ...changes });
-}
+beforeAll(async () => { leaf = await categoryId(t.db, '制度説明'); });
 
 const newest = () => t.db('consultations').orderBy('id', 'desc').first();
 
 describe('entry form', () => {
   test('opens with today, the current user as staff, autofocus on 相談日, leaves-only categories in optgroups', async () => {
-    const res = await agent.get('/consultations/new');
+    const res = await staff.agent.get('/consultations/new');
     const v = formValues(res.text, '/consultations');
     expect(v.consulted_on).toBe('2026-11-27');
     expect(v.staff_id).toBe(String(staff.id));
@@ -43,7 +26,7 @@ describe('entry form', () => {
   });
 
   test('keyboard-minimal entry (category only) saves with the defaults, redirects to the record and audits', async () => {
-    const res = await submitNew({ category_id: String(leaf) });
+    const res = await submitNew(staff.agent, { category_id: String(leaf) });
     expect(res.status).toBe(303);
     const row = await newest();
     expect(res.headers.location).toBe(`/consultations/${row.id}`);
@@ -55,7 +38,7 @@ describe('entry form', () => {
 
   test('和暦 date, time and duration in full width are understood and stored normalised', async () => {
     const method = await codeId(t.db, 'consultation_method', '電話');
-    const res = await submitNew({
+    const res = await submitNew(staff.agent, {
       category_id: String(leaf), consulted_on: 'R7.4.1', start_time: '９：０５', duration_minutes: '３０',
       method_id: String(method), content: '制度について', follow_up_on: '令和7年4月15日',
     });
@@ -82,7 +65,7 @@ describe('entry form', () => {
     const before = (await t.db('consultations').count({ n: '*' }))[0].n;
     const body: Record<string, string> = { category_id: String(leaf), content: '残す内容', ...change };
     if (body.method_id === 'SEX') body.method_id = String(await codeId(t.db, 'sex', '男性'));
-    const res = await submitNew(body);
+    const res = await submitNew(staff.agent, body);
     expect(res.status).toBe(400);
     expect(res.text).toContain(`id="${field}-error">${message}</p>`);
     expect(res.text).toContain(`<a href="#${field}">${message}</a>`);
@@ -94,17 +77,17 @@ describe('entry form', () => {
 
   test('a parent category and a retired one are refused with their own messages', async () => {
     const parent = await categoryId(t.db, '後見人支援');
-    const res = await submitNew({ category_id: String(parent) });
+    const res = await submitNew(staff.agent, { category_id: String(parent) });
     expect(res.status).toBe(400);
     expect(res.text).toContain(M.categoryParent);
     const retired = await categoryId(t.db, '任意後見');
     await t.db('consultation_categories').where({ id: retired }).update({ retired_at: new Date() });
     try {
-      const form = await agent.get('/consultations/new');
+      const form = await staff.agent.get('/consultations/new');
       const select = form.text.match(/<select id="category_id"[\s\S]*?<\/select>/)![0];
       expect(select).not.toContain(`<option value="${retired}">`);
       expect(select).toContain('<option value="');
-      const res2 = await submitNew({ category_id: String(retired) });
+      const res2 = await submitNew(staff.agent, { category_id: String(retired) });
       expect(res2.status).toBe(400);
       expect(res2.text).toContain(M.categoryRetired);
     } finally {
@@ -113,7 +96,7 @@ describe('entry form', () => {
   });
 
   test('several errors are listed together in form order', async () => {
-    const res = await submitNew({ consulted_on: 'きのう', duration_minutes: '-1', category_id: '', staff_id: '' });
+    const res = await submitNew(staff.agent, { consulted_on: 'きのう', duration_minutes: '-1', category_id: '', staff_id: '' });
     expect(res.status).toBe(400);
     const summary = res.text.match(/<div class="error-summary"[\s\S]*?<\/div>/)![0];
     const fields = [...summary.matchAll(/href="#([a-z_]+)"/g)].map((m) => m[1]);

@@ -1,6 +1,7 @@
-/** Fixtures for the consultation tests: master ids by label, direct inserts, and a form reader. */
+/** Fixtures for the consultation tests: master ids by label, direct inserts, a form reader and the new-entry submit. */
 import { Knex } from 'knex';
 import { kanaSearchKey, normalizeKana } from '../../../src/lib/kana';
+import { Agent } from '../../helpers/agent';
 
 export async function codeId(db: Knex, list: string, label: string): Promise<number> {
   const row = await db('code_entries').where({ list, label }).first('id');
@@ -62,6 +63,13 @@ export function formValues(html: string, action: string): Record<string, string>
   }
   for (const m of form.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) out[attr(m[1], 'name')!] = m[2];
   return out;
+}
+
+/** The new-entry form as the browser would send it untouched, with `changes` typed over it. */
+export async function submitNew(agent: Agent, changes: Record<string, string>, page = '/consultations/new') {
+  const form = await agent.get(page);
+  expect(form.status).toBe(200);
+  return agent.post('/consultations').type('form').send({ ...formValues(form.text, '/consultations'), ...changes });
 }
 
 /** The ids linked from a list page's table body, in order. */

@@ -1,20 +1,15 @@
-import { createTestApp, TestApp } from '../../helpers/app';
+import { useTestApp } from '../../helpers/suite';
 import { makeUser } from '../../helpers/factories';
-import { Agent, loginAs, postForm } from '../../helpers/agent';
+import { loginAs, postForm } from '../../helpers/agent';
 import { categoryId, codeId, insertConsultation, listedIds, nextLink, wardId } from './helpers';
 
-let t: TestApp;
-let agent: Agent;
-let staffA: number;
+const t = useTestApp(); // today is 2026-11-27 in Tokyo
+const staffA = t.user('staff');
 let staffB: number;
 const ids: Record<string, number> = {};
 
 beforeAll(async () => {
-  t = await createTestApp(); // today is 2026-11-27 in Tokyo
-  const a = await makeUser(t.db, { role: 'staff' });
-  staffA = a.id;
   staffB = (await makeUser(t.db, { role: 'staff' })).id;
-  agent = await loginAs(t.app, a.username);
   const explain = await categoryId(t.db, '制度説明');
   const welfare = await categoryId(t.db, '身上保護', '後見人支援');
   const property = await categoryId(t.db, '財産管理', '後見人支援');
@@ -25,21 +20,20 @@ beforeAll(async () => {
   const west = await wardId(t.db, '西区');
   const rows: [string, Record<string, unknown> & { category_id: number }][] = [
     // FY2024 ends 2025-03-31; FY2025 starts 2025-04-01.
-    ['fy24end', { consulted_on: '2025-03-31', category_id: explain, method_id: phone, ward_id: east, staff_id: staffA, content: '預金の管理について' }],
+    ['fy24end', { consulted_on: '2025-03-31', category_id: explain, method_id: phone, ward_id: east, staff_id: staffA.id, content: '預金の管理について' }],
     ['fy25start', { consulted_on: '2025-04-01', category_id: welfare, method_id: visit, ward_id: west, staff_id: staffB, response: '100%対応した' }],
-    ['may25', { consulted_on: '2025-05-10', category_id: property, method_id: phone, consultee_id: family, ward_id: east, staff_id: staffA, content: 'a_b 口座' }],
+    ['may25', { consulted_on: '2025-05-10', category_id: property, method_id: phone, consultee_id: family, ward_id: east, staff_id: staffA.id, content: 'a_b 口座' }],
     ['dueOld', { consulted_on: '2026-10-01', category_id: explain, follow_up_on: '2026-10-15', staff_id: staffB }],
-    ['dueToday', { consulted_on: '2026-11-20', category_id: explain, follow_up_on: '2026-11-27', staff_id: staffA }],
-    ['notYet', { consulted_on: '2026-11-21', category_id: explain, follow_up_on: '2026-11-28', staff_id: staffA }],
+    ['dueToday', { consulted_on: '2026-11-20', category_id: explain, follow_up_on: '2026-11-27', staff_id: staffA.id }],
+    ['notYet', { consulted_on: '2026-11-21', category_id: explain, follow_up_on: '2026-11-28', staff_id: staffA.id }],
     ['done', { consulted_on: '2026-09-01', category_id: explain, follow_up_on: '2026-09-10', follow_up_done_at: new Date('2026-09-10T01:00:00Z') }],
     ['deleted', { consulted_on: '2026-11-01', category_id: explain, follow_up_on: '2026-11-02', content: '預金', deleted_at: new Date(), deleted_reason: '重複' }],
   ];
   for (const [key, row] of rows) ids[key] = await insertConsultation(t.db, row);
 });
-afterAll(async () => { await t.close(); });
 
 const list = async (query: string) => {
-  const res = await agent.get(`/consultations?${query}`);
+  const res = await staffA.agent.get(`/consultations?${query}`);
   expect(res.status).toBe(200);
   return listedIds(res.text);
 };
@@ -68,7 +62,7 @@ describe('list filters', () => {
     expect(await list(`method=${await codeId(t.db, 'consultation_method', '電話')}`)).toEqual(pick('may25', 'fy24end'));
     expect(await list(`consultee=${await codeId(t.db, 'consultee', '親族')}`)).toEqual(pick('may25'));
     expect(await list(`staff=${staffB}`)).toEqual(pick('dueOld', 'fy25start'));
-    expect(await list(`staff=${staffA}&ward=${await wardId(t.db, '東区')}`)).toEqual(pick('may25', 'fy24end'));
+    expect(await list(`staff=${staffA.id}&ward=${await wardId(t.db, '東区')}`)).toEqual(pick('may25', 'fy24end'));
   });
 
   test('follow-up due: date come (≤ today) and not done', async () => {
@@ -102,7 +96,7 @@ describe('keyset pages', () => {
     let url: string | null = `/consultations?q=${encodeURIComponent('一括')}`;
     let pages = 0;
     while (url) {
-      const res = await agent.get(url);
+      const res = await staffA.agent.get(url);
       const page = listedIds(res.text);
       expect(page.length).toBeLessThanOrEqual(50);
       seen.push(...page);
@@ -119,18 +113,18 @@ describe('keyset pages', () => {
 
 describe('follow-ups', () => {
   test('lists due, undone, live follow-ups oldest first; marking one done removes it and audits', async () => {
-    const res = await agent.get('/consultations/follow-ups');
+    const res = await staffA.agent.get('/consultations/follow-ups');
     expect(res.status).toBe(200);
     expect(listedIds(res.text)).toEqual(pick('dueOld', 'dueToday'));
     expect(res.text).toContain('43日');
-    const done = await postForm(agent, `/consultations/${ids.dueOld}/follow-up-done`, {}, '/consultations/follow-ups');
+    const done = await postForm(staffA.agent, `/consultations/${ids.dueOld}/follow-up-done`, {}, '/consultations/follow-ups');
     expect(done.status).toBe(303);
     expect(done.headers.location).toBe('/consultations/follow-ups');
-    expect(listedIds((await agent.get('/consultations/follow-ups')).text)).toEqual(pick('dueToday'));
+    expect(listedIds((await staffA.agent.get('/consultations/follow-ups')).text)).toEqual(pick('dueToday'));
     expect(await t.db('audit_log').where({ action: 'consultation.follow_up_done', record_id: String(ids.dueOld) })).toHaveLength(1);
     t.clock.advance(24 * 3600_000);
     try {
-      const tomorrow = await loginAs(t.app, (await t.db('users').where({ id: staffA }).first()).username);
+      const tomorrow = await loginAs(t.app, staffA.username);
       expect(listedIds((await tomorrow.get('/consultations/follow-ups')).text)).toEqual(pick('dueToday', 'notYet'));
     } finally {
       t.clock.advance(-24 * 3600_000);

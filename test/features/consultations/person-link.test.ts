@@ -1,28 +1,11 @@
-import { createTestApp, TestApp } from '../../helpers/app';
-import { makeUser } from '../../helpers/factories';
-import { Agent, loginAs } from '../../helpers/agent';
+import { useTestApp } from '../../helpers/suite';
 import { CONSULTATION_MESSAGES as M } from '../../../src/features/consultations/consultations-schema';
-import { categoryId, codeId, formValues, insertPerson, wardId } from './helpers';
+import { categoryId, codeId, formValues, insertPerson, submitNew, wardId } from './helpers';
 
-let t: TestApp;
-let staff: { id: number; username: string };
-let agent: Agent;
+const t = useTestApp(); // 2026-11-27 10:00 in Tokyo
+const staff = t.user('staff');
 let leaf: number;
-
-beforeAll(async () => {
-  t = await createTestApp(); // 2026-11-27 10:00 in Tokyo
-  staff = await makeUser(t.db, { role: 'staff' });
-  agent = await loginAs(t.app, staff.username);
-  leaf = await categoryId(t.db, '制度説明');
-});
-afterAll(async () => { await t.close(); });
-
-/** The new-entry form as the browser would send it untouched, with `changes` typed over it. */
-async function submitNew(changes: Record<string, string>, page = '/consultations/new') {
-  const form = await agent.get(page);
-  expect(form.status).toBe(200);
-  return agent.post('/consultations').type('form').send({ ...formValues(form.text, '/consultations'), ...changes });
-}
+beforeAll(async () => { leaf = await categoryId(t.db, '制度説明'); });
 
 const newest = () => t.db('consultations').orderBy('id', 'desc').first();
 
@@ -39,7 +22,7 @@ describe('linking a person', () => {
   });
 
   test('a kana search re-renders the form with matching candidates as radios, keeping what was typed', async () => {
-    const res = await submitNew({ category_id: String(leaf), content: '入力途中', person_kana: 'やま', intent: 'search' });
+    const res = await submitNew(staff.agent, { category_id: String(leaf), content: '入力途中', person_kana: 'やま', intent: 'search' });
     expect(res.status).toBe(200);
     expect(res.text).toContain('氏名カナが「やま」で始まる本人：2件');
     expect(res.text).toContain('山田 花子（ヤマダ　ハナコ） 昭和15年5月6日生 西区');
@@ -51,25 +34,25 @@ describe('linking a person', () => {
   });
 
   test('choosing a candidate saves the link; blank ward / sex / condition default from the person', async () => {
-    const page = await submitNew({ category_id: String(leaf), person_kana: 'ヤマダ' });
+    const page = await submitNew(staff.agent, { category_id: String(leaf), person_kana: 'ヤマダ' });
     const values = formValues(page.text, '/consultations');
-    const res = await agent.post('/consultations').type('form').send({ ...values, person_id: String(yamada), content: '本人の相談' });
+    const res = await staff.agent.post('/consultations').type('form').send({ ...values, person_id: String(yamada), content: '本人の相談' });
     expect(res.status).toBe(303);
     expect(await newest()).toMatchObject({ person_id: yamada, ward_id: await wardId(t.db, '西区'), sex_id: sex, condition_id: condition, content: '本人の相談' });
   });
 
   test('?person_id= prefills the person and their ward / sex / condition', async () => {
-    const res = await agent.get(`/consultations/new?person_id=${yamada}`);
+    const res = await staff.agent.get(`/consultations/new?person_id=${yamada}`);
     const v = formValues(res.text, '/consultations');
     expect(v).toMatchObject({ person_id: String(yamada), ward_id: String(await wardId(t.db, '西区')), sex_id: String(sex), condition_id: String(condition) });
   });
 
   test('an empty search asks for a kana; anonymous entries keep age band / sex / condition', async () => {
-    const empty = await submitNew({ category_id: String(leaf), intent: 'search', person_kana: '　' });
+    const empty = await submitNew(staff.agent, { category_id: String(leaf), intent: 'search', person_kana: '　' });
     expect(empty.status).toBe(400);
     expect(empty.text).toContain(M.searchKana);
     const band = await codeId(t.db, 'age_band', '75〜84歳');
-    const res = await submitNew({ category_id: String(leaf), age_band_id: String(band), sex_id: String(sex), condition_id: String(condition) });
+    const res = await submitNew(staff.agent, { category_id: String(leaf), age_band_id: String(band), sex_id: String(sex), condition_id: String(condition) });
     expect(res.status).toBe(303);
     expect(await newest()).toMatchObject({ person_id: null, age_band_id: band, sex_id: sex, condition_id: condition });
   });

@@ -1,25 +1,15 @@
-import { createTestApp, TestApp } from '../../helpers/app';
-import { makeUser } from '../../helpers/factories';
-import { Agent, loginAs, postForm } from '../../helpers/agent';
+import { useTestApp } from '../../helpers/suite';
+import { postForm } from '../../helpers/agent';
 import { pdfPages } from '../../lib/table/fixtures';
 import { CONSULTATION_MESSAGES as M } from '../../../src/features/consultations/consultations-schema';
 import { personTimeline } from '../../../src/features/persons/person-timeline';
 import { categoryId, codeId, formValues, insertConsultation, insertPerson, listedIds } from './helpers';
 
-let t: TestApp;
-let staff: { id: number; username: string };
-let agent: Agent;
-let manager: Agent;
+const t = useTestApp(); // 2026-11-27 in Tokyo
+const staff = t.user('staff');
+const manager = t.user('manager');
 let explain: number;
-
-beforeAll(async () => {
-  t = await createTestApp(); // 2026-11-27 in Tokyo
-  staff = await makeUser(t.db, { role: 'staff' });
-  agent = await loginAs(t.app, staff.username);
-  manager = await loginAs(t.app, (await makeUser(t.db, { role: 'manager' })).username);
-  explain = await categoryId(t.db, '制度説明');
-});
-afterAll(async () => { await t.close(); });
+beforeAll(async () => { explain = await categoryId(t.db, '制度説明'); });
 
 const audits = (action: string, id: number) => t.db('audit_log').where({ action, record_type: 'consultation', record_id: String(id) });
 const make = (extra: Record<string, unknown> = {}) =>
@@ -28,7 +18,7 @@ const make = (extra: Record<string, unknown> = {}) =>
 describe('detail and edit', () => {
   test('the detail page shows the fields in 和暦 and audits the view (ids only)', async () => {
     const id = await make({ start_time: '10:00', duration_minutes: 45, method_id: await codeId(t.db, 'consultation_method', '訪問') });
-    const res = await manager.get(`/consultations/${id}`);
+    const res = await manager.agent.get(`/consultations/${id}`);
     expect(res.status).toBe(200);
     for (const text of ['令和7年4月1日', '10:00', '45分', '訪問', '制度説明', '最初の内容', '匿名（本人の登録なし）']) expect(res.text).toContain(text);
     expect(res.text).not.toContain(`/consultations/${id}/edit`);
@@ -39,13 +29,13 @@ describe('detail and edit', () => {
 
   test('an edit saves with the version and moves it on; a stale version gets the 409 page with both versions', async () => {
     const id = await make();
-    const form = formValues((await agent.get(`/consultations/${id}/edit`)).text, `/consultations/${id}`);
+    const form = formValues((await staff.agent.get(`/consultations/${id}/edit`)).text, `/consultations/${id}`);
     expect(form).toMatchObject({ consulted_on: '2025-04-01', version: '1', content: '最初の内容' });
-    const first = await agent.post(`/consultations/${id}`).type('form').send({ ...form, content: '先に保存した内容' });
+    const first = await staff.agent.post(`/consultations/${id}`).type('form').send({ ...form, content: '先に保存した内容' });
     expect(first.status).toBe(303);
     expect(await t.db('consultations').where({ id }).first()).toMatchObject({ version: 2, content: '先に保存した内容', updated_by: staff.id });
     expect(await audits('consultation.update', id)).toHaveLength(1);
-    const stale = await agent.post(`/consultations/${id}`).type('form').send({ ...form, content: '後から保存しようとした内容' });
+    const stale = await staff.agent.post(`/consultations/${id}`).type('form').send({ ...form, content: '後から保存しようとした内容' });
     expect(stale.status).toBe(409);
     expect(stale.text).toContain('後から保存しようとした内容');
     expect(stale.text).toContain('先に保存した内容');
@@ -58,14 +48,14 @@ describe('detail and edit', () => {
     const id = await make({ category_id: voluntary, follow_up_on: '2025-04-10', follow_up_done_at: new Date() });
     await t.db('consultation_categories').where({ id: voluntary }).update({ retired_at: new Date() });
     try {
-      const page = await agent.get(`/consultations/${id}/edit`);
+      const page = await staff.agent.get(`/consultations/${id}/edit`);
       expect(page.text).toContain('任意後見（使用停止）');
       const form = formValues(page.text, `/consultations/${id}`);
       expect(form.category_id).toBe(String(voluntary));
-      expect((await agent.post(`/consultations/${id}`).type('form').send(form)).status).toBe(303);
+      expect((await staff.agent.post(`/consultations/${id}`).type('form').send(form)).status).toBe(303);
       expect((await t.db('consultations').where({ id }).first()).follow_up_done_at).not.toBeNull();
-      const again = formValues((await agent.get(`/consultations/${id}/edit`)).text, `/consultations/${id}`);
-      expect((await agent.post(`/consultations/${id}`).type('form').send({ ...again, follow_up_on: '2025-05-01' })).status).toBe(303);
+      const again = formValues((await staff.agent.get(`/consultations/${id}/edit`)).text, `/consultations/${id}`);
+      expect((await staff.agent.post(`/consultations/${id}`).type('form').send({ ...again, follow_up_on: '2025-05-01' })).status).toBe(303);
       expect(await t.db('consultations').where({ id }).first()).toMatchObject({ follow_up_on: '2025-05-01', follow_up_done_at: null });
     } finally {
       await t.db('consultation_categories').where({ id: voluntary }).update({ retired_at: null });
@@ -78,40 +68,40 @@ describe('delete and restore', () => {
     const person = await insertPerson(t.db, { name: '削除 テスト', kana: 'サクジョ テスト' });
     const id = await make({ person_id: person });
     expect((await personTimeline(t.db, person)).map((e) => e.href)).toEqual([`/consultations/${id}`]);
-    const empty = await postForm(agent, `/consultations/${id}/delete`, { reason: '  ' }, `/consultations/${id}`);
+    const empty = await postForm(staff.agent, `/consultations/${id}/delete`, { reason: '  ' }, `/consultations/${id}`);
     expect(empty.status).toBe(400);
     expect(empty.text).toContain(`id="reason-error">${M.deleteReason}</p>`);
     expect((await t.db('consultations').where({ id }).first()).deleted_at).toBeNull();
-    const res = await postForm(agent, `/consultations/${id}/delete`, { reason: '二重登録のため' }, `/consultations/${id}`);
+    const res = await postForm(staff.agent, `/consultations/${id}/delete`, { reason: '二重登録のため' }, `/consultations/${id}`);
     expect(res.status).toBe(303);
     expect(await t.db('consultations').where({ id }).first()).toMatchObject({ deleted_reason: '二重登録のため', deleted_by: staff.id });
     expect(await audits('consultation.delete', id)).toHaveLength(1);
-    expect(listedIds((await agent.get('/consultations')).text)).not.toContain(id);
-    expect((await agent.get(`/consultations/${id}`)).status).toBe(404);
-    expect((await agent.get(`/consultations/${id}/pdf`)).status).toBe(404);
+    expect(listedIds((await staff.agent.get('/consultations')).text)).not.toContain(id);
+    expect((await staff.agent.get(`/consultations/${id}`)).status).toBe(404);
+    expect((await staff.agent.get(`/consultations/${id}/pdf`)).status).toBe(404);
     expect(await personTimeline(t.db, person)).toEqual([]);
   });
 
   test('the deleted list shows minimal columns (no content); a manager restores, staff may not', async () => {
     const id = await make({ content: '秘密の相談内容' });
-    await postForm(agent, `/consultations/${id}/delete`, { reason: '誤入力' }, `/consultations/${id}`);
-    expect((await agent.get('/consultations/deleted')).status).toBe(403);
-    expect((await postForm(agent, `/consultations/${id}/restore`, {}, '/consultations')).status).toBe(403);
-    const list = await manager.get('/consultations/deleted');
+    await postForm(staff.agent, `/consultations/${id}/delete`, { reason: '誤入力' }, `/consultations/${id}`);
+    expect((await staff.agent.get('/consultations/deleted')).status).toBe(403);
+    expect((await postForm(staff.agent, `/consultations/${id}/restore`, {}, '/consultations')).status).toBe(403);
+    const list = await manager.agent.get('/consultations/deleted');
     expect(list.status).toBe(200);
     expect(list.text).toContain('誤入力');
     expect(list.text).toContain('令和7年4月1日');
     expect(list.text).not.toContain('秘密の相談内容');
-    const res = await postForm(manager, `/consultations/${id}/restore`, {}, '/consultations/deleted');
+    const res = await postForm(manager.agent, `/consultations/${id}/restore`, {}, '/consultations/deleted');
     expect(res.status).toBe(303);
     expect(await t.db('consultations').where({ id }).first()).toMatchObject({ deleted_at: null, deleted_reason: null });
     expect(await audits('consultation.restore', id)).toHaveLength(1);
-    expect((await agent.get(`/consultations/${id}`)).status).toBe(200);
-    expect((await postForm(manager, `/consultations/${id}/restore`, {}, '/consultations/deleted')).status).toBe(404);
+    expect((await staff.agent.get(`/consultations/${id}`)).status).toBe(200);
+    expect((await postForm(manager.agent, `/consultations/${id}/restore`, {}, '/consultations/deleted')).status).toBe(404);
   });
 
   test('an admin can restore too', async () => {
-    const admin = await loginAs(t.app, (await makeUser(t.db, { role: 'admin' })).username);
+    const { agent: admin } = await t.login('admin');
     const id = await make({ deleted_at: new Date(), deleted_reason: 'テスト', deleted_by: staff.id });
     expect((await admin.get('/consultations/deleted')).status).toBe(200);
     expect((await postForm(admin, `/consultations/${id}/restore`, {}, '/consultations/deleted')).status).toBe(303);
@@ -124,7 +114,7 @@ describe('相談記録票 PDF', () => {
     const person = await insertPerson(t.db, { name: '熊本 太郎', kana: 'クマモト タロウ', birth_date: '1945-01-02' });
     const long = `${'成年後見制度の利用について長い相談がありました。'.repeat(150)}最後の一文です。`;
     const id = await make({ person_id: person, consulted_on: '2019-05-01', content: long, response: '制度の説明をした' });
-    const res = await manager.get(`/consultations/${id}/pdf`).buffer(true).parse((r, cb) => {
+    const res = await manager.agent.get(`/consultations/${id}/pdf`).buffer(true).parse((r, cb) => {
       const chunks: Buffer[] = [];
       r.on('data', (c: Buffer) => chunks.push(c));
       r.on('end', () => cb(null, Buffer.concat(chunks)));

@@ -1,25 +1,18 @@
-import { createTestApp, TestApp } from '../../helpers/app';
-import { makeUser } from '../../helpers/factories';
-import { Agent, csrfFrom, loginAs } from '../../helpers/agent';
+import { useTestApp } from '../../helpers/suite';
+import { Agent, csrfFrom } from '../../helpers/agent';
 import { sampleUrl, routeName } from '../../helpers/routes';
 import { insertPerson } from './person-factory';
 import { MENU } from '../../../src/features/home/home-routes';
 import { RouteSpec } from '../../../src/http/routes';
 
-let t: TestApp;
+const t = useTestApp();
 let personId: number;
 
 beforeAll(async () => {
-  t = await createTestApp();
   personId = await insertPerson(t.db, { name: '人吉 花子', name_kana: 'ヒトヨシ ハナコ', birth_date: '1930-02-02' });
 });
-afterAll(async () => { await t.close(); });
 
 const personRoutes = () => t.routes.filter((r) => r.path === '/persons' || r.path.startsWith('/persons/'));
-
-async function agentOf(role: 'staff' | 'manager' | 'ward' | 'admin'): Promise<Agent> {
-  return loginAs(t.app, (await makeUser(t.db, { role })).username);
-}
 
 async function hit(agent: Agent, route: RouteSpec, id: string) {
   const url = sampleUrl(route, id);
@@ -38,7 +31,7 @@ describe('who may use the person screens', () => {
   });
 
   test.each(['ward', 'admin'] as const)('%s users get 403 on every persons route, existing record or not, and nothing changes', async (role) => {
-    const agent = await agentOf(role);
+    const { agent } = await t.login(role);
     const before = await t.db('persons').where({ id: personId }).first();
     for (const route of personRoutes()) {
       for (const id of [String(personId), '999999']) {
@@ -51,7 +44,7 @@ describe('who may use the person screens', () => {
   });
 
   test('managers read (list, page, print) but may not write', async () => {
-    const agent = await agentOf('manager');
+    const { agent } = await t.login('manager');
     for (const path of ['/persons', `/persons/${personId}`, `/persons/${personId}/print`]) expect((await agent.get(path)).status).toBe(200);
     for (const route of personRoutes().filter((r) => r.access === 'persons:write')) {
       expect([routeName(route), (await hit(agent, route, String(personId))).status]).toEqual([routeName(route), 403]);
@@ -64,7 +57,7 @@ describe('who may use the person screens', () => {
 
 describe('audit of views and prints', () => {
   test('each page view and each print writes one row with the id only', async () => {
-    const agent = await agentOf('staff');
+    const { agent } = await t.login('staff');
     const count = async (action: string) => (await t.db('audit_log').where({ action, record_type: 'person', record_id: String(personId) })).length;
     const views = await count('person.view');
     const prints = await count('person.print');
@@ -84,7 +77,7 @@ describe('audit of views and prints', () => {
   });
 
   test('an unknown id is 404', async () => {
-    const agent = await agentOf('staff');
+    const { agent } = await t.login('staff');
     expect((await agent.get('/persons/999999')).status).toBe(404);
     expect((await agent.get('/persons/abc')).status).toBe(404);
   });

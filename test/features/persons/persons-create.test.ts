@@ -1,19 +1,12 @@
-import { createTestApp, TestApp } from '../../helpers/app';
-import { makeUser } from '../../helpers/factories';
-import { Agent, loginAs, postForm } from '../../helpers/agent';
+import { useTestApp } from '../../helpers/suite';
+import { postForm } from '../../helpers/agent';
 import { PERSON_MESSAGES } from '../../../src/features/persons/persons-schema';
 import { codeId, insertPerson, personForm, wardId } from './person-factory';
 
-let t: TestApp;
-let agent: Agent;
+const t = useTestApp();
+const staff = t.user('staff');
 
-beforeAll(async () => {
-  t = await createTestApp();
-  agent = await loginAs(t.app, (await makeUser(t.db, { role: 'staff' })).username);
-});
-afterAll(async () => { await t.close(); });
-
-const create = (v: Record<string, string>) => postForm(agent, '/persons', personForm(v), '/persons/new');
+const create = (v: Record<string, string>) => postForm(staff.agent, '/persons', personForm(v), '/persons/new');
 const idFrom = (location: string) => Number(location.match(/^\/persons\/(\d+)$/)?.[1]);
 const countPersons = async () => Number((await t.db('persons').count({ n: '*' }))[0].n);
 
@@ -32,7 +25,7 @@ describe('create a person', () => {
       name: '熊本 花子', name_kana: 'クマモト\u3000ハナコ', kana_key: 'クマモトハナコ', birth_date: '1945-04-01',
       sex_id: sex, ward_id: ward, phone: '０９６-３２８-２１１１', phone_digits: '0963282111', living: '在宅', welfare_status: '受給中', version: 1,
     });
-    const page = await agent.get(res.headers.location);
+    const page = await staff.agent.get(res.headers.location);
     expect(page.text).toContain('本人を登録しました。');
     expect(page.text).toContain('昭和20年4月1日（1945年・81歳）');
     const audits = await t.db('audit_log').where({ action: 'person.create', record_type: 'person', record_id: String(id) });

@@ -1,26 +1,19 @@
-import { createTestApp, TestApp } from '../../helpers/app';
-import { makeUser } from '../../helpers/factories';
-import { Agent, csrfFrom, loginAs } from '../../helpers/agent';
+import { useTestApp } from '../../helpers/suite';
+import { csrfFrom } from '../../helpers/agent';
 import { PERSON_MESSAGES } from '../../../src/features/persons/persons-schema';
 import { codeId, insertPerson, personForm, wardId } from './person-factory';
 
-let t: TestApp;
-let agent: Agent;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  agent = await loginAs(t.app, (await makeUser(t.db, { role: 'staff' })).username);
-});
-afterAll(async () => { await t.close(); });
+const t = useTestApp();
+const staff = t.user('staff');
 
 /** Opens the edit form and returns its token and the version it carries. */
 async function openEdit(id: number) {
-  const page = await agent.get(`/persons/${id}/edit`);
+  const page = await staff.agent.get(`/persons/${id}/edit`);
   expect(page.status).toBe(200);
   return { token: csrfFrom(page.text), version: page.text.match(/name="version" value="(\d+)"/)![1], html: page.text };
 }
 const save = (id: number, token: string, body: Record<string, string>) =>
-  agent.post(`/persons/${id}`).type('form').send({ ...personForm(body), _csrf: token });
+  staff.agent.post(`/persons/${id}`).type('form').send({ ...personForm(body), _csrf: token });
 
 describe('edit a person', () => {
   test('the form shows the saved values; a save bumps the version, recomputes kana_key/phone_digits and is audited', async () => {
@@ -81,7 +74,7 @@ describe('edit a person', () => {
     const id = await insertPerson(t.db, { name: '天草 一', name_kana: 'アマクサ ハジメ' });
     const { token, version } = await openEdit(id);
     await t.db('persons').where({ id }).update({ merged_into_id: survivor, merged_at: new Date(), version: 2 });
-    const edit = await agent.get(`/persons/${id}/edit`);
+    const edit = await staff.agent.get(`/persons/${id}/edit`);
     expect(edit.status).toBe(303);
     const res = await save(id, token, { version, name: '天草 一', name_kana: 'アマクサ ハジメ', address: '新しい住所' });
     expect(res.status).toBe(409);

@@ -1,19 +1,11 @@
-import { createTestApp, TestApp } from '../../helpers/app';
-import { makeUser } from '../../helpers/factories';
-import { Agent, loginAs } from '../../helpers/agent';
+import { useTestApp } from '../../helpers/suite';
 import { personColumns } from '../../../src/features/persons/persons-queries';
 import { SEARCH_MESSAGES } from '../../../src/features/persons/persons-list-routes';
 import { PersonValues } from '../../../src/features/persons/persons-fields';
 import { insertPerson, wardId } from './person-factory';
 
-let t: TestApp;
-let agent: Agent;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  agent = await loginAs(t.app, (await makeUser(t.db, { role: 'staff' })).username);
-});
-afterAll(async () => { await t.close(); });
+const t = useTestApp();
+const staff = t.user('staff');
 
 const idsOn = (html: string) => [...(html.match(/<tbody>([\s\S]*?)<\/tbody>/)?.[1] ?? '').matchAll(/href="\/persons\/(\d+)"/g)].map((m) => Number(m[1]));
 const nextOf = (html: string) => html.match(/<a href="([^"]+)" rel="next">次の50件<\/a>/)?.[1].replace(/&amp;/g, '&');
@@ -47,7 +39,7 @@ describe('the person list', () => {
     let pages = 0;
     try {
       while (url) {
-        const res = await agent.get(url);
+        const res = await staff.agent.get(url);
         expect(res.status).toBe(200);
         const ids = idsOn(res.text);
         expect(ids.length).toBe(url === '/persons' || nextOf(res.text) ? 50 : expected.length % 50);
@@ -69,19 +61,19 @@ describe('the person list', () => {
     const a = await insertPerson(t.db, { name: '水前寺 清子', name_kana: 'スイゼンジ キヨコ', birth_date: '1945-10-09', ward_id: ward, phone: '096-123-4567' });
     const b = await insertPerson(t.db, { name: '水俣 太郎', name_kana: 'ミナマタ タロウ', birth_date: '1945-10-09', phone: '0968-00-0000' });
     const c = await insertPerson(t.db, { name: '水前寺 一', name_kana: 'スイゼンジ ハジメ', birth_date: '1960-01-01' });
-    const search = async (q: string) => idsOn((await agent.get(`/persons?${q}`)).text).sort();
+    const search = async (q: string) => idsOn((await staff.agent.get(`/persons?${q}`)).text).sort();
     expect(await search(`kana=${encodeURIComponent('すいぜんじ')}`)).toEqual([a, c].sort());
     expect(await search(`kana=${encodeURIComponent('ｽｲｾﾞﾝｼﾞ ｷ')}`)).toEqual([a]);
     expect(await search(`birth=${encodeURIComponent('S20.10.9')}`)).toEqual([a, b].sort());
     expect(await search(`ward_id=${ward}`)).toEqual([a]);
     expect(await search(`phone=${encodeURIComponent('０９６８－００－００００')}`)).toEqual([b]);
-    const page = await agent.get(`/persons?kana=${encodeURIComponent('スイゼンジキ')}`);
+    const page = await staff.agent.get(`/persons?kana=${encodeURIComponent('スイゼンジキ')}`);
     expect(page.text).toContain('昭和20年10月9日（1945年・81歳）');
     expect(page.text).toContain('中央区');
   });
 
   test('a search that cannot be understood says so with 400', async () => {
-    const res = await agent.get(`/persons?kana=${encodeURIComponent('山田')}&birth=2023-02-30`);
+    const res = await staff.agent.get(`/persons?kana=${encodeURIComponent('山田')}&birth=2023-02-30`);
     expect(res.status).toBe(400);
     expect(res.text).toContain(SEARCH_MESSAGES.kana);
     expect(res.text).toContain(SEARCH_MESSAGES.birth);
@@ -89,7 +81,7 @@ describe('the person list', () => {
 
   test('each list page is audited without the search terms', async () => {
     const before = await t.db('audit_log').where({ action: 'person.search' }).count({ n: '*' });
-    await agent.get(`/persons?kana=${encodeURIComponent('テスト')}`);
+    await staff.agent.get(`/persons?kana=${encodeURIComponent('テスト')}`);
     const rows = await t.db('audit_log').where({ action: 'person.search' }).orderBy('id', 'desc').select('*');
     expect(rows.length).toBe(Number(before[0].n) + 1);
     expect(JSON.stringify(rows[0])).not.toContain('テスト');

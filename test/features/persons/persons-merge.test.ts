@@ -1,17 +1,10 @@
-import { createTestApp, TestApp } from '../../helpers/app';
-import { makeUser } from '../../helpers/factories';
-import { Agent, csrfFrom, loginAs } from '../../helpers/agent';
+import { useTestApp } from '../../helpers/suite';
+import { csrfFrom } from '../../helpers/agent';
 import { MERGE_MESSAGES } from '../../../src/features/persons/persons-schema';
 import { codeId, insertConsultation, insertPerson, wardId } from './person-factory';
 
-let t: TestApp;
-let agent: Agent;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  agent = await loginAs(t.app, (await makeUser(t.db, { role: 'staff' })).username);
-});
-afterAll(async () => { await t.close(); });
+const t = useTestApp();
+const staff = t.user('staff');
 
 const person = (id: number) => t.db('persons').where({ id }).first();
 const consultationsOf = async (id: number) => (await t.db('consultations').where({ person_id: id }).orderBy('id').select('id')).map((r) => r.id);
@@ -19,12 +12,12 @@ const audits = (action: string, id: number) => t.db('audit_log').where({ action,
 
 /** Opens the confirmation page for other → survivor, returning the form fields it carries. */
 async function openConfirm(survivor: number, other: number) {
-  const page = await agent.get(`/persons/${survivor}/merge?other_id=${other}`);
+  const page = await staff.agent.get(`/persons/${survivor}/merge?other_id=${other}`);
   expect(page.status).toBe(200);
   const field = (n: string) => page.text.match(new RegExp(`name="${n}" value="(\\d+)"`))![1];
   return { html: page.text, body: { _csrf: csrfFrom(page.text), other_id: field('other_id'), version: field('version'), other_version: field('other_version') } };
 }
-const post = (survivor: number, body: Record<string, string>) => agent.post(`/persons/${survivor}/merge`).type('form').send(body);
+const post = (survivor: number, body: Record<string, string>) => staff.agent.post(`/persons/${survivor}/merge`).type('form').send(body);
 
 async function pair() {
   const ward = await wardId(t.db, '南区');
@@ -39,7 +32,7 @@ async function pair() {
 describe('merge two persons', () => {
   test('the page suggests same kana/birth candidates first and shows both records to confirm', async () => {
     const { a, b } = await pair();
-    const page = await agent.get(`/persons/${a}/merge`);
+    const page = await staff.agent.get(`/persons/${a}/merge`);
     expect(page.status).toBe(200);
     expect(page.text).toContain(`href="/persons/${a}/merge?other_id=${b}"`);
     const confirm = await openConfirm(a, b);
@@ -72,11 +65,11 @@ describe('merge two persons', () => {
     expect(await audits('person.merge', a)).toHaveLength(1);
     expect(await audits('person.merged', b)).toHaveLength(1);
 
-    const merged = await agent.get(`/persons/${b}`);
+    const merged = await staff.agent.get(`/persons/${b}`);
     expect(merged.status).toBe(200);
     expect(merged.text).toContain('統合されました');
     expect(merged.text).toContain(`href="/persons/${a}"`);
-    const list = await agent.get('/persons?kana=やつしろ');
+    const list = await staff.agent.get('/persons?kana=やつしろ');
     expect(list.text).toContain(`href="/persons/${a}"`);
     expect(list.text).not.toContain(`href="/persons/${b}"`);
   });
