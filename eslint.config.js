@@ -3,7 +3,7 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'reports/', 'public/js/vendor/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'reports/', 'tmp/', 'public/js/vendor/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

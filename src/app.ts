@@ -12,6 +12,8 @@ import { setUpViews } from './http/views';
 import { setUpErrorHandlers } from './http/errors';
 import { RouteSpec, secureRouter } from './http/routes';
 import { loginRoutes } from './auth/login-routes';
+import { twoFactorLoginRoutes } from './auth/two-factor-login-routes';
+import { twoFactorRoutes } from './features/two-factor/two-factor-routes';
 import { homeRoutes } from './features/home/home-routes';
 import { accountRoutes } from './features/account/account-routes';
 import { usersRoutes } from './features/admin/users-routes';
@@ -23,6 +25,8 @@ import { consultationsRoutes } from './features/consultations/consultations-rout
 import { personsRoutes } from './features/persons/persons-routes';
 import { reportsRoutes } from './features/reports/reports-routes';
 import { importRoutes } from './features/imports/import-routes';
+import { petitionOutputRoutes } from './features/petitions/petitions-pdf-routes';
+import { petitionsRoutes } from './features/petitions/petitions-routes';
 
 export function createApp(deps: AppDeps) {
   const app = express();
@@ -51,6 +55,8 @@ export function createApp(deps: AppDeps) {
 
   const r = secureRouter(routes);
   loginRoutes(r);
+  twoFactorLoginRoutes(r);
+  twoFactorRoutes(r);
   homeRoutes(r);
   accountRoutes(r);
   usersRoutes(r);
@@ -62,6 +68,8 @@ export function createApp(deps: AppDeps) {
   personsRoutes(r);
   reportsRoutes(r);
   importRoutes(r);
+  petitionOutputRoutes(r);
+  petitionsRoutes(r);
   app.use(r.router);
 
   setUpErrorHandlers(app);
