@@ -8,9 +8,10 @@ import { CliCommand, CliContext, CliError } from './cli/command';
 import { userCommands } from './cli/user-commands';
 import { exportCommands } from './cli/export-command';
 import { importCommands } from './cli/import-command';
+import { backupCommands } from './cli/backup-commands';
 
 /** Operator commands: `npm run cli -- <command> [options]`. Same DATABASE_URL / DATA_DIR as the server. */
-const COMMANDS: Record<string, CliCommand> = { ...userCommands, ...exportCommands, ...importCommands };
+const COMMANDS: Record<string, CliCommand> = { ...userCommands, ...exportCommands, ...importCommands, ...backupCommands };
 
 function usage(): string {
   return ['使い方: npm run cli -- <command> [options]', '', ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(14)} ${c.usage}`)].join('\n');
@@ -27,7 +28,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   const database = await openDatabase(config);
   try {
     await migrate(database.db);
-    const ctx: CliContext = { db: database.db, clock: systemClock, config, log: createLogger('silent'), out, err };
+    const ctx: CliContext = { db: database.db, database, clock: systemClock, config, log: createLogger('silent'), out, err };
     return await command.run(args, ctx);
   } catch (e) {
     if (e instanceof CliError) {

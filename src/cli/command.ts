@@ -1,6 +1,9 @@
 import type { AppDeps } from '../deps';
+import type { Database } from '../db/knex';
 
 export interface CliContext extends AppDeps {
+  /** The open database itself (engine, PGlite instance): backup and restore need more than `db`. */
+  database?: Database;
   out(line: string): void;
   err(line: string): void;
 }

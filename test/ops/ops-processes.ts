@@ -1,0 +1,87 @@
+/** The real server and CLI as child processes (node with tsx's loader, as `npm start` runs them). */
+import { ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+const SESSION_SECRET = 'ops-test-secret-ops-test-secret-ops-test!';
+const children = new Set<ChildProcess>();
+
+/** A port on 127.0.0.1 that was free a moment ago. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    ...process.env, NODE_ENV: 'production', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', HOST: '127.0.0.1',
+    SESSION_SECRET, INITIAL_ADMIN_PASSWORD: 'initial admin passphrase 7', ...extra,
+  };
+}
+
+function track(child: ChildProcess) {
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
+  child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+  children.add(child);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => { children.delete(child); resolve({ code, signal }); });
+  });
+  return { output: () => output, exited };
+}
+
+export interface ServerProcess {
+  port: number;
+  pid: number;
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts src/server.ts and resolves once it says it is listening. */
+export async function startServer(env: Record<string, string>, port: number, timeoutMs = 30_000): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: ROOT, env: baseEnv({ ...env, PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const { output, exited } = track(child);
+  const started = Date.now();
+  while (!output().includes(`http://localhost:${port} `)) {
+    const early = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 50))]);
+    if (early) throw new Error(`server exited (${early.code ?? early.signal}) before listening:\n${output()}`);
+    if (Date.now() - started > timeoutMs) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not listen within ${timeoutMs} ms:\n${output()}`);
+    }
+  }
+  return { port, pid: child.pid!, child, output, exited };
+}
+
+/** `npm run cli -- …` as an operator runs it. */
+export async function runCliProcess(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => { stdout += d.toString(); });
+  child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+  children.add(child);
+  const code = await new Promise<number | null>((resolve) => child.once('close', (c) => { children.delete(child); resolve(c); }));
+  return { code, stdout, stderr };
+}
+
+/** Test teardown: no child outlives its test file (each is killed by its own pid). */
+export function killChildren(): void {
+  for (const child of children) child.kill('SIGKILL');
+  children.clear();
+}
+
+/** A line for whoever reads the test run (skips and measurements), outside jest's console capture. */
+export function note(line: string): void {
+  process.stderr.write(`[ops] ${line}\n`);
+}
