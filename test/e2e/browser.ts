@@ -1,0 +1,79 @@
+/**
+ * Debian's chromium through playwright-core (never a downloaded browser), and a session that
+ * runs axe on every page a journey visits: each navigation is followed by a check, and a page
+ * left unchecked fails the journey.
+ */
+import { Browser, BrowserContext, chromium, Page, Response } from 'playwright-core';
+import { axeViolations, formatViolations } from './axe';
+import type { SeedResult } from './seed-data';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+export function e2eTarget(): { baseUrl: string; seed: SeedResult } {
+  const baseUrl = process.env.KK_E2E_BASE_URL;
+  const seed = process.env.KK_E2E_SEED;
+  if (!baseUrl || !seed) throw new Error('run the journeys with npm run test:e2e (its global setup starts the server)');
+  return { baseUrl, seed: JSON.parse(seed) as SeedResult };
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Opens a path, checks the page; returns the response (its status). */
+  visit(path: string, page?: Page): Promise<Response>;
+  /** Runs an action that navigates (a submit, a link), waits for the new page, checks it. */
+  navigate(action: () => Promise<unknown>, page?: Page): Promise<Response>;
+  /** axe on the page as it is now; throws with every violation listed. */
+  check(page?: Page): Promise<void>;
+  /** Throws if a page loaded since its last check was never checked. */
+  assertAllChecked(): void;
+  close(): Promise<void>;
+}
+
+export async function newSession(browser: Browser, baseUrl: string): Promise<Session> {
+  // bypassCSP: the app's strict CSP would refuse axe-core's script (tests only).
+  const context = await browser.newContext({ baseURL: baseUrl, bypassCSP: true, acceptDownloads: true, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+  const unchecked = new Map<Page, string>();
+  const missed: string[] = [];
+  const track = (p: Page) => p.on('load', () => {
+    if (p.url() === 'about:blank') return;
+    const previous = unchecked.get(p);
+    if (previous) missed.push(previous);
+    unchecked.set(p, p.url());
+  });
+  context.on('page', track);
+  const page = await context.newPage();
+
+  const check = async (p: Page = page) => {
+    const violations = await axeViolations(p);
+    unchecked.delete(p);
+    if (violations.length > 0) throw new Error(formatViolations(p.url(), violations));
+  };
+  const navigate = async (action: () => Promise<unknown>, p: Page = page) => {
+    const [response] = await Promise.all([p.waitForNavigation(), action()]);
+    if (!response) throw new Error('no response for the navigation');
+    await check(p);
+    return response;
+  };
+  return {
+    context, page, check, navigate,
+    visit: async (path, p = page) => {
+      const response = await p.goto(path);
+      if (!response) throw new Error(`no response for ${path}`);
+      await check(p);
+      return response;
+    },
+    assertAllChecked: () => {
+      const left = [...missed, ...unchecked.values()];
+      if (left.length > 0) throw new Error(`pages never checked with axe: ${left.join(', ')}`);
+    },
+    close: () => context.close(),
+  };
+}

@@ -1,0 +1,26 @@
+/** What the seed puts in the database and the journeys expect to find there. */
+export { TEST_PASSWORD, TEST_TOTP_SECRET } from '../helpers/factories';
+
+export const E2E_USERS = {
+  /** Must use a second factor (the default for managers); enrolled with TEST_TOTP_SECRET. */
+  manager: 'e2e-manager',
+  staff: 'e2e-staff',
+  /** 区役所職員 of 東区. */
+  east: 'e2e-east',
+} as const;
+
+/** One petition in 東区 and one in 北区, as a ledger CSV for `import petitions`. */
+export const PETITION_NAMES = { east: '熊本 花子', north: '肥後 太郎' } as const;
+export const PETITIONS_CSV = [
+  '氏名,氏名カナ,生年月日,区,根拠法,類型,相談受付日,決裁日,申立日,審判日,事件番号',
+  `${PETITION_NAMES.east},クマモト ハナコ,昭和15年5月1日,東区,老人福祉法,後見,R6.4.5,,,,`,
+  `${PETITION_NAMES.north},ヒゴ タロウ,1960-02-11,北区,知的障害者福祉法,保佐,2024/6/1,,,,`,
+].join('\r\n');
+
+export interface SeedResult {
+  managerId: number;
+  eastPetitionId: number;
+  northPetitionId: number;
+  /** A consultation (fiscal year 2024) the conflict journey edits in two tabs. */
+  conflictConsultationId: number;
+}
