@@ -15,6 +15,11 @@ export function setUpCsrf(app: Express): void {
   });
 }
 
+/** This session's token (made if it has none), for pages rendered outside the normal chain (error pages). */
+export function csrfTokenFor(req: Parameters<typeof generateToken>[0]): string {
+  return generateToken(req);
+}
+
 /** A fresh token after the session changes hands (login). */
 export function rotateCsrfToken(req: Parameters<typeof generateToken>[0]): string {
   return generateToken(req, true);

@@ -1,7 +1,27 @@
 import crypto from 'node:crypto';
 import { Express, NextFunction, Request, Response } from 'express';
+import { csrfTokenFor } from './csrf';
 
 export class NotFoundError extends Error {}
+
+/**
+ * Renders an error page even when the request failed before setUpViews gave it the page locals
+ * (a body too large, a bad CSRF token, an upload refused): the layout needs them, and without
+ * them the render itself fails and Express answers with its own page and a stack trace.
+ */
+export function renderErrorPage(req: Request, res: Response, status: number, view: string, locals: Record<string, unknown> = {}): void {
+  res.locals.currentUser ??= req.user ?? null;
+  res.locals.currentPath ??= req.path;
+  res.locals.flash ??= [];
+  res.locals.errors ??= {};
+  res.locals.errorList ??= [];
+  res.locals.csrfToken ??= () => csrfTokenFor(req);
+  res.status(status).render(view, locals, (err: Error | null, html: string) => {
+    if (!err) return void res.send(html);
+    req.deps?.log.error({ reqId: req.id, err }, 'error page failed to render');
+    res.type('text/plain').send('エラーが発生しました。画面を開き直してください。');
+  });
+}
 
 /** Japanese 404/403/500 pages; a 500 shows an incident id that is also in the log, nothing more. */
 export function setUpErrorHandlers(app: Express): void {
@@ -11,20 +31,20 @@ export function setUpErrorHandlers(app: Express): void {
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const e = err as { code?: string; status?: number; type?: string };
     if (e.code === 'EBADCSRFTOKEN') {
-      res.status(403).render('errors/403', { reason: 'csrf' });
+      renderErrorPage(req, res, 403, 'errors/403', { reason: 'csrf' });
       return;
     }
     if (err instanceof NotFoundError) {
-      res.status(404).render('errors/404');
+      renderErrorPage(req, res, 404, 'errors/404');
       return;
     }
     if (e.status && e.status >= 400 && e.status < 500) {
-      res.status(e.status).render('errors/400', { status: e.status });
+      renderErrorPage(req, res, e.status, 'errors/400', { status: e.status });
       return;
     }
     const incidentId = crypto.randomBytes(6).toString('hex').toUpperCase();
     req.deps?.log.error({ reqId: req.id, incidentId, err }, 'unhandled error');
     if (res.headersSent) return;
-    res.status(500).render('errors/500', { incidentId });
+    renderErrorPage(req, res, 500, 'errors/500', { incidentId });
   });
 }

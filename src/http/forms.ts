@@ -1,4 +1,4 @@
-import { Response } from 'express';
+import { RequestHandler, Response } from 'express';
 import { z } from 'zod';
 
 export type FieldErrors = Record<string, string>;
@@ -36,3 +36,18 @@ export function renderBadRequest(
 export function fieldError(field: string, message: string): { errors: FieldErrors; errorList: ErrorItem[] } {
   return { errors: { [field]: message }, errorList: [{ field, message }] };
 }
+
+/** U+0000: no browser sends it in a form, and PostgreSQL refuses it in text (a 500 otherwise). */
+const dropNul = (s: string) => s.replaceAll('\0', '');
+
+/** Drops NUL from every form value (urlencoded or multipart) before anything reads the body. */
+export const dropNulCharacters: RequestHandler = (req, _res, next) => {
+  const body = req.body as Record<string, unknown> | undefined;
+  if (body && typeof body === 'object') {
+    for (const [k, v] of Object.entries(body)) {
+      if (typeof v === 'string') body[k] = dropNul(v);
+      else if (Array.isArray(v)) body[k] = v.map((x) => (typeof x === 'string' ? dropNul(x) : x));
+    }
+  }
+  next();
+};

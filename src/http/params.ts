@@ -9,8 +9,8 @@ export function idParam(req: Request, name = 'id'): number {
   return n;
 }
 
-/** A single string from the query string (arrays and objects ignored). */
+/** A single string from the query string (arrays and objects ignored; NUL, which PostgreSQL refuses, dropped). */
 export function queryString(req: Request, name: string): string {
   const v = req.query[name];
-  return typeof v === 'string' ? v.trim() : '';
+  return typeof v === 'string' ? v.replaceAll('\0', '').trim() : '';
 }

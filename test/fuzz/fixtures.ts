@@ -1,0 +1,91 @@
+/** Records for a route's :params (inserted directly: they are not what is under test), and the URLs made with them. */
+import { Knex } from 'knex';
+import { RouteSpec } from '../../src/http/routes';
+import { REPORTS } from '../../src/features/reports/registry';
+import { makeUser } from '../helpers/factories';
+import { insertPerson, insertPetition, insertRelative, wardId } from '../features/petitions/petition-factory';
+
+export interface Fixtures {
+  person: number;
+  person2: number;
+  consultation: number;
+  /** a soft-deleted consultation (what restore takes) */
+  deletedConsultation: number;
+  petition: number;
+  otherWardPetition: number;
+  relative: number;
+  otherWardRelative: number;
+  user: number;
+  center: number;
+  consultationBatch: number;
+  petitionBatch: number;
+}
+
+/** Where a :param of a route points: a fixture of the right kind, or an error naming the param to add here. */
+function paramValue(path: string, name: string, fx: Fixtures): string {
+  const byName: Record<string, () => number | string> = {
+    kind: () => 'referral-centers',
+    consultationId: () => (path.endsWith('/restore') ? fx.deletedConsultation : fx.consultation),
+    petitionId: () => fx.petition,
+    relativeId: () => fx.relative,
+    batchId: () => (path.startsWith('/petitions') ? fx.petitionBatch : fx.consultationBatch),
+    file: () => REPORTS[0].id,
+  };
+  const byPrefix: [RegExp, () => number | string][] = [
+    [/^\/admin\/users\//, () => fx.user], [/^\/admin\/masters\//, () => fx.center], [/^\/persons\//, () => fx.person],
+    [/^\/petitions\//, () => fx.petition], [/^\/reports\//, () => REPORTS[0].id],
+  ];
+  const found = name === 'id' ? byPrefix.find(([re]) => re.test(path))?.[1] : Object.hasOwn(byName, name) ? byName[name] : undefined;
+  if (!found) throw new Error(`no fixture for :${name} in ${path}: add one to test/fuzz/fixtures.ts`);
+  return String(found());
+}
+
+/** A concrete URL for a route with real ids. */
+export function urlFor(route: RouteSpec, fx: Fixtures): string {
+  return route.path.replace(/:([A-Za-z]+)/g, (_m, name: string) => paramValue(route.path, name, fx));
+}
+
+/** The route with another ward's petition (and its relative) where it takes a petition; null when it takes none. */
+export function foreignUrl(route: RouteSpec, fx: Fixtures): string | null {
+  if (!/^\/petitions\/:/.test(route.path)) return null;
+  return urlFor(route, { ...fx, petition: fx.otherWardPetition, relative: fx.otherWardRelative });
+}
+
+/** The same URL with ids that do not exist (a real :kind stays, so the id is what is missing). */
+export function missingUrl(route: RouteSpec): string {
+  return route.path.replace(/:kind/g, 'referral-centers').replace(/:[A-Za-z]+/g, '999999');
+}
+
+let seq = 0;
+
+/** Records for one route's runs, inserted directly (they are not what is under test). */
+export async function makeFixtures(db: Knex, users: Record<'staff', { id: number }>): Promise<Fixtures> {
+  const n = ++seq;
+  const east = await wardId(db, '東区');
+  const person = await insertPerson(db, { name: `世界 太郎${n}`, name_kana: `セカイ タロウ`, birth_date: '1940-01-0' + ((n % 9) + 1), ward_id: east });
+  const person2 = await insertPerson(db, { name: `世界 次郎${n}`, name_kana: `セカイ ジロウ`, ward_id: east });
+  const cat = await db('consultation_categories').whereNull('parent_id').orderBy('sort_order').first('id');
+  const consultation = async (deleted: boolean) => {
+    const [row] = await db('consultations').insert({
+      consulted_on: '2026-11-01', category_id: cat.id, person_id: person, ward_id: east, follow_up_on: '2026-11-20',
+      created_by: users.staff.id, updated_by: users.staff.id,
+      ...(deleted ? { deleted_at: new Date('2026-11-26T00:00:00Z'), deleted_reason: '重複', deleted_by: users.staff.id } : {}),
+    }).returning('id');
+    if (deleted) await db('audit_log').insert({ at: new Date(), action: 'consultation.delete', record_type: 'consultation', record_id: String(row.id) });
+    return row.id as number;
+  };
+  const petition = await insertPetition(db, { person_id: person, ward: '東区', stages: [{ stage: 1, on: '2026-11-01' }] });
+  const otherWardPetition = await insertPetition(db, { person_id: person2, ward: '西区' });
+  const relative = await insertRelative(db, petition);
+  const otherWardRelative = await insertRelative(db, otherWardPetition);
+  const user = await makeUser(db, { role: 'staff', username: `target${n}` });
+  const [center] = await db('referral_centers').insert({ name: `ファズ用センター${n}`, kind: 'その他', sort_order: 900 + n }).returning('id');
+  const batch = async (kind: string) => (await db('import_batches')
+    .insert({ kind, user_id: users.staff.id, rows: '[]', created_at: new Date('2026-11-27T00:00:00Z') }).returning('id'))[0].id as number;
+  return {
+    person, person2, consultation: await consultation(false), deletedConsultation: await consultation(true), petition, otherWardPetition,
+    relative, otherWardRelative, user: user.id, center: center.id,
+    consultationBatch: await batch('consultations'), petitionBatch: await batch('petitions'),
+  };
+}
+
