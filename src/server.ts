@@ -41,7 +41,10 @@ async function main(): Promise<void> {
     server.close(() => {
       database.close().then(() => process.exit(0), () => process.exit(1));
     });
+    // Keep-alive connections idle between requests would hold close() open for their timeout:
+    // close them as they fall idle, while in-flight requests finish.
     server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 100).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -11,6 +11,8 @@ export type Db = Knex;
 export interface Database {
   db: Db;
   engine: 'pglite' | 'pg';
+  /** The embedded instance (PGlite only): backup dumps its data directory. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -25,7 +27,21 @@ export function openPostgres(url: string, poolMax = 10): Database {
 }
 
 /** Wraps an open PGlite instance in knex through PGlite's own node-postgres adapter (one connection). */
+/**
+ * PGlite runs each query inside this process; its node-postgres adapter chains queries through
+ * promises alone, so under load the event loop never gets back to accepting connections.
+ * Yielding one macrotask before each protocol message lets Node take in new sockets.
+ */
+function yieldBetweenQueries(pglite: PGlite): void {
+  const run = pglite.execProtocolStream.bind(pglite);
+  pglite.execProtocolStream = async (...args: Parameters<PGlite['execProtocolStream']>) => {
+    await new Promise((resolve) => setImmediate(resolve));
+    return run(...args);
+  };
+}
+
 export function knexOnPglite(pglite: PGlite): Knex {
+  yieldBetweenQueries(pglite);
   return knexFactory({
     client: 'pg',
     connection: () => createPgConfig(pglite) as unknown as Knex.PgConnectionConfig,
@@ -34,19 +50,23 @@ export function knexOnPglite(pglite: PGlite): Knex {
   });
 }
 
+/** Where PGlite keeps its PostgreSQL data directory inside DATA_DIR. */
+export const pgliteDataPath = (dataDir: string) => path.join(dataDir, 'pgdata');
+
 /** Embedded PostgreSQL (PGlite) persisted under dataDir; a lock file keeps a second process out. */
 export async function openPglite(dataDir: string): Promise<Database> {
   fs.mkdirSync(dataDir, { recursive: true });
   const lock: DataDirLock = acquireDataDirLock(dataDir);
   try {
-    const pglite = await PGlite.create(path.join(dataDir, 'pgdata'));
+    const pglite = await PGlite.create(pgliteDataPath(dataDir));
     const db = knexOnPglite(pglite);
     return {
       db,
       engine: 'pglite',
+      pglite,
       close: async () => {
         await db.destroy();
-        await pglite.close();
+        if (!pglite.closed) await pglite.close(); // restore closes it early
         lock.release();
       },
     };

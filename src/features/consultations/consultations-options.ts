@@ -125,7 +125,7 @@ export async function loadFilterOptions(db: Db, currentFy: number): Promise<Filt
     db('code_entries').whereIn('list', ['consultation_method', 'consultee']).orderBy(['list', 'sort_order', 'id'])
       .select('id', 'list', 'label', 'retired_at') as Promise<{ id: number; list: string; label: string; retired_at: Date | null }[]>,
     db('wards').orderBy(['sort_order', 'id']).select('id', 'name as label') as Promise<{ id: number; label: string }[]>,
-    db('users').where('role', 'staff').orderBy(['display_name', 'id']).select('id', 'display_name as label') as Promise<{ id: number; label: string }[]>,
+    db('users').where('role', 'staff').whereNull('disabled_at').orderBy(['display_name', 'id']).select('id', 'display_name as label') as Promise<{ id: number; label: string }[]>,
   ]);
   const first = min ? Math.min(fiscalYearOf(String(min)), currentFy) : currentFy;
   const years = Array.from({ length: currentFy - first + 1 }, (_, i) => currentFy - i);

@@ -28,7 +28,7 @@ export function createPdf(opts: PdfOptions): PDFKit.PDFDocument {
     bufferPages: true,
     lang: 'ja-JP',
     displayTitle: true,
-    info: { Title: opts.title, Creator: '成年後見支援センター', CreationDate: opts.now },
+    info: { Title: opts.title, Creator: '成年後見支援センター', Producer: '成年後見支援センター', CreationDate: opts.now },
   });
   registerFonts(doc);
   doc.font('jp').fontSize(10);
