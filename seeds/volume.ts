@@ -4,10 +4,11 @@ import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/knex';
 import { migrate } from '../src/db/migrate';
 import { generateVolume } from './volume/generate';
+import { generatePetitions } from './volume/petitions';
 import { fiscalYearOf, todayIso } from '../src/lib/dates';
 
 /**
- * `npm run seed:volume [-- --persons 100000 --consultations 1000000 --years 10]`
+ * `npm run seed:volume [-- --persons 100000 --consultations 1000000 --petitions 2000 --years 10]`
  * Fills the configured database (DATABASE_URL or DATA_DIR) with realistic volume for benchmarks.
  */
 async function main(): Promise<void> {
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     options: {
       persons: { type: 'string', default: '100000' },
       consultations: { type: 'string', default: '1000000' },
+      petitions: { type: 'string', default: '2000' },
       years: { type: 'string', default: '10' },
       batch: { type: 'string', default: '50000' },
     },
@@ -24,13 +26,16 @@ async function main(): Promise<void> {
   const currentFy = fiscalYearOf(today);
   const database = await openDatabase(loadConfig());
   const started = Date.now();
+  const progress = (line: string) => process.stdout.write(`${line}  (${((Date.now() - started) / 1000).toFixed(0)}秒)\n`);
   try {
     await migrate(database.db);
     await generateVolume(database.db, {
       persons: Number(values.persons), consultations: Number(values.consultations),
       firstFiscalYear: currentFy - years + 1, until: today, batch: Number(values.batch),
-      progress: (line) => process.stdout.write(`${line}  (${((Date.now() - started) / 1000).toFixed(0)}秒)\n`),
+      progress,
     });
+    const petitions = await generatePetitions(database.db, { petitions: Number(values.petitions), firstFiscalYear: currentFy - years + 1, until: today });
+    progress(`市長申立て ${petitions.toLocaleString('ja-JP')}`);
     process.stdout.write(`完了: ${((Date.now() - started) / 1000).toFixed(1)}秒 (${database.engine})\n`);
   } finally {
     await database.close();

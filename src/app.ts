@@ -7,7 +7,9 @@ import { setUpRequestContext } from './http/request-context';
 import { setUpSession } from './http/session';
 import { setUpAuth } from './auth/passport';
 import { setUpCsrf } from './http/csrf';
+import { setUpOneTimeForms } from './http/one-time-form';
 import { parseUploads } from './http/uploads';
+import { dropNulCharacters } from './http/forms';
 import { setUpViews } from './http/views';
 import { setUpErrorHandlers } from './http/errors';
 import { RouteSpec, secureRouter } from './http/routes';
@@ -50,7 +52,9 @@ export function createApp(deps: AppDeps) {
   const sessionStore = setUpSession(app, deps);
   setUpAuth(app, deps);
   app.use(parseUploads);
+  app.use(dropNulCharacters);
   setUpCsrf(app);
+  setUpOneTimeForms(app);
   setUpViews(app);
 
   const r = secureRouter(routes);
