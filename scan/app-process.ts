@@ -5,7 +5,13 @@ import net from 'node:net';
 import path from 'node:path';
 import { stopGroup } from './proc';
 
-export interface AppProcess { port: number; url: string; stop(): Promise<void> }
+export interface AppProcess {
+  port: number;
+  url: string;
+  /** How the app ended, if it ended before we stopped it (a crash under attack is a finding). */
+  exited(): string | null;
+  stop(): Promise<void>;
+}
 
 const ROOT = path.resolve(__dirname, '..');
 const START_LIMIT_MS = 90_000;
@@ -51,12 +57,15 @@ export async function startApp(dbEnv: Record<string, string>, logFile: string): 
   });
   fs.closeSync(out);
   const url = `http://127.0.0.1:${port}`;
-  const stop = () => stopGroup(child, 10_000);
+  let stopping = false;
+  let ended: string | null = null;
+  child.once('exit', (code, signal) => { if (!stopping) ended = signal ? `signal ${signal}` : `exit ${code}`; });
+  const stop = () => { stopping = true; return stopGroup(child, 10_000); };
   try {
     await waitHealthy(url, child);
   } catch (e) {
     await stop();
     throw e;
   }
-  return { port, url, stop };
+  return { port, url, stop, exited: () => ended };
 }

@@ -33,6 +33,9 @@ async function seed(cfg: { databaseUrl: string | null; dataDir: string }): Promi
       persons: VOLUME.persons, consultations: VOLUME.consultations,
       firstFiscalYear: fiscalYearOf(today) - VOLUME.years + 1, until: today, batch: 10_000, progress: () => {},
     });
+    // Three due follow-ups, not a hundred: each has its own identical "done" form, which would use up the scanners' time.
+    const keep = database.db('consultations').whereNotNull('follow_up_on').orderBy('id').limit(3).select('id');
+    await database.db('consultations').whereNotNull('follow_up_on').whereNotIn('id', keep).update({ follow_up_on: null });
     return { users, samples: await readSamples(database.db) };
   } finally {
     await database.close();

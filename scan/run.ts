@@ -71,13 +71,18 @@ async function scan(started: number): Promise<ScanSummary> {
   const wTraffic = proxy.startPhase(WAPITI_EXCLUDE);
   const [name, ...rest] = staff.cookie.split('=');
   const w = await runWapiti({ base: proxy.url, cookie: { name, value: rest.join('='), secure: staff.flags().secure }, starts, reportsDir: REPORTS, workDir: work, say });
-  const judged = await judge(w.findings, staff);
+  const judged = app.exited() ? { findings: w.findings, accepted: [] } : await judge(w.findings, staff);
   const wapiti = { ...w, ...judged, accepted: [...w.accepted, ...judged.accepted], traffic: wTraffic };
   if (wTraffic.toLogin > 0) wapiti.findings.push({ scanner: 'scan', category: 'session', info: `wapiti が ${wTraffic.toLogin} 回ログイン画面へ戻されました（検査の一部は未ログイン）` });
-  await staff.assertSignedIn().catch((e: Error) => wapiti.findings.push({ scanner: 'scan', category: 'session', info: `wapiti の後でセッションが切れています: ${e.message}` }));
+  const appEnded = (phase: string) => ({ scanner: 'scan' as const, category: 'app', info: `アプリが ${phase} の間に終了しました (${app.exited()})。reports/scan-app.log を見てください` });
+  if (app.exited()) wapiti.findings.unshift(appEnded('wapiti'));
+  else {
+    await staff.assertSignedIn().catch((e: Error) => wapiti.findings.push({ scanner: 'scan', category: 'session', info: `wapiti の後でセッションが切れています: ${e.message}` }));
+  }
 
   say('== sqlmap');
-  const sqlmap = await runSqlmap({ proxy, appUrl: app.url, sessions: { staff, manager }, targets, reportsDir: REPORTS, say });
+  const sqlmap = await runSqlmap({ proxy, appUrl: app.url, sessions: { staff, manager }, targets, reportsDir: REPORTS, say, appExited: app.exited });
+  if (app.exited() && !wapiti.findings.some((f) => f.category === 'app')) sqlmap.findings.unshift(appEnded('sqlmap'));
   const appErrors = fs.readFileSync(appLog, 'utf8').split('\n').filter((l) => l.includes('"unhandled error"')).length;
   return {
     date: new Date().toISOString(), engine: db.engine, versions: { wapiti: versionOf('wapiti'), sqlmap: versionOf('sqlmap') },

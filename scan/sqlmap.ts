@@ -22,6 +22,8 @@ export interface SqlmapInput {
   targets: SqlmapTarget[];
   reportsDir: string;
   say(line: string): void;
+  /** How the app ended, if it did (the remaining targets are then skipped). */
+  appExited?: () => string | null;
 }
 
 /**
@@ -66,10 +68,20 @@ export async function runSqlmap(i: SqlmapInput): Promise<ScannerOutcome & { traf
       outcome.findings.push({ scanner: 'scan', category: '時間切れ / timeout', path: t.path, info: `${t.name}: sqlmap の時間枠内に検査できませんでした` });
       continue;
     }
+    const ended = i.appExited?.();
+    if (ended) {
+      outcome.findings.push({ scanner: 'scan', category: 'app', path: t.path, info: `${t.name}: アプリが終了しているため検査できません (${ended})` });
+      continue;
+    }
     const client = t.as === 'anonymous' ? new ScanClient(i.appUrl) : i.sessions[t.as];
     let body: string | null = null;
     if (t.form) {
-      const { fields, baseline } = await prepareForm(t, client);
+      const prepared = await prepareForm(t, client).catch((e: Error) => e);
+      if (prepared instanceof Error) {
+        outcome.findings.push({ scanner: 'scan', category: 'baseline', path: t.path, info: `${t.name}: フォームを準備できません: ${prepared.message}` });
+        continue;
+      }
+      const { fields, baseline } = prepared;
       body = new URLSearchParams(fields).toString();
       outcome.notes.push(`${t.name}: baseline POST → ${baseline}`);
       if (t.as !== 'anonymous' && baseline !== 303) {

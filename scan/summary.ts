@@ -35,6 +35,10 @@ export function printSummary(s: ScanSummary, say: (line: string) => void): void 
     say(`${o.name} ${s.versions[o.name] ?? ''}: ${o.seconds.toFixed(1)}秒, ${o.traffic.requests} requests (${statuses}; blocked ${o.traffic.blocked}; _form dropped ${o.traffic.formTokensDropped}), `
       + `findings ${o.findings.length}, warnings ${o.warnings.length}, accepted ${o.accepted.length}`);
   }
+  for (const o of s.outcomes) {
+    const top = Object.entries(o.traffic.refused).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, n]) => `${k} ×${n}`);
+    if (top.length) say(`  ${o.name} 403: ${top.join(', ')}`);
+  }
   const all = (k: 'findings' | 'warnings') => s.outcomes.flatMap((o) => o[k]);
   const findings = grouped(all('findings'));
   say('');

@@ -18,6 +18,8 @@ export interface Traffic {
   blocked: number;
   /** Form posts sent on without their one-time `_form` token (scan/form-token.ts). */
   formTokensDropped: number;
+  /** 403 answers by route (CSRF refusals and permission denials): what the scanner could not reach. */
+  refused: Record<string, number>;
 }
 
 export interface TlsProxy {
@@ -38,7 +40,7 @@ function countError(t: Traffic, key: string, n: number, example: string): void {
   e.n += n;
 }
 
-export const emptyTraffic = (): Traffic => ({ requests: 0, byStatus: {}, serverErrors: {}, toLogin: 0, blocked: 0, formTokensDropped: 0 });
+export const emptyTraffic = (): Traffic => ({ requests: 0, byStatus: {}, serverErrors: {}, toLogin: 0, blocked: 0, formTokensDropped: 0, refused: {} });
 
 /** Adds `b` into `a` (one tally for several sqlmap runs). */
 export function addTraffic(a: Traffic, b: Traffic): Traffic {
@@ -46,6 +48,7 @@ export function addTraffic(a: Traffic, b: Traffic): Traffic {
   a.toLogin += b.toLogin;
   a.blocked += b.blocked;
   a.formTokensDropped += b.formTokensDropped;
+  for (const [k, n] of Object.entries(b.refused)) a.refused[k] = (a.refused[k] ?? 0) + n;
   for (const [k, v] of Object.entries(b.byStatus)) a.byStatus[k] = (a.byStatus[k] ?? 0) + v;
   for (const [k, e] of Object.entries(b.serverErrors)) countError(a, k, e.n, e.example);
   return a;
@@ -94,6 +97,7 @@ export async function startTlsProxy(appPort: number, certDir: string): Promise<T
       const status = up.statusCode ?? 0;
       t.byStatus[status] = (t.byStatus[status] ?? 0) + 1;
       if (status >= 500) countError(t, `${routeOf(req.method ?? '', req.url ?? '')} → ${status}`, 1, `${req.method} ${req.url}`);
+      if (status === 403) { const k = routeOf(req.method ?? '', req.url ?? ''); t.refused[k] = (t.refused[k] ?? 0) + 1; }
       if (status >= 300 && status < 400 && /^\/login(?:\?|$)/.test(up.headers.location ?? '')) t.toLogin++;
       res.writeHead(status, up.rawHeaders);
       up.pipe(res);

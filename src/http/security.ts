@@ -32,10 +32,20 @@ export function setUpSecurity(app: Express): void {
       },
       referrerPolicy: { policy: 'same-origin' },
       crossOriginEmbedderPolicy: false,
+      // helmet would send HSTS on plain HTTP too; we send it only where it means something (below)
       strictTransportSecurity: false,
     }),
   );
+  // Behind the HTTPS reverse proxy (TRUST_PROXY) browsers must never fall back to HTTP. No
+  // includeSubDomains: other hosts of the city's closed network are not ours to pin.
+  app.use((req, res, next) => {
+    if (req.secure) res.set('Strict-Transport-Security', `max-age=${HSTS_MAX_AGE}`);
+    next();
+  });
 }
+
+/** One year, in seconds. */
+export const HSTS_MAX_AGE = 31_536_000;
 
 /** Nothing a signed-in user sees is cached: set on every response, static files excepted. */
 export function noStore(_req: express.Request, res: express.Response, next: express.NextFunction): void {

@@ -85,6 +85,20 @@ test('a 500 shows an incident id and nothing of the stack, SQL or libraries', as
   expectSecurityHeaders(res);
 });
 
+test('HSTS is sent on HTTPS (behind the trusted proxy), not on plain HTTP', async () => {
+  const database = await openTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', TRUST_PROXY: 'true', SESSION_SECRET: 'test-secret-test-secret-test-secret!' });
+  const { app } = createApp({ db: database.db, config, clock: fixedClock(new Date()), log: createLogger('silent') });
+  const https = await request(app).get('/login').set('X-Forwarded-Proto', 'https');
+  const http = await request(app).get('/login');
+  const missing = await request(app).get('/no-such-page').set('X-Forwarded-Proto', 'https');
+  await database.close();
+  expect(https.headers['strict-transport-security']).toBe('max-age=31536000');
+  expect(missing.headers['strict-transport-security']).toBe('max-age=31536000');
+  expect(http.headers['strict-transport-security']).toBeUndefined();
+  expect((await request(t.app).get('/login')).headers['strict-transport-security']).toBeUndefined();
+});
+
 test('healthz checks the database', async () => {
   const res = await request(t.app).get('/healthz');
   expect(res.status).toBe(200);
