@@ -56,6 +56,7 @@ export const CODE_LIST_NAMES: Record<string, string> = {
   attendee_org: '会議出席機関',
   // lists added after the first release come from data migrations, named here for the admin screens
   petition_document: '申立書類チェックリスト',
+  guardian_kind: '後見人等の種別（受任調整会議の推薦・選任）',
 };
 
 export const SUBSIDY_CAPS = [

@@ -83,7 +83,7 @@ function filler(name: string, fx: Fixtures): string | undefined {
     name: `ファズ 太郎${n}`, name_kana: 'ファズ タロウ', display_name: `ファズ 利用者${n}`, username: `fuzz_${process.pid}_${n}`,
     rel_name: `ファズ 一郎${n}`, rel_relation: '長男', stage_note: 'ファズのメモ', close_reason: 'ファズの理由', reason: 'ファズの理由',
     monthly_yen: '28000', valid_from: `2027-01-${String((n % 28) + 1).padStart(2, '0')}`, person_id: String(fx.person),
-    consulted_on: '2026-11-01', content: 'ファズの相談内容',
+    consulted_on: '2026-11-01', content: 'ファズの相談内容', held_on: '2026-11-03', needs_summary: 'ファズの課題',
   };
   return Object.hasOwn(byName, name) ? byName[name] : undefined;
 }

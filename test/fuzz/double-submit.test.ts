@@ -17,9 +17,13 @@ const count = async (table: string, where: Record<string, unknown> = {}) => Numb
 
 let personId: number;
 let petitionId: number;
+let meetingId: number;
+let kindId: number;
 beforeAll(async () => {
   personId = await insertPerson(t.db, { name: '二重 送信', name_kana: 'ニジュウ ソウシン', ward_id: await wardId(t.db, '東区') });
   petitionId = await insertPetition(t.db, { person_id: personId, ward: '東区', stages: [{ stage: 1, on: '2026-11-01' }] });
+  meetingId = (await t.db('meetings').insert({ held_on: '2026-11-02' }).returning('id'))[0].id;
+  kindId = (await t.db('code_entries').where({ list: 'guardian_kind' }).first('id')).id;
 });
 
 interface Case { name: string; actor: () => Agent; page: () => string; action: () => string; changes: () => Record<string, string>; table: string; location: RegExp }
@@ -35,6 +39,10 @@ const CASES: Case[] = [
     changes: () => ({ rel_name: '二重 一郎', rel_relation: '長男', rel_degree: '1' }), table: 'petition_relatives', location: /^\/petitions\/\d+#relatives$/ },
   { name: 'stage record', actor: () => staff.agent, page: () => `/petitions/${petitionId}`, action: () => `/petitions/${petitionId}/stages`,
     changes: () => ({}), table: 'petition_stages', location: /^\/petitions\/\d+$/ },
+  { name: 'meeting', actor: () => staff.agent, page: () => '/meetings/new', action: () => '/meetings',
+    changes: () => ({ held_on: '2026-11-20', place: '二重送信の会議室' }), table: 'meetings', location: /^\/meetings\/\d+$/ },
+  { name: 'meeting case', actor: () => staff.agent, page: () => `/meetings/${meetingId}/cases/new`, action: () => `/meetings/${meetingId}/cases`,
+    changes: () => ({ person_id: String(personId), recommended_type_id: String(kindId) }), table: 'meeting_cases', location: /^\/meetings\/\d+\/cases\/\d+$/ },
   { name: 'user', actor: () => admin.agent, page: () => '/admin/users/new', action: () => '/admin/users',
     changes: () => ({ username: 'double.click', display_name: '二重 利用者', role: 'staff', ward_id: '' }), table: 'users', location: /^\/admin\/users\/\d+$/ },
   { name: 'master entry', actor: () => admin.agent, page: () => '/admin/masters/referral-centers', action: () => '/admin/masters/referral-centers',

@@ -13,22 +13,24 @@ export function unescapedPayload(html: string): string | null {
 }
 
 /** Where a stored row of a table is shown. */
-const PAGES_OF: Record<string, (row: { id: number; petition_id?: number }) => string[]> = {
+const PAGES_OF: Record<string, (row: { id: number; petition_id?: number; meeting_id?: number }) => string[]> = {
   persons: (r) => [`/persons/${r.id}`, `/persons/${r.id}/edit`, `/persons/${r.id}/print`],
   consultations: (r) => [`/consultations/${r.id}`, `/consultations/${r.id}/edit`],
   petitions: (r) => [`/petitions/${r.id}`, `/petitions/${r.id}/edit`],
   petition_relatives: (r) => [`/petitions/${r.petition_id}`],
   users: (r) => [`/admin/users/${r.id}`],
   referral_centers: () => ['/admin/masters/referral-centers', '/consultations/new'],
+  meetings: (r) => [`/meetings/${r.id}`, `/meetings/${r.id}/edit`],
+  meeting_cases: (r) => [`/meetings/${r.meeting_id}/cases/${r.id}`, `/meetings/${r.meeting_id}/cases/${r.id}/edit`],
 };
-const LISTS = ['/persons', '/consultations', '/consultations/follow-ups', '/petitions', '/admin/users', '/admin/masters/referral-centers'];
+const LISTS = ['/persons', '/consultations', '/consultations/follow-ups', '/petitions', '/admin/users', '/admin/masters/referral-centers', '/meetings?fy=2026'];
 
 /** Rows of a table holding a script payload in any column. */
 function rowsWithPayload(db: Knex, table: string) {
   return db(`${table} as t`)
     .where((q) => { for (const p of SCRIPT_PAYLOADS) q.orWhereRaw('t::text LIKE ?', [`%${p.replace(/"/g, '""').slice(0, 20)}%`]); })
     .orderBy('t.id', 'desc').limit(20)
-    .select(table === 'petition_relatives' ? ['t.id', 't.petition_id'] : ['t.id']);
+    .select(table === 'petition_relatives' ? ['t.id', 't.petition_id'] : table === 'meeting_cases' ? ['t.id', 't.meeting_id'] : ['t.id']);
 }
 
 const pattern = (r: RouteSpec) => new RegExp(`^${r.path.replace(/:[A-Za-z]+/g, '[^/]+')}$`);

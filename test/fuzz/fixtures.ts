@@ -19,6 +19,9 @@ export interface Fixtures {
   center: number;
   consultationBatch: number;
   petitionBatch: number;
+  meeting: number;
+  meetingCase: number;
+  meetingBatch: number;
 }
 
 /** Where a :param of a route points: a fixture of the right kind, or an error naming the param to add here. */
@@ -28,7 +31,9 @@ function paramValue(path: string, name: string, fx: Fixtures): string {
     consultationId: () => (path.endsWith('/restore') ? fx.deletedConsultation : fx.consultation),
     petitionId: () => fx.petition,
     relativeId: () => fx.relative,
-    batchId: () => (path.startsWith('/petitions') ? fx.petitionBatch : fx.consultationBatch),
+    batchId: () => (path.startsWith('/petitions') ? fx.petitionBatch : path.startsWith('/meetings') ? fx.meetingBatch : fx.consultationBatch),
+    meetingId: () => fx.meeting,
+    caseId: () => fx.meetingCase,
     file: () => REPORTS[0].id,
   };
   const byPrefix: [RegExp, () => number | string][] = [
@@ -78,6 +83,12 @@ export async function makeFixtures(db: Knex, users: Record<'staff', { id: number
   const otherWardPetition = await insertPetition(db, { person_id: person2, ward: '西区' });
   const relative = await insertRelative(db, petition);
   const otherWardRelative = await insertRelative(db, otherWardPetition);
+  // a meeting in the past with a case of the person, linked to the petition (at stage 1: stage 6 cannot be recorded yet)
+  const [meeting] = await db('meetings').insert({ held_on: '2026-11-02', place: `会議室${n}`, created_by: users.staff.id, updated_by: users.staff.id }).returning('id');
+  const kind = await db('code_entries').where({ list: 'guardian_kind' }).orderBy('sort_order').first('id');
+  const [meetingCase] = await db('meeting_cases').insert({
+    meeting_id: meeting.id, person_id: person, petition_id: petition, recommended_type_id: kind.id, created_by: users.staff.id, updated_by: users.staff.id,
+  }).returning('id');
   const user = await makeUser(db, { role: 'staff', username: `target${n}` });
   const [center] = await db('referral_centers').insert({ name: `ファズ用センター${n}`, kind: 'その他', sort_order: 900 + n }).returning('id');
   const batch = async (kind: string) => (await db('import_batches')
@@ -86,6 +97,7 @@ export async function makeFixtures(db: Knex, users: Record<'staff', { id: number
     person, person2, consultation: await consultation(false), deletedConsultation: await consultation(true), petition, otherWardPetition,
     relative, otherWardRelative, user: user.id, center: center.id,
     consultationBatch: await batch('consultations'), petitionBatch: await batch('petitions'),
+    meeting: meeting.id, meetingCase: meetingCase.id, meetingBatch: await batch('meetings'),
   };
 }
 

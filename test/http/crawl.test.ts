@@ -88,7 +88,7 @@ test('every GET route with hostile query parameters (NUL, SQL, script, wrong typ
   expect(await problemsOf(responses)).toEqual([]);
 });
 
-test('every download: each report as CSV, xlsx and PDF, the consultation and petition PDFs, the audit CSV', async () => {
+test('every download: each report as CSV, xlsx and PDF, the consultation, petition and meeting PDFs, the audit CSV', async () => {
   const responses: Raw[] = [];
   for (const report of REPORTS) {
     for (const format of REPORT_FORMATS) {
@@ -101,6 +101,7 @@ test('every download: each report as CSV, xlsx and PDF, the consultation and pet
   }
   responses.push(await get('staff', `/consultations/${fx.consultation}/pdf`), await get('manager', `/consultations/${fx.consultation}/pdf`));
   responses.push(await get('staff', `/petitions/${fx.petition}/pdf`), await get('ward', `/petitions/${fx.petition}/pdf`));
+  responses.push(await get('manager', `/meetings/${fx.meeting}/pdf`), await get('staff', `/meetings/${fx.meeting}/cases/${fx.meetingCase}/pdf`));
   responses.push(await get('admin', '/admin/audit.csv'), await get('manager', '/admin/audit.csv?action=person.view'));
   const downloads = responses.filter((r) => /attachment|inline/.test(r.headers['content-disposition'] ?? ''));
   expect(downloads.length).toBe(responses.length);

@@ -1,9 +1,10 @@
 /**
  * Storing imported petitions inside the import's transaction: the person matched by kana + birth
- * date (else created, with kana_key and the ward), the petition with its dates copied to its
+ * date (else created, with kana_key and the ward: import-persons.ts), the petition with its dates copied to its
  * fields, and its stages — dated ones 'done', undated ones before the latest date 'historical'.
  */
 import { Knex } from 'knex';
+import { personFor } from '../imports/import-persons';
 import type { ImportActor } from '../imports/import-spec';
 import type { StageDateColumn } from './petitions-import-cells';
 
@@ -30,20 +31,6 @@ export function stageRows(r: PetitionImport): { stage: number; status: 'done' | 
     const date = on.get(i + 1) ?? null;
     return { stage: i + 1, status: date ? 'done' : 'historical', completed_on: date };
   });
-}
-
-/** The oldest unmerged person with this kana and birth date, or a new one (remembered for later rows of the file). */
-async function personFor(trx: Knex.Transaction, r: PetitionImport, actor: ImportActor, seen: Map<string, number>): Promise<number> {
-  const key = `${r.kana_key}\u0000${r.birth_date}`;
-  const known = seen.get(key);
-  if (known !== undefined) return known;
-  const match = await trx('persons').where({ kana_key: r.kana_key, birth_date: r.birth_date }).whereNull('merged_into_id').orderBy('id').first('id');
-  const id: number = match?.id ?? (await trx('persons').insert({
-    name: r.name, name_kana: r.name_kana, kana_key: r.kana_key, birth_date: r.birth_date, ward_id: r.ward_id,
-    created_at: actor.now, created_by: actor.userId, updated_at: actor.now, updated_by: actor.userId,
-  }).returning('id'))[0].id;
-  seen.set(key, id);
-  return id;
 }
 
 export async function insertPetitions(trx: Knex.Transaction, records: PetitionImport[], actor: ImportActor): Promise<void> {

@@ -31,6 +31,13 @@ export async function loadPetition(req: Request, id: number) {
 const pdfRoute = (req: Request) => (req.app.locals.routes as { method: string; path: string }[] | undefined)
   ?.some((r) => r.method === 'get' && /^\/petitions\/:[A-Za-z]+\/pdf$/.test(r.path)) ?? false;
 
+/** Stage 6's record: the meeting case it points at, for those who may read meetings. */
+async function meetingCaseHref(req: Request, caseId: number | null): Promise<string | null> {
+  if (caseId === null || !can(req.user, 'meetings:read')) return null;
+  const c = await req.deps.db('meeting_cases').where({ id: caseId }).first('meeting_id');
+  return c ? `/meetings/${c.meeting_id}/cases/${caseId}` : null;
+}
+
 interface Extra { errors?: FieldErrors; errorList?: ErrorItem[]; values?: Record<string, unknown> }
 
 /**
@@ -51,6 +58,7 @@ export async function renderPetition(req: Request, res: Response, id: number, st
     .map((d) => ({ ...d, gathered: docs.has(d.id), on: docs.get(d.id) ?? null }));
   const values: Record<string, unknown> = { stage_status: 'done', stage_on: today(req), close_on: today(req) };
   for (const d of documents) values[`doc_${d.id}_on`] = d.on ?? '';
+  const matchingHref = await meetingCaseHref(req, p.meeting_case_id);
   await audit(req, 'petition.view', 'petition', id);
   res.status(status).render('petitions/show', {
     p, person, personLink: can(user, 'persons:read'), threshold,
@@ -58,7 +66,8 @@ export async function renderPetition(req: Request, res: Response, id: number, st
     stageRows: STAGES.map((def) => ({ def, row: byStage.get(def.no) ?? null, current: def.no === p.current_stage })),
     lastStage: stages.length ? stages[stages.length - 1] : null,
     closeKinds: CLOSE_KINDS.filter((k) => k !== '完了' || p.current_stage === CLOSING_STAGE),
-    groups: FIELD_GROUPS.map((g) => ({ legend: g.legend, rows: g.fields.map((f) => ({ label: f.label, value: displayValue(o, f, p[f.name]) })) })),
+    matchingHref,
+    groups: FIELD_GROUPS.map((g) => ({ legend: g.legend, stage: g.stage, rows: g.fields.map((f) => ({ label: f.label, value: displayValue(o, f, p[f.name]) })) })),
     motives: motivesText(o, motiveIds),
     relatives, documents, history, historyLimit: HISTORY_LIMIT, statusLabels: STAGE_STATUS_LABELS, replies: RELATIVE_REPLIES,
     canWrite: can(user, 'petitions:write'), canProgress: can(user, 'petitions:progress'), hasPdf: pdfRoute(req),

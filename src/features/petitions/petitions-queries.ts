@@ -11,6 +11,8 @@ export interface PetitionRow extends PetitionValues {
   person_id: number;
   close_kind: string | null;
   close_reason: string | null;
+  /** the matching-meeting case whose recommendation completed stage 6 */
+  meeting_case_id: number | null;
   version: number;
   created_at: Date;
   updated_at: Date;

@@ -14,6 +14,8 @@ export interface StageInput {
   completed_on: string;
   note: string | null;
   close_kind: CloseKind | null;
+  /** petition fields another feature sets with the stage (e.g. the meeting case of stage 6), and their history lines */
+  fields?: { values: Record<string, unknown>; changes: Change[] };
 }
 
 export type StageOutcome = { ok: true } | { ok: false; field: string; message: string };
@@ -25,6 +27,10 @@ export type StageOutcome = { ok: true } | { ok: false; field: string; message: s
 export const STAGE_DATE_FIELDS: Partial<Record<number, PetitionField>> = {
   7: 'approved_on', 8: 'filed_on', 9: 'decided_on', 10: 'finalized_on', 11: 'registered_on',
 };
+
+/** 受任調整: completed by a matching meeting's recommendation (src/features/meetings), which it then points at. */
+export const MATCHING_STAGE = 6;
+export const MEETING_CASE_LABEL = '受任調整会議の検討案件';
 
 export const stageLabel = (no: number) => `段階${no}「${stageDef(no).name}」`;
 
@@ -47,37 +53,43 @@ async function lockWithStages(trx: Knex.Transaction, req: Request, id: number) {
 }
 
 /** Records one stage in order (checkStageOrder / checkStageDate), with history and audit, in one transaction. */
-export async function recordStage(req: Request, id: number, input: StageInput, today: string): Promise<StageOutcome> {
-  const { db, clock } = req.deps;
-  const now = clock.now();
+export function recordStage(req: Request, id: number, input: StageInput, today: string): Promise<StageOutcome> {
+  return req.deps.db.transaction((trx) => recordStageIn(trx, req, id, input, today));
+}
+
+/** recordStage inside the caller's transaction (another feature completing a stage with its own writes). */
+export async function recordStageIn(trx: Knex.Transaction, req: Request, id: number, input: StageInput, today: string): Promise<StageOutcome> {
+  const now = req.deps.clock.now();
   const by = req.user!.id;
   const closing = input.stage === CLOSING_STAGE;
-  return db.transaction(async (trx) => {
-    const { p, recorded } = await lockWithStages(trx, req, id);
-    const order = checkStageOrder(recorded, input.stage, closing ? input.close_kind : null);
-    if (order) return { ok: false, field: closing ? 'close_kind' : 'stage_status', message: order };
-    const date = checkStageDate(recorded, input.stage, input.completed_on, today);
-    if (date) return { ok: false, field: closing ? 'close_on' : 'stage_on', message: date };
-    const status: StageStatus = closing ? 'done' : input.status;
-    await trx('petition_stages').insert({
-      petition_id: id, stage: input.stage, status, completed_on: input.completed_on, note: input.note, recorded_by: by, recorded_at: now,
-    });
-    const changes: Change[] = [{ field: stageLabel(input.stage), old: null, new: describeStage({ status, completed_on: input.completed_on, note: input.note }) }];
-    const extra: Record<string, unknown> = {};
-    if (closing) {
-      Object.assign(extra, { close_kind: input.close_kind, close_reason: input.note });
-      changes.push({ field: '終結の区分', old: p.close_kind, new: input.close_kind });
-    }
-    const dateField = STAGE_DATE_FIELDS[input.stage];
-    if (dateField && status === 'done' && p[dateField] === null) {
-      extra[dateField] = input.completed_on;
-      changes.push(dateChange(dateField, null, input.completed_on));
-    }
-    await touchPetition(trx, id, by, now, extra);
-    await writeHistory(trx, id, by, now, changes);
-    await audit(req, 'petition.stage', 'petition', id, trx);
-    return { ok: true };
+  const { p, recorded } = await lockWithStages(trx, req, id);
+  const order = checkStageOrder(recorded, input.stage, closing ? input.close_kind : null);
+  if (order) return { ok: false, field: closing ? 'close_kind' : 'stage_status', message: order };
+  const date = checkStageDate(recorded, input.stage, input.completed_on, today);
+  if (date) return { ok: false, field: closing ? 'close_on' : 'stage_on', message: date };
+  const status: StageStatus = closing ? 'done' : input.status;
+  await trx('petition_stages').insert({
+    petition_id: id, stage: input.stage, status, completed_on: input.completed_on, note: input.note, recorded_by: by, recorded_at: now,
   });
+  const changes: Change[] = [{ field: stageLabel(input.stage), old: null, new: describeStage({ status, completed_on: input.completed_on, note: input.note }) }];
+  const extra: Record<string, unknown> = {};
+  if (closing) {
+    Object.assign(extra, { close_kind: input.close_kind, close_reason: input.note });
+    changes.push({ field: '終結の区分', old: p.close_kind, new: input.close_kind });
+  }
+  const dateField = STAGE_DATE_FIELDS[input.stage];
+  if (dateField && status === 'done' && p[dateField] === null) {
+    extra[dateField] = input.completed_on;
+    changes.push(dateChange(dateField, null, input.completed_on));
+  }
+  if (input.fields) {
+    Object.assign(extra, input.fields.values);
+    changes.push(...input.fields.changes);
+  }
+  await touchPetition(trx, id, by, now, extra);
+  await writeHistory(trx, id, by, now, changes);
+  await audit(req, 'petition.stage', 'petition', id, trx);
+  return { ok: true };
 }
 
 /** Removes the most recent stage row, if it is still `stage` (a second click finds it gone). */
@@ -100,6 +112,11 @@ export async function undoStage(req: Request, id: number, stage: number): Promis
     if (dateField && last.completed_on && p[dateField] === last.completed_on) {
       extra[dateField] = null;
       changes.push(dateChange(dateField, last.completed_on, null));
+    }
+    // 受任調整 undone: the link to the meeting case goes with it, so that case may complete it again.
+    if (stage === MATCHING_STAGE && p.meeting_case_id !== null) {
+      extra.meeting_case_id = null;
+      changes.push({ field: MEETING_CASE_LABEL, old: `検討案件 番号${p.meeting_case_id}`, new: null });
     }
     await touchPetition(trx, id, by, now, extra);
     await writeHistory(trx, id, by, now, changes);

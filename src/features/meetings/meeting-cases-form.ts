@@ -1,0 +1,49 @@
+/** Rendering the case form (new and edit): the person picked or searched, the person's petitions, the choices. */
+import { Request, Response } from 'express';
+import { audit } from '../../audit/audit-writer';
+import { ErrorItem, FieldErrors, fieldError } from '../../http/forms';
+import { kanaSearchKey } from '../../lib/kana';
+import { PersonHit, searchPersons } from '../persons/persons-search';
+import { findPickablePerson, SEARCH_LIMIT } from '../petitions/petitions-form';
+import { ACCEPTED_LABELS, ACCEPTED_VALUES, choicesFor, MeetingOptions } from './meetings-options';
+import { MeetingRow } from './meetings-queries';
+import { petitionChoices } from './meeting-cases-queries';
+import { CASE_MESSAGES } from './meeting-cases-schema';
+
+export interface CaseFormMode { meeting: MeetingRow; caseId: number | null; action: string; title: string }
+
+export const newCaseMode = (m: MeetingRow): CaseFormMode =>
+  ({ meeting: m, caseId: null, action: `/meetings/${m.id}/cases`, title: '検討案件の登録' });
+export const editCaseMode = (m: MeetingRow, caseId: number): CaseFormMode =>
+  ({ meeting: m, caseId, action: `/meetings/${m.id}/cases/${caseId}`, title: `検討案件の編集（番号 ${caseId}）` });
+
+interface Extra { candidates?: PersonHit[]; searched?: string | null; errors?: FieldErrors; errorList?: ErrorItem[] }
+
+/** An id from the form (a string) or from the stored record (a number). */
+const idOf = (v: unknown) => ((typeof v === 'string' || typeof v === 'number') && /^[1-9]\d{0,8}$/.test(String(v)) ? Number(v) : null);
+
+export async function renderCaseForm(req: Request, res: Response, mode: CaseFormMode, o: MeetingOptions, held: number[],
+  values: Record<string, unknown>, status = 200, extra: Extra = {}) {
+  const { db } = req.deps;
+  const personId = idOf(values.person_id);
+  const linked = personId ? ((await findPickablePerson(db, personId)) ?? null) : null;
+  const petitions = (await petitionChoices(db, linked?.id ?? null)).map((p) => ({ value: p.id, label: p.label }));
+  res.status(status).render('meetings/case-form', {
+    mode, values, linked, candidates: (extra.candidates ?? []).filter((c) => c.id !== linked?.id), searched: extra.searched ?? null,
+    petitions, kindChoices: choicesFor(o.kinds, held), accepted: ACCEPTED_VALUES.map((v) => ({ value: v, label: ACCEPTED_LABELS[v] })),
+    ...(extra.errors ? { errors: extra.errors, errorList: extra.errorList } : {}),
+  });
+}
+
+/** The form was sent to look a person up (the 検索 button, or Enter with kana typed). */
+export const isPersonSearch = (body: Record<string, unknown>) => body.intent === 'search' || String(body.person_kana ?? '').trim() !== '';
+
+/** Re-renders the form with the persons whose kana starts with what was typed (the search is audited). */
+export async function renderPersonSearch(req: Request, res: Response, mode: CaseFormMode, o: MeetingOptions, held: number[], body: Record<string, unknown>) {
+  const typed = String(body.person_kana ?? '').trim().slice(0, 50);
+  const values = { ...body, person_kana: '' };
+  if (kanaSearchKey(typed) === '') return renderCaseForm(req, res, mode, o, held, values, 400, fieldError('person_kana', CASE_MESSAGES.searchKana));
+  const candidates = await searchPersons(req.deps.db, { kana: typed }, null, SEARCH_LIMIT);
+  await audit(req, 'person.search', 'person', null);
+  return renderCaseForm(req, res, mode, o, held, values, 200, { candidates, searched: typed });
+}

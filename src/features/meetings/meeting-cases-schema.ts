@@ -1,0 +1,58 @@
+/**
+ * The case form: person and petition (checked against the database in meeting-cases-validate.ts),
+ * the needs, the recommendation, the candidate, the reasons, the answer, the date sent to the court
+ * and the type appointed. The candidate is its own group (candidateShape) so that a later choice
+ * of a citizen guardian from the bank is added there, next to the free-text name.
+ */
+import { z } from 'zod';
+import { optionalDateField, versionField } from '../../http/schema-fields';
+import { optionalText, requiredOneOf, selectId } from '../petitions/petitions-form-fields';
+import { ACCEPTED_VALUES } from './meetings-options';
+
+const DATE_EXAMPLE = '（例：2025-04-01、令和7年4月1日、R7.4.1）';
+
+export const CASE_MESSAGES = {
+  person: '本人を検索して選択してください',
+  searchKana: '検索する氏名カナを入力してください（例：ヤマダ）',
+  petition: '申立てを一覧から選択してください',
+  petitionOfOther: '選んだ申立ては、選んだ本人の申立てではありません。申立てを選び直してください',
+  petitionLocked: (id: number) => `この検討案件は市長申立て（番号 ${id}）の段階6「受任調整」の記録です。申立ての画面で段階6の記録を取り消してから変更してください`,
+  needs: '課題の概要は2,000文字以内で入力してください',
+  recommended: '推薦する後見人等の種別を選択してください',
+  candidate: '候補者は100文字以内で入力してください',
+  reasons: '推薦の理由は2,000文字以内で入力してください',
+  accepted: '候補者の受任の意向（可・否・未定）を選択してください',
+  sentOn: `家庭裁判所への送付日を正しい日付で入力してください${DATE_EXAMPLE}`,
+  sentBefore: '家庭裁判所への送付日は会議の開催日以降の日付を入力してください',
+  future: '未来の日付は入力できません',
+  appointed: '選任された後見人等の種別を一覧から選択してください',
+  noPetition: 'この検討案件には市長申立てが選ばれていません。段階6を記録するには、編集で申立てを選んでください',
+  deleteLinked: (id: number) => `この検討案件は市長申立て（番号 ${id}）の段階6「受任調整」の記録です。先に申立ての画面で段階6の記録を取り消してください`,
+} as const;
+const M = CASE_MESSAGES;
+
+/** The candidate group: a free-text name today (a later change adds the citizen guardian from the bank here). */
+export const candidateShape = {
+  candidate_name: optionalText(100, M.candidate),
+};
+
+export function caseSchema(kinds: Set<number>) {
+  return z.object({
+    needs_summary: optionalText(2000, M.needs),
+    recommended_type_id: selectId(kinds, M.recommended, true).pipe(z.number()),
+    ...candidateShape,
+    reasons: optionalText(2000, M.reasons),
+    candidate_accepted: requiredOneOf(ACCEPTED_VALUES, M.accepted),
+    sent_to_court_on: optionalDateField(M.sentOn),
+    appointed_type_id: selectId(kinds, M.appointed),
+  });
+}
+export type CaseFields = z.infer<ReturnType<typeof caseSchema>>;
+
+export const caseEditSchema = (kinds: Set<number>) => caseSchema(kinds).extend({ version: versionField });
+
+/** The form's fields in page order, for the error summary. */
+export const CASE_FIELD_ORDER = ['person_id', 'person_kana', 'petition_id', 'needs_summary', 'recommended_type_id', ...Object.keys(candidateShape),
+  'reasons', 'candidate_accepted', 'sent_to_court_on', 'appointed_type_id', 'version'];
+
+export interface CaseForm extends CaseFields { person_id: number; petition_id: number | null; version?: number }

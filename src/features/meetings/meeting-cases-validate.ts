@@ -1,0 +1,48 @@
+/** The case form against the database: the person exists (not merged), the petition is theirs, the dates fit the meeting. */
+import { Knex } from 'knex';
+import { FieldErrors, FormResult, parseForm } from '../../http/forms';
+import { findPickablePerson } from '../petitions/petitions-form';
+import { allowedIds, MeetingOptions } from './meetings-options';
+import { CASE_FIELD_ORDER, CASE_MESSAGES as M, caseEditSchema, CaseForm, caseSchema } from './meeting-cases-schema';
+
+const ID = /^[1-9]\d{0,8}$/;
+
+export interface CaseContext {
+  o: MeetingOptions;
+  /** code ids the record holds (offered even if retired) */
+  held: number[];
+  editing: boolean;
+  heldOn: string;
+  today: string;
+  /** the petition whose stage 6 is this case's record: it may not be unlinked */
+  lockedPetition: number | null;
+}
+
+async function petitionError(db: Knex, raw: unknown, personId: number | null): Promise<{ id: number | null; error?: string }> {
+  const s = typeof raw === 'string' ? raw.trim() : '';
+  if (s === '') return { id: null };
+  if (!ID.test(s)) return { id: null, error: M.petition };
+  const p = await db('petitions').where({ id: Number(s) }).first('person_id');
+  if (!p) return { id: null, error: M.petition };
+  return p.person_id === personId ? { id: Number(s) } : { id: null, error: M.petitionOfOther };
+}
+
+export async function validateCase(db: Knex, body: Record<string, unknown>, c: CaseContext): Promise<FormResult<CaseForm>> {
+  const kinds = allowedIds(c.o.kinds, c.held);
+  const form = parseForm(c.editing ? caseEditSchema(kinds) : caseSchema(kinds), body);
+  const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+  const rawPerson = String(body.person_id ?? '');
+  const person = ID.test(rawPerson) ? await findPickablePerson(db, Number(rawPerson)) : undefined;
+  if (!person) errors.person_id = M.person;
+  const petition = await petitionError(db, body.petition_id, person?.id ?? null);
+  if (petition.error && person) errors.petition_id = petition.error;
+  if (c.lockedPetition !== null && petition.id !== c.lockedPetition) errors.petition_id = M.petitionLocked(c.lockedPetition);
+  if (form.ok && form.data.sent_to_court_on) {
+    if (form.data.sent_to_court_on > c.today) errors.sent_to_court_on = M.future;
+    else if (form.data.sent_to_court_on < c.heldOn) errors.sent_to_court_on = M.sentBefore;
+  }
+  if (form.ok && person && Object.keys(errors).length === 0) return { ok: true, data: { ...form.data, person_id: person.id, petition_id: petition.id } };
+  const errorList = Object.entries(errors).map(([field, message]) => ({ field, message }))
+    .sort((a, b) => CASE_FIELD_ORDER.indexOf(a.field) - CASE_FIELD_ORDER.indexOf(b.field));
+  return { ok: false, errors, errorList };
+}

@@ -1,0 +1,40 @@
+/** Rendering the meeting form (new and edit) and reading it back: fields, attendee rows, errors in form order. */
+import { Request, Response } from 'express';
+import { ErrorItem, FieldErrors, parseForm } from '../../http/forms';
+import { todayIso } from '../../lib/dates';
+import { Attendee, attField, MAX_ATTENDEES, parseAttendees, rowsToShow } from './meetings-attendees';
+import { allowedIds, choicesFor, MeetingOptions } from './meetings-options';
+import { MEETING_MESSAGES, meetingEditSchema, MeetingForm, meetingSchema } from './meetings-schema';
+
+export const today = (req: Request) => todayIso(req.deps.clock.now());
+
+/** Where the form posts, its title and breadcrumbs: a new meeting or the edit of `id`. */
+export interface MeetingFormMode { id: number | null; action: string; title: string }
+export const NEW_MEETING: MeetingFormMode = { id: null, action: '/meetings', title: '受任調整会議の登録' };
+export const editMeetingMode = (id: number): MeetingFormMode => ({ id, action: `/meetings/${id}`, title: `受任調整会議の編集（会議番号 ${id}）` });
+
+const ORDER = ['held_on', 'place', ...Array.from({ length: MAX_ATTENDEES }, (_, i) => ['org', 'role', 'name'].map((k) => attField(k as 'org', i))).flat(), 'minutes'];
+
+export function renderMeetingForm(res: Response, mode: MeetingFormMode, o: MeetingOptions, held: number[], values: Record<string, unknown>,
+  status = 200, e?: { errors: FieldErrors; errorList: ErrorItem[] }) {
+  res.status(status).render('meetings/form', {
+    mode, values, rows: rowsToShow(values), orgChoices: choicesFor(o.orgs, held), ...(e ?? {}),
+  });
+}
+
+export type MeetingFormResult =
+  | { ok: true; data: MeetingForm & { version?: number }; attendees: Attendee[] }
+  | { ok: false; errors: FieldErrors; errorList: ErrorItem[] };
+
+/** The whole form: the fields (and version when editing), the attendee rows, the date not in the future. */
+export function readMeetingForm(body: Record<string, unknown>, o: MeetingOptions, held: number[], editing: boolean, todayIso: string): MeetingFormResult {
+  const form = parseForm(editing ? meetingEditSchema : meetingSchema, body);
+  const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+  if (form.ok && form.data.held_on > todayIso) errors.held_on = MEETING_MESSAGES.future;
+  const att = parseAttendees(body, allowedIds(o.orgs, held));
+  Object.assign(errors, att.errors);
+  if (form.ok && Object.keys(errors).length === 0) return { ok: true, data: form.data, attendees: att.attendees };
+  const errorList = Object.entries(errors).map(([field, message]) => ({ field, message }))
+    .sort((a, b) => (ORDER.indexOf(a.field) + 1 || 999) - (ORDER.indexOf(b.field) + 1 || 999));
+  return { ok: false, errors, errorList };
+}
