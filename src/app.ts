@@ -26,6 +26,7 @@ import { auditRoutes } from './audit/audit-routes';
 import { consultationsRoutes } from './features/consultations/consultations-routes';
 import { personsRoutes } from './features/persons/persons-routes';
 import { reportsRoutes } from './features/reports/reports-routes';
+import { annualRoutes } from './features/annual/annual-routes';
 import { importRoutes } from './features/imports/import-routes';
 import { petitionOutputRoutes } from './features/petitions/petitions-pdf-routes';
 import { petitionsRoutes } from './features/petitions/petitions-routes';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
   auditRoutes(r);
   consultationsRoutes(r);
   personsRoutes(r);
+  annualRoutes(r); // before reportsRoutes: its /reports/:file would take /reports/annual.pdf
   reportsRoutes(r);
   importRoutes(r);
   petitionOutputRoutes(r);

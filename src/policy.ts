@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   'consultations:write',
   'consultations:restore',
   'reports:read',
+  /** The annual report (年報): every table of the year for every ward, so never a ward office. */
+  'reports:annual',
   'import:run',
   'petitions:read',
   'petitions:write',
@@ -36,9 +38,9 @@ export type Access = 'public' | 'signedIn' | Permission;
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: ['users:manage', 'masters:manage', 'audit:read', 'consultations:restore'],
-  manager: ['audit:read', 'persons:read', 'consultations:read', 'consultations:restore', 'reports:read', 'petitions:read',
+  manager: ['audit:read', 'persons:read', 'consultations:read', 'consultations:restore', 'reports:read', 'reports:annual', 'petitions:read',
     'meetings:read'],
-  staff: ['persons:read', 'persons:write', 'consultations:read', 'consultations:write', 'reports:read', 'import:run',
+  staff: ['persons:read', 'persons:write', 'consultations:read', 'consultations:write', 'reports:read', 'reports:annual', 'import:run',
     'petitions:read', 'petitions:write', 'petitions:progress', 'meetings:read', 'meetings:write'],
   // Ward offices: their own ward's mayoral petitions only (queries are scoped by wardScope()).
   ward: ['reports:read', 'petitions:read', 'petitions:progress'],

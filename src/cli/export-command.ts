@@ -11,7 +11,9 @@ import {
   isReportFormat, renderReport, REPORT_EXPORT_ACTION, REPORT_FORMATS, reportAuditId, reportFileName,
 } from '../features/reports/report-export';
 import { ALL_WARDS, ReportParamError } from '../features/reports/report-types';
+import { ANNUAL_ID } from '../features/annual/annual-build';
 import { CliCommand, CliContext, CliError } from './command';
+import { exportAnnual } from './export-annual';
 
 /** Every filter some report accepts (--ward ID …); each report's parser takes the ones it knows. */
 const FILTER_OPTIONS = [...new Set(REPORTS.flatMap((r) => r.filters.map((f) => f.name)))];
@@ -28,8 +30,9 @@ function parse(args: string[]) {
 async function run(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parse(args);
   const v = values as Record<string, string | undefined>;
-  const ids = REPORTS.map((r) => r.id).join(', ');
+  const ids = [...REPORTS.map((r) => r.id), ANNUAL_ID].join(', ');
   if (positionals.length !== 1) throw new CliError(`集計表のIDを1つ指定してください（${ids}）`);
+  if (positionals[0] === ANNUAL_ID) return exportAnnual(v, ctx);
   const def = findReport(positionals[0]);
   if (!def) throw new CliError(`集計表「${positionals[0]}」はありません。指定できるID: ${ids}`);
   const format = v.format ?? (v.out ? path.extname(v.out).slice(1).toLowerCase() : '');
@@ -59,7 +62,7 @@ async function run(args: string[], ctx: CliContext): Promise<number> {
 
 export const exportCommands: Record<string, CliCommand> = {
   export: {
-    usage: `<report-id> [--fy 2023 | --from 2019 --to 2023] --format csv|xlsx|pdf [--out FILE] [${FILTER_OPTIONS.map((f) => `--${f} ID`).join(' ')}]`,
+    usage: `<report-id | annual> [--fy 2023 | --from 2019 --to 2023] --format csv|xlsx|pdf [--out FILE] [${FILTER_OPTIONS.map((f) => `--${f} ID`).join(' ')}]`,
     run,
   },
 };

@@ -33,7 +33,8 @@ export function send(s: Session, url: string, pairs: Pair[], multipart = false) 
 /** Every form on every page the registry's GET routes show, as every role that may see them. */
 export async function discoverForms(t: TestSuite, world: World, fx: Fixtures): Promise<FormCatalog> {
   const catalog = new FormCatalog(t.routes);
-  const pages = t.routes.filter((r) => r.method === 'get');
+  // downloads (the PDFs, the annual report, the audit CSV) hold no forms: not fetched here
+  const pages = t.routes.filter((r) => r.method === 'get' && !/[./](pdf|xlsx|csv)$/.test(r.path));
   for (const route of pages) {
     for (const actor of allowedActors(route)) {
       const res = await (await world.session(actor)).agent.get(urlFor(route, fx));

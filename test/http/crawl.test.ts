@@ -53,6 +53,9 @@ async function problemsOf(responses: Raw[]): Promise<string[]> {
   return out;
 }
 
+/** The GET crawls grow with every route (the annual report builds a whole PDF per request): past jest's default 30 s. */
+const CRAWL_TIMEOUT = 180_000;
+
 test('every GET route, as every role, with real ids, missing ids and another ward\'s petition', async () => {
   const responses: Raw[] = [];
   for (const route of t.routes.filter((r) => r.method === 'get')) {
@@ -67,7 +70,7 @@ test('every GET route, as every role, with real ids, missing ids and another war
   expect([...statuses].sort()).toEqual(expect.arrayContaining([200, 303, 403, 404]));
   expect(responses.length).toBeGreaterThan(t.routes.filter((r) => r.method === 'get').length * ACTORS.length);
   expect(await problemsOf(responses)).toEqual([]);
-});
+}, CRAWL_TIMEOUT);
 
 /** Query parameters the pages read (one bad value can stop a page before it reads the others, so each is sent alone too). */
 const QUERY_NAMES = ['q', 'kana', 'birth', 'phone', 'after', 'after_id', 'action', 'record_type', 'record_id', 'from', 'to', 'user',
@@ -86,7 +89,7 @@ test('every GET route with hostile query parameters (NUL, SQL, script, wrong typ
   }
   expect(responses.filter((r) => r.status >= 500).map((r) => r.url)).toEqual([]);
   expect(await problemsOf(responses)).toEqual([]);
-});
+}, CRAWL_TIMEOUT);
 
 test('every download: each report as CSV, xlsx and PDF, the consultation, petition and meeting PDFs, the audit CSV', async () => {
   const responses: Raw[] = [];

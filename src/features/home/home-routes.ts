@@ -1,6 +1,7 @@
 import { SecureRouter } from '../../http/routes';
 import { Access, can } from '../../policy';
 import { isWardHome, renderWardHome } from '../petitions/petitions-list-routes';
+import { reminderLocals } from '../reminders/reminders';
 
 export interface MenuItem { href: string; label: string; description: string; access: Access }
 
@@ -24,7 +25,7 @@ export const MENU: MenuItem[] = [
 ];
 
 export function homeRoutes(r: SecureRouter): void {
-  r.get('/', 'signedIn', async (req, res) => {
+  r.get('/', 'signedIn', reminderLocals, async (req, res) => {
     const menu = MENU.filter((m) => can(req.user, m.access));
     // Ward offices work their petitions: their home is their ward's list, stalled first.
     if (isWardHome(req)) return renderWardHome(req, res, menu);

@@ -45,6 +45,12 @@ export async function stallDays(db: Conn): Promise<number> {
   return row?.int_value ?? 30;
 }
 
+/**
+ * Whether petition progress `pp` is stalled: in a stage for `threshold` days or more as of `today`
+ * (bindings: today, threshold). Shared with the home page's reminders.
+ */
+export const STALLED_SQL = 'COALESCE(pp.current_stage IS NOT NULL AND (?::date - pp.stage_since) >= ?, false)';
+
 export interface ListRow {
   id: number;
   ward_name: string;
@@ -61,7 +67,6 @@ export interface ListRow {
 
 /** This user's petitions under the filters, stalled first, then by days in stage (longest first); all in SQL. */
 export async function listPetitions(db: Conn, user: Principal, f: ListFilters, today: string, threshold: number) {
-  const stalledSql = 'COALESCE(pp.current_stage IS NOT NULL AND (?::date - pp.stage_since) >= ?, false)';
   const q = scopedPetitions(db, user)
     .join('petition_progress as pp', 'pp.petition_id', 'p.id')
     .join('persons as per', 'per.id', 'p.person_id')
@@ -69,13 +74,13 @@ export async function listPetitions(db: Conn, user: Principal, f: ListFilters, t
     .select('p.id', 'w.name as ward_name', 'per.name as person_name', 'per.name_kana as person_kana', 'p.urgency',
       'pp.current_stage', 'pp.stage_since', 'pp.closed', 'p.close_kind',
       db.raw('(?::date - pp.stage_since) AS days_in_stage', [today]),
-      db.raw(`${stalledSql} AS stalled`, [today, threshold]))
+      db.raw(`${STALLED_SQL} AS stalled`, [today, threshold]))
     .orderByRaw('stalled DESC, days_in_stage DESC NULLS LAST, p.id')
     .limit(LIST_LIMIT + 1);
   if (f.ward !== null) q.where('p.ward_id', f.ward);
   if (f.stage !== null) q.where('pp.current_stage', f.stage);
   if (f.fy !== null) q.whereBetween('p.filed_on', [fiscalYearRange(f.fy).from, fiscalYearRange(f.fy).to]);
-  if (f.stalled) q.whereRaw(stalledSql, [today, threshold]);
+  if (f.stalled) q.whereRaw(STALLED_SQL, [today, threshold]);
   if (f.closed === '') q.where('pp.closed', false);
   if (f.closed === 'only') q.where('pp.closed', true);
   const rows: ListRow[] = await q;

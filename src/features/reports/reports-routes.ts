@@ -4,6 +4,7 @@ import { sendDownload } from '../../http/download';
 import { NotFoundError } from '../../http/errors';
 import { ErrorItem, FieldErrors, fieldError } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
+import { can } from '../../policy';
 import type { Table } from '../../lib/table/table';
 import { findReport, REPORTS } from './registry';
 import { canReadReport, denyReport, reportScope } from './report-access';
@@ -51,7 +52,7 @@ export function reportsRoutes(r: SecureRouter): void {
     const parsed = parseFyOnly(req.query, req.deps.clock.now());
     const fy = parsed.ok ? parsed.params.fy : current;
     const reports = REPORTS.filter((d) => canReadReport(req.user, d)).map((d) => ({ ...d, href: indexHref(d, fy) }));
-    const locals = { reports, fields: [fyField(current, fy)], fy };
+    const locals = { reports, fields: [fyField(current, fy)], fy, annual: can(req.user, 'reports:annual') };
     if (!parsed.ok) return res.status(400).render('reports/index', { ...locals, errors: parsed.errors, errorList: parsed.errorList });
     res.render('reports/index', locals);
   });

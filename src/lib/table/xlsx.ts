@@ -40,7 +40,8 @@ export function sheetName(wanted: string, used: Set<string>): string {
   return name;
 }
 
-function addSheet(wb: ExcelJS.Workbook, t: Table, used: Set<string>): void {
+/** Adds one worksheet holding the table; returns the sheet's name (unique among `used`). */
+export function addTableSheet(wb: ExcelJS.Workbook, t: Table, used: Set<string>): string {
   const header = layoutHeader(t);
   const ws = wb.addWorksheet(sheetName(t.title || t.id, used));
   const h = t.headerRows.length;
@@ -108,12 +109,13 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, used: Set<string>): void {
     fitToWidth: 1,
     fitToHeight: 0,
   };
+  return ws.name;
 }
 
 export async function tableToXlsx(t: Table | Table[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '成年後見支援センター';
   const used = new Set<string>();
-  for (const table of Array.isArray(t) ? t : [t]) addSheet(wb, table, used);
+  for (const table of Array.isArray(t) ? t : [t]) addTableSheet(wb, table, used);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

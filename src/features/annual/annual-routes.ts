@@ -1,0 +1,54 @@
+/**
+ * 年報: /reports/annual (the year picker, the contents and the download links), /reports/annual.pdf
+ * and /reports/annual.xlsx. For staff and managers ('reports:annual'), never a ward office: its
+ * tables would count one ward only. Registered before reportsRoutes, whose /reports/:file would
+ * otherwise answer 404 for 'annual'.
+ */
+import { Request, Response } from 'express';
+import { audit } from '../../audit/audit-writer';
+import { sendDownload } from '../../http/download';
+import { SecureRouter } from '../../http/routes';
+import { canReadReport, reportScope } from '../reports/report-access';
+import { periodName, REPORT_EXPORT_ACTION, reportQuery } from '../reports/report-export';
+import { fyField } from '../reports/report-page';
+import { currentFiscalYear, fyAndFilters } from '../reports/report-params';
+import { annualPlan, annualTitle } from './annual-build';
+import { ANNUAL_FORMATS, annualAuditId, annualFileName, renderAnnual } from './annual-export';
+
+export const ANNUAL_ACCESS = 'reports:annual';
+const parseFy = fyAndFilters([]);
+
+const planFor = (req: Request, fy: number) => annualPlan(fy, (def) => canReadReport(req.user, def));
+
+/** The page; with bad input, the same page with the error and status 400. */
+function renderPage(req: Request, res: Response): void {
+  const now = req.deps.clock.now();
+  const current = currentFiscalYear(now);
+  const parsed = parseFy(req.query, now);
+  if (!parsed.ok) {
+    res.status(400).render('annual/show', { fields: [fyField(current, null)], fy: null, contents: [], errors: parsed.errors, errorList: parsed.errorList });
+    return;
+  }
+  const { fy } = parsed.params;
+  const contents = planFor(req, fy).flatMap(({ def, input }) => {
+    const p = def.parse(input, now);
+    return p.ok ? [{ title: `${periodName(p.params)} ${def.title}`, href: `/reports/${def.id}?${reportQuery(p.params)}` }] : [];
+  });
+  res.render('annual/show', { fields: [fyField(current, fy)], fy, title: annualTitle(fy), contents, formats: ANNUAL_FORMATS });
+}
+
+export function annualRoutes(r: SecureRouter): void {
+  r.get('/reports/annual', ANNUAL_ACCESS, (req, res) => renderPage(req, res));
+
+  for (const format of ANNUAL_FORMATS) {
+    r.get(`/reports/annual.${format}`, ANNUAL_ACCESS, async (req, res) => {
+      const now = req.deps.clock.now();
+      const parsed = parseFy(req.query, now);
+      if (!parsed.ok) return renderPage(req, res);
+      const { fy } = parsed.params;
+      const { body } = await renderAnnual(req.deps.db, fy, format, { now, scope: reportScope(req.user!), plan: planFor(req, fy) });
+      await audit(req, REPORT_EXPORT_ACTION, 'report', annualAuditId(fy, format));
+      sendDownload(res, body, annualFileName(fy, format), format);
+    });
+  }
+}
