@@ -4,7 +4,7 @@ import request from 'supertest';
 
 const VERSIONED = [
   'persons', 'consultations', 'petitions', 'petition_relatives', 'users', 'settings', 'subsidy_caps', 'wards',
-  'code_entries', 'referral_centers', 'consultation_categories',
+  'code_entries', 'referral_centers', 'consultation_categories', 'subsidies',
 ];
 /** import_batches is left out: a refused import confirmation discards its preview on purpose. */
 const COUNTED = [
@@ -30,7 +30,7 @@ export function changed(before: Record<string, number>, after: Record<string, nu
 /** The highest id of each table with new rows to check (rows up to these came from fixtures). */
 export async function highWater(db: Knex): Promise<Record<string, number>> {
   const tables = ['persons', 'consultations', 'petitions', 'petition_relatives', 'petition_stages', 'users', 'referral_centers', 'code_entries',
-    'consultation_categories', 'wards', 'subsidy_caps'];
+    'consultation_categories', 'wards', 'subsidy_caps', 'subsidies'];
   const result = await db.raw(`SELECT ${tables.map(() => '(SELECT coalesce(max(id), 0) FROM ??)::int AS ??').join(', ')}`, tables.flatMap((t) => [t, t]));
   return result.rows[0];
 }
@@ -49,6 +49,8 @@ export async function incompleteRows(db: Knex, since: Record<string, number>): P
     { what: 'person without person.create', table: 'persons', action: 'person.create', recordType: 'person', from: since.persons },
     { what: 'consultation without consultation.create', table: 'consultations', action: 'consultation.create', recordType: 'consultation', from: since.consultations },
     { what: 'petition without petition.create', table: 'petitions', action: 'petition.create', recordType: 'petition', from: since.petitions },
+    { what: 'subsidy without subsidy.create', table: 'subsidies', action: 'subsidy.create', recordType: 'subsidy', from: since.subsidies },
+    { what: 'deleted subsidy without subsidy.delete', table: 'subsidies', action: 'subsidy.delete', recordType: 'subsidy', where: 'deleted_at IS NOT NULL', from: 0 },
     { what: 'user without user.create', table: 'users', action: 'user.create', recordType: 'user', where: 'created_by IS NOT NULL', from: since.users },
     { what: 'deleted consultation without consultation.delete', table: 'consultations', action: 'consultation.delete', recordType: 'consultation', where: 'deleted_at IS NOT NULL', from: 0 },
     { what: 'merged person without person.merged', table: 'persons', action: 'person.merged', recordType: 'person', where: 'merged_into_id IS NOT NULL', from: 0 },
@@ -72,8 +74,8 @@ export async function incompleteRows(db: Knex, since: Record<string, number>): P
   return found;
 }
 
-const NEW_RECORD = /^\/(persons|consultations|petitions|admin\/users)\/(\d+)$/;
-const TABLE_OF: Record<string, string> = { persons: 'persons', consultations: 'consultations', petitions: 'petitions', 'admin/users': 'users' };
+const NEW_RECORD = /^\/(persons|consultations|petitions|subsidies|admin\/users)\/(\d+)$/;
+const TABLE_OF: Record<string, string> = { persons: 'persons', consultations: 'consultations', petitions: 'petitions', subsidies: 'subsidies', 'admin/users': 'users' };
 
 /** Every petition's ward, to compare before and after a ward user's post. */
 export async function petitionWards(db: Knex): Promise<string> {
@@ -90,7 +92,7 @@ export async function guardedUsers(db: Knex, ids: number[]): Promise<string> {
 /** Extra fields were ignored: no record took a forged id or version; a new record is the actor's, at version 1, not deleted. */
 export async function checkExtrasIgnored(db: Knex, res: request.Response, actorId: number | null, since: Record<string, number>): Promise<string[]> {
   const problems: string[] = [];
-  for (const table of ['persons', 'consultations', 'petitions', 'users', 'petition_relatives']) {
+  for (const table of ['persons', 'consultations', 'petitions', 'users', 'petition_relatives', 'subsidies']) {
     if (await db(table).where({ id: 424242 }).first('id')) problems.push(`${table} took the forged id 424242`);
     if (await db(table).where('version', '>=', 9000).first('id')) problems.push(`${table} took a forged version`);
   }

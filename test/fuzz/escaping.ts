@@ -18,10 +18,11 @@ const PAGES_OF: Record<string, (row: { id: number; petition_id?: number }) => st
   consultations: (r) => [`/consultations/${r.id}`, `/consultations/${r.id}/edit`],
   petitions: (r) => [`/petitions/${r.id}`, `/petitions/${r.id}/edit`],
   petition_relatives: (r) => [`/petitions/${r.petition_id}`],
+  subsidies: (r) => [`/subsidies/${r.id}`, `/subsidies/${r.id}/edit`],
   users: (r) => [`/admin/users/${r.id}`],
   referral_centers: () => ['/admin/masters/referral-centers', '/consultations/new'],
 };
-const LISTS = ['/persons', '/consultations', '/consultations/follow-ups', '/petitions', '/admin/users', '/admin/masters/referral-centers'];
+const LISTS = ['/persons', '/consultations', '/consultations/follow-ups', '/petitions', '/subsidies', '/admin/users', '/admin/masters/referral-centers'];
 
 /** Rows of a table holding a script payload in any column. */
 function rowsWithPayload(db: Knex, table: string) {

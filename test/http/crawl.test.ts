@@ -15,6 +15,8 @@ import { headerProblems, kindOf, leaksIn, pdfTexts, raw, Raw, xlsxText } from '.
 import { Actor, allowedActors, Fixtures, foreignUrl, makeWorld, missingUrl, urlFor, World } from '../fuzz/world';
 
 const t = useTestApp();
+/** Each crawl walks every route of the registry (which grows with each feature) as every role. */
+const CRAWL_TIMEOUT = 180_000;
 const ACTORS: Actor[] = ['anonymous', ...ROLES];
 let world: World;
 let fx: Fixtures;
@@ -67,11 +69,11 @@ test('every GET route, as every role, with real ids, missing ids and another war
   expect([...statuses].sort()).toEqual(expect.arrayContaining([200, 303, 403, 404]));
   expect(responses.length).toBeGreaterThan(t.routes.filter((r) => r.method === 'get').length * ACTORS.length);
   expect(await problemsOf(responses)).toEqual([]);
-});
+}, CRAWL_TIMEOUT);
 
 /** Query parameters the pages read (one bad value can stop a page before it reads the others, so each is sent alone too). */
 const QUERY_NAMES = ['q', 'kana', 'birth', 'phone', 'after', 'after_id', 'action', 'record_type', 'record_id', 'from', 'to', 'user',
-  'before', 'fy', 'from_fy', 'to_fy', 'month', 'ward', 'ward_id', 'category', 'person_id', 'other_id', 'stage', 'stalled', 'closed', 'due', 'next'];
+  'before', 'fy', 'from_fy', 'to_fy', 'month', 'ward', 'ward_id', 'category', 'person_id', 'other_id', 'stage', 'stalled', 'closed', 'due', 'next', 'status', 'funding'];
 const NUL_SQL = encodeURIComponent("\u0000' OR 1=1 --");
 
 test('every GET route with hostile query parameters (NUL, SQL, script, wrong types), as a role let in', async () => {
@@ -86,7 +88,7 @@ test('every GET route with hostile query parameters (NUL, SQL, script, wrong typ
   }
   expect(responses.filter((r) => r.status >= 500).map((r) => r.url)).toEqual([]);
   expect(await problemsOf(responses)).toEqual([]);
-});
+}, CRAWL_TIMEOUT);
 
 test('every download: each report as CSV, xlsx and PDF, the consultation and petition PDFs, the audit CSV', async () => {
   const responses: Raw[] = [];
@@ -101,6 +103,7 @@ test('every download: each report as CSV, xlsx and PDF, the consultation and pet
   }
   responses.push(await get('staff', `/consultations/${fx.consultation}/pdf`), await get('manager', `/consultations/${fx.consultation}/pdf`));
   responses.push(await get('staff', `/petitions/${fx.petition}/pdf`), await get('ward', `/petitions/${fx.petition}/pdf`));
+  responses.push(await get('staff', `/subsidies/${fx.decidedSubsidy}/pdf`), await get('manager', `/subsidies/${fx.decidedSubsidy}/pdf`));
   responses.push(await get('admin', '/admin/audit.csv'), await get('manager', '/admin/audit.csv?action=person.view'));
   const downloads = responses.filter((r) => /attachment|inline/.test(r.headers['content-disposition'] ?? ''));
   expect(downloads.length).toBe(responses.length);
@@ -124,7 +127,7 @@ test('a sample of POSTs: every POST route with an empty form, as a role allowed 
   }
   expect(responses.every((r) => r.status < 500)).toBe(true);
   expect(await problemsOf(responses)).toEqual([]);
-});
+}, CRAWL_TIMEOUT);
 
 test('error pages: 404, 403, 400 (bad form, bad encoding, too large), 409, 413 and a forced 500', async () => {
   const responses: Raw[] = [];

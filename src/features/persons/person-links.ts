@@ -7,4 +7,5 @@ export interface PersonLink { table: string; column: string; label: string }
 export const PERSON_LINKS: PersonLink[] = [
   { table: 'consultations', column: 'person_id', label: '相談記録' },
   { table: 'petitions', column: 'person_id', label: '市長申立て' },
+  { table: 'subsidies', column: 'person_id', label: '報酬助成' },
 ];

@@ -32,8 +32,11 @@ export function stageRows(r: PetitionImport): { stage: number; status: 'done' | 
   });
 }
 
+/** What an imported row says of its person. */
+export type ImportedPerson = Pick<PetitionImport, 'name' | 'name_kana' | 'kana_key' | 'birth_date' | 'ward_id'>;
+
 /** The oldest unmerged person with this kana and birth date, or a new one (remembered for later rows of the file). */
-async function personFor(trx: Knex.Transaction, r: PetitionImport, actor: ImportActor, seen: Map<string, number>): Promise<number> {
+export async function personFor(trx: Knex.Transaction, r: ImportedPerson, actor: ImportActor, seen: Map<string, number>): Promise<number> {
   const key = `${r.kana_key}\u0000${r.birth_date}`;
   const known = seen.get(key);
   if (known !== undefined) return known;

@@ -43,11 +43,11 @@ const urls = (d: (typeof REPORTS)[number]) => [
 ];
 
 test('a ward user may read exactly the petitions reports', () => {
-  expect(forbidden().map((d) => d.id).sort()).toEqual(REPORTS.filter((d) => d.id.startsWith('consultations-')).map((d) => d.id).sort());
+  expect(forbidden().map((d) => d.id).sort()).toEqual(REPORTS.filter((d) => /^(consultations|subsidies)-/.test(d.id)).map((d) => d.id).sort());
   expect(readable().map((d) => d.id)).toEqual(['petitions-yearly', 'petitions-by-type', 'petitions-by-basis']);
 });
 
-test('every consultations report, in every format, answers a ward user 403, audited as access.denied, nothing exported', async () => {
+test('every consultations and subsidies report, in every format, answers a ward user 403, audited as access.denied, nothing exported', async () => {
   expect(forbidden().length).toBeGreaterThan(0);
   for (const d of forbidden()) {
     for (const url of urls(d)) {
