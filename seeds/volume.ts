@@ -5,10 +5,11 @@ import { openDatabase } from '../src/db/knex';
 import { migrate } from '../src/db/migrate';
 import { generateVolume } from './volume/generate';
 import { generatePetitions } from './volume/petitions';
+import { generateSubsidies } from './volume/subsidies';
 import { fiscalYearOf, todayIso } from '../src/lib/dates';
 
 /**
- * `npm run seed:volume [-- --persons 100000 --consultations 1000000 --petitions 2000 --years 10]`
+ * `npm run seed:volume [-- --persons 100000 --consultations 1000000 --petitions 2000 --subsidies 1500 --years 10]`
  * Fills the configured database (DATABASE_URL or DATA_DIR) with realistic volume for benchmarks.
  */
 async function main(): Promise<void> {
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
       persons: { type: 'string', default: '100000' },
       consultations: { type: 'string', default: '1000000' },
       petitions: { type: 'string', default: '2000' },
+      subsidies: { type: 'string', default: '1500' },
       years: { type: 'string', default: '10' },
       batch: { type: 'string', default: '50000' },
     },
@@ -36,6 +38,8 @@ async function main(): Promise<void> {
     });
     const petitions = await generatePetitions(database.db, { petitions: Number(values.petitions), firstFiscalYear: currentFy - years + 1, until: today });
     progress(`市長申立て ${petitions.toLocaleString('ja-JP')}`);
+    const subsidies = await generateSubsidies(database.db, { subsidies: Number(values.subsidies), firstFiscalYear: currentFy - years + 1, until: today });
+    progress(`報酬助成 ${subsidies.toLocaleString('ja-JP')}`);
     process.stdout.write(`完了: ${((Date.now() - started) / 1000).toFixed(1)}秒 (${database.engine})\n`);
   } finally {
     await database.close();

@@ -31,6 +31,7 @@ import { importRoutes } from './features/imports/import-routes';
 import { petitionOutputRoutes } from './features/petitions/petitions-pdf-routes';
 import { petitionsRoutes } from './features/petitions/petitions-routes';
 import { meetingsRoutes } from './features/meetings/meetings-routes';
+import { subsidiesRoutes } from './features/subsidies/subsidies-routes';
 
 export function createApp(deps: AppDeps) {
   const app = express();
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
   petitionOutputRoutes(r);
   petitionsRoutes(r);
   meetingsRoutes(r);
+  subsidiesRoutes(r);
   app.use(r.router);
 
   setUpErrorHandlers(app);

@@ -30,6 +30,9 @@ export const PERMISSIONS = [
   'petitions:progress',
   'meetings:read',
   'meetings:write',
+  'subsidies:read',
+  'subsidies:write',
+  'subsidies:decide',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,10 +41,11 @@ export type Access = 'public' | 'signedIn' | Permission;
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: ['users:manage', 'masters:manage', 'audit:read', 'consultations:restore'],
+  // Managers read everything and decide subsidies (承認 / 却下); center staff prepare them and record payment.
   manager: ['audit:read', 'persons:read', 'consultations:read', 'consultations:restore', 'reports:read', 'reports:annual', 'petitions:read',
-    'meetings:read'],
+    'meetings:read', 'subsidies:read', 'subsidies:decide'],
   staff: ['persons:read', 'persons:write', 'consultations:read', 'consultations:write', 'reports:read', 'reports:annual', 'import:run',
-    'petitions:read', 'petitions:write', 'petitions:progress', 'meetings:read', 'meetings:write'],
+    'petitions:read', 'petitions:write', 'petitions:progress', 'meetings:read', 'meetings:write', 'subsidies:read', 'subsidies:write'],
   // Ward offices: their own ward's mayoral petitions only (queries are scoped by wardScope()).
   ward: ['reports:read', 'petitions:read', 'petitions:progress'],
 };

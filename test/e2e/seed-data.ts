@@ -7,6 +7,8 @@ export const E2E_USERS = {
   staff: 'e2e-staff',
   /** 区役所職員 of 東区. */
   east: 'e2e-east',
+  /** A second manager (same TOTP secret) for the subsidy journey: a code is accepted once per user. */
+  subsidyManager: 'e2e-manager-subsidies',
 } as const;
 
 /** One petition in 東区 and one in 北区, as a ledger CSV for `import petitions`. */

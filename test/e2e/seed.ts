@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     const manager = await makeUser(db, { role: 'manager', username: E2E_USERS.manager, twoFactor: true });
     const staff = await makeUser(db, { role: 'staff', username: E2E_USERS.staff });
     await makeUser(db, { role: 'ward', ward: '東区', username: E2E_USERS.east });
+    await makeUser(db, { role: 'manager', username: E2E_USERS.subsidyManager, twoFactor: true });
 
     // The petitions arrive the way an operator moves a ledger in: the import command.
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kk-e2e-csv-')), 'petitions.csv');

@@ -84,6 +84,9 @@ function filler(name: string, fx: Fixtures): string | undefined {
     rel_name: `ファズ 一郎${n}`, rel_relation: '長男', stage_note: 'ファズのメモ', close_reason: 'ファズの理由', reason: 'ファズの理由',
     monthly_yen: '28000', valid_from: `2027-01-${String((n % 28) + 1).padStart(2, '0')}`, person_id: String(fx.person),
     consulted_on: '2026-11-01', content: 'ファズの相談内容', held_on: '2026-11-03', needs_summary: 'ファズの課題',
+    guardian_name: `ファズ 後見${n}`, court_decided_on: '2026-10-01', period_from: '2025-10-01', period_to: '2026-03-31', fee_awarded_yen: '150000',
+    home_months: '6', decision_number: `熊健福第${n}号`, decision_reason: 'ファズの却下理由', decided_on: '2026-11-20', paid_on: '2026-11-25',
+    payee: 'ファズ 後見', deleted_reason: 'ファズの削除理由',
   };
   return Object.hasOwn(byName, name) ? byName[name] : undefined;
 }

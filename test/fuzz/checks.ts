@@ -4,7 +4,7 @@ import request from 'supertest';
 
 const VERSIONED = [
   'persons', 'consultations', 'petitions', 'petition_relatives', 'users', 'settings', 'subsidy_caps', 'wards',
-  'code_entries', 'referral_centers', 'consultation_categories', 'meetings', 'meeting_cases',
+  'code_entries', 'referral_centers', 'consultation_categories', 'meetings', 'meeting_cases', 'subsidies',
 ];
 /** import_batches is left out: a refused import confirmation discards its preview on purpose. */
 const COUNTED = [
@@ -31,7 +31,7 @@ export function changed(before: Record<string, number>, after: Record<string, nu
 /** The highest id of each table with new rows to check (rows up to these came from fixtures). */
 export async function highWater(db: Knex): Promise<Record<string, number>> {
   const tables = ['persons', 'consultations', 'petitions', 'petition_relatives', 'petition_stages', 'users', 'referral_centers', 'code_entries',
-    'consultation_categories', 'wards', 'subsidy_caps', 'meetings', 'meeting_cases'];
+    'consultation_categories', 'wards', 'subsidy_caps', 'meetings', 'meeting_cases', 'subsidies'];
   const result = await db.raw(`SELECT ${tables.map(() => '(SELECT coalesce(max(id), 0) FROM ??)::int AS ??').join(', ')}`, tables.flatMap((t) => [t, t]));
   return result.rows[0];
 }
@@ -54,6 +54,8 @@ export async function incompleteRows(db: Knex, since: Record<string, number>): P
     { what: 'meeting case without meeting_case.create', table: 'meeting_cases', action: 'meeting_case.create', recordType: 'meeting_case', from: since.meeting_cases },
     { what: 'deleted meeting without meeting.delete', table: 'meetings', action: 'meeting.delete', recordType: 'meeting', where: 'deleted_at IS NOT NULL', from: 0 },
     { what: 'deleted case without meeting_case.delete', table: 'meeting_cases', action: 'meeting_case.delete', recordType: 'meeting_case', where: 'deleted_at IS NOT NULL', from: 0 },
+    { what: 'subsidy without subsidy.create', table: 'subsidies', action: 'subsidy.create', recordType: 'subsidy', from: since.subsidies },
+    { what: 'deleted subsidy without subsidy.delete', table: 'subsidies', action: 'subsidy.delete', recordType: 'subsidy', where: 'deleted_at IS NOT NULL', from: 0 },
     { what: 'user without user.create', table: 'users', action: 'user.create', recordType: 'user', where: 'created_by IS NOT NULL', from: since.users },
     { what: 'deleted consultation without consultation.delete', table: 'consultations', action: 'consultation.delete', recordType: 'consultation', where: 'deleted_at IS NOT NULL', from: 0 },
     { what: 'merged person without person.merged', table: 'persons', action: 'person.merged', recordType: 'person', where: 'merged_into_id IS NOT NULL', from: 0 },
@@ -77,8 +79,8 @@ export async function incompleteRows(db: Knex, since: Record<string, number>): P
   return found;
 }
 
-const NEW_RECORD = /^\/(persons|consultations|petitions|admin\/users|meetings)\/(\d+)$/;
-const TABLE_OF: Record<string, string> = { persons: 'persons', consultations: 'consultations', petitions: 'petitions', 'admin/users': 'users', meetings: 'meetings' };
+const NEW_RECORD = /^\/(persons|consultations|petitions|subsidies|admin\/users|meetings)\/(\d+)$/;
+const TABLE_OF: Record<string, string> = { persons: 'persons', consultations: 'consultations', petitions: 'petitions', subsidies: 'subsidies', 'admin/users': 'users', meetings: 'meetings' };
 
 /** Every petition's ward, to compare before and after a ward user's post. */
 export async function petitionWards(db: Knex): Promise<string> {
@@ -95,7 +97,7 @@ export async function guardedUsers(db: Knex, ids: number[]): Promise<string> {
 /** Extra fields were ignored: no record took a forged id or version; a new record is the actor's, at version 1, not deleted. */
 export async function checkExtrasIgnored(db: Knex, res: request.Response, actorId: number | null, since: Record<string, number>): Promise<string[]> {
   const problems: string[] = [];
-  for (const table of ['persons', 'consultations', 'petitions', 'users', 'petition_relatives', 'meetings', 'meeting_cases']) {
+  for (const table of ['persons', 'consultations', 'petitions', 'users', 'petition_relatives', 'meetings', 'meeting_cases', 'subsidies']) {
     if (await db(table).where({ id: 424242 }).first('id')) problems.push(`${table} took the forged id 424242`);
     if (await db(table).where('version', '>=', 9000).first('id')) problems.push(`${table} took a forged version`);
   }

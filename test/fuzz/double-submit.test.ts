@@ -19,7 +19,9 @@ let personId: number;
 let petitionId: number;
 let meetingId: number;
 let kindId: number;
+let relationId: string;
 beforeAll(async () => {
+  relationId = String((await t.db('code_entries').where({ list: 'guardian_relation', label: '司法書士' }).first('id')).id);
   personId = await insertPerson(t.db, { name: '二重 送信', name_kana: 'ニジュウ ソウシン', ward_id: await wardId(t.db, '東区') });
   petitionId = await insertPetition(t.db, { person_id: personId, ward: '東区', stages: [{ stage: 1, on: '2026-11-01' }] });
   meetingId = (await t.db('meetings').insert({ held_on: '2026-11-02' }).returning('id'))[0].id;
@@ -43,6 +45,10 @@ const CASES: Case[] = [
     changes: () => ({ held_on: '2026-11-20', place: '二重送信の会議室' }), table: 'meetings', location: /^\/meetings\/\d+$/ },
   { name: 'meeting case', actor: () => staff.agent, page: () => `/meetings/${meetingId}/cases/new`, action: () => `/meetings/${meetingId}/cases`,
     changes: () => ({ person_id: String(personId), recommended_type_id: String(kindId) }), table: 'meeting_cases', location: /^\/meetings\/\d+\/cases\/\d+$/ },
+  { name: 'subsidy', actor: () => staff.agent, page: () => `/subsidies/new?person_id=${personId}`, action: () => '/subsidies',
+    changes: () => ({ guardian_name: '二重 後見', guardian_relation_id: relationId, petition_type: '本人', eligibility: '生活保護', funding_line: '障がい',
+      court_decided_on: '2026-10-01', period_from: '2025-10-01', period_to: '2026-09-30', fee_awarded_yen: '100000', home_months: '12' }),
+    table: 'subsidies', location: /^\/subsidies\/\d+$/ },
   { name: 'user', actor: () => admin.agent, page: () => '/admin/users/new', action: () => '/admin/users',
     changes: () => ({ username: 'double.click', display_name: '二重 利用者', role: 'staff', ward_id: '' }), table: 'users', location: /^\/admin\/users\/\d+$/ },
   { name: 'master entry', actor: () => admin.agent, page: () => '/admin/masters/referral-centers', action: () => '/admin/masters/referral-centers',

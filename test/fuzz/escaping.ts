@@ -18,12 +18,13 @@ const PAGES_OF: Record<string, (row: { id: number; petition_id?: number; meeting
   consultations: (r) => [`/consultations/${r.id}`, `/consultations/${r.id}/edit`],
   petitions: (r) => [`/petitions/${r.id}`, `/petitions/${r.id}/edit`],
   petition_relatives: (r) => [`/petitions/${r.petition_id}`],
+  subsidies: (r) => [`/subsidies/${r.id}`, `/subsidies/${r.id}/edit`],
   users: (r) => [`/admin/users/${r.id}`],
   referral_centers: () => ['/admin/masters/referral-centers', '/consultations/new'],
   meetings: (r) => [`/meetings/${r.id}`, `/meetings/${r.id}/edit`],
   meeting_cases: (r) => [`/meetings/${r.meeting_id}/cases/${r.id}`, `/meetings/${r.meeting_id}/cases/${r.id}/edit`],
 };
-const LISTS = ['/persons', '/consultations', '/consultations/follow-ups', '/petitions', '/admin/users', '/admin/masters/referral-centers', '/meetings?fy=2026'];
+const LISTS = ['/persons', '/consultations', '/consultations/follow-ups', '/petitions', '/admin/users', '/admin/masters/referral-centers', '/meetings?fy=2026', '/subsidies'];
 
 /** Rows of a table holding a script payload in any column. */
 function rowsWithPayload(db: Knex, table: string) {

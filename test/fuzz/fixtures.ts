@@ -22,6 +22,10 @@ export interface Fixtures {
   meeting: number;
   meetingCase: number;
   meetingBatch: number;
+  /** a subsidy application in 受付, and one decided (approved) for the notice PDF */
+  subsidy: number;
+  decidedSubsidy: number;
+  subsidyBatch: number;
 }
 
 /** Where a :param of a route points: a fixture of the right kind, or an error naming the param to add here. */
@@ -31,9 +35,10 @@ function paramValue(path: string, name: string, fx: Fixtures): string {
     consultationId: () => (path.endsWith('/restore') ? fx.deletedConsultation : fx.consultation),
     petitionId: () => fx.petition,
     relativeId: () => fx.relative,
-    batchId: () => (path.startsWith('/petitions') ? fx.petitionBatch : path.startsWith('/meetings') ? fx.meetingBatch : fx.consultationBatch),
+    batchId: () => (path.startsWith('/petitions') ? fx.petitionBatch : path.startsWith('/meetings') ? fx.meetingBatch : path.startsWith('/subsidies') ? fx.subsidyBatch : fx.consultationBatch),
     meetingId: () => fx.meeting,
     caseId: () => fx.meetingCase,
+    subsidyId: () => (path.endsWith('/pdf') ? fx.decidedSubsidy : fx.subsidy),
     file: () => REPORTS[0].id,
   };
   const byPrefix: [RegExp, () => number | string][] = [
@@ -93,7 +98,16 @@ export async function makeFixtures(db: Knex, users: Record<'staff', { id: number
   const [center] = await db('referral_centers').insert({ name: `ファズ用センター${n}`, kind: 'その他', sort_order: 900 + n }).returning('id');
   const batch = async (kind: string) => (await db('import_batches')
     .insert({ kind, user_id: users.staff.id, rows: '[]', created_at: new Date('2026-11-27T00:00:00Z') }).returning('id'))[0].id as number;
+  const subsidy = async (decided: boolean) => (await db('subsidies').insert({
+    person_id: person, ward_id: east, guardian_name: '世界 後見', petition_type: '本人', received_on: '2026-11-01',
+    guardian_relation_id: (await db('code_entries').where({ list: 'guardian_relation', label: '社会福祉士' }).first('id')).id,
+    court_decided_on: '2026-10-01', period_from: '2025-10-01', period_to: '2026-09-30', fee_awarded_yen: 300000, home_months: 12,
+    home_cap_yen: 28000, facility_cap_yen: 18000, eligibility: '生活保護', funding_line: '高齢', granted_yen: 300000,
+    created_by: users.staff.id, updated_by: users.staff.id,
+    ...(decided ? { status: '決定', decision: '承認', decided_on: '2026-11-02', decision_number: '熊健福第1号' } : {}),
+  }).returning('id'))[0].id as number;
   return {
+    subsidy: await subsidy(false), decidedSubsidy: await subsidy(true), subsidyBatch: await batch('subsidies'),
     person, person2, consultation: await consultation(false), deletedConsultation: await consultation(true), petition, otherWardPetition,
     relative, otherWardRelative, user: user.id, center: center.id,
     consultationBatch: await batch('consultations'), petitionBatch: await batch('petitions'),

@@ -104,8 +104,8 @@ export async function fuzzRoute(t: TestSuite, world: World, catalog: FormCatalog
 
 /** The two halves the fuzz is split into (one test file each, so they run in parallel); together, every POST route. */
 export const FUZZ_GROUPS = {
-  records: (r: RouteSpec) => /^\/(persons|consultations|petitions|meetings)(\/|$)/.test(r.path),
-  accounts: (r: RouteSpec) => !/^\/(persons|consultations|petitions|meetings)(\/|$)/.test(r.path),
+  records: (r: RouteSpec) => /^\/(persons|consultations|petitions|meetings|subsidies)(\/|$)/.test(r.path),
+  accounts: (r: RouteSpec) => !/^\/(persons|consultations|petitions|meetings|subsidies)(\/|$)/.test(r.path),
 } as const;
 
 /** Fuzzes every POST route of a group; reports every route that failed, not only the first. */

@@ -23,6 +23,7 @@ const escaped = (p: string) => p.replace(/&/g, '&amp;').replace(/</g, '&lt;').re
 let person = 0;
 let consultation = 0;
 let petition = 0;
+let subsidy = 0;
 
 const idFrom = (location: string) => Number(/\/(\d+)(#.*)?$/.exec(location)![1]);
 
@@ -45,6 +46,13 @@ beforeAll(async () => {
   expect(r.status).toBe(303);
   const s = await submit(ward.agent, `/petitions/${petition}`, `/petitions/${petition}/stages`, { stage_status: 'not_needed', stage_note: P2 });
   expect(s.status).toBe(303);
+  const relation = String((await t.db('code_entries').where({ list: 'guardian_relation', label: '弁護士' }).first('id')).id);
+  const sub = await submit(staff.agent, `/subsidies/new?person_id=${person}`, '/subsidies', {
+    guardian_name: P1, payee: P2, guardian_relation_id: relation, petition_type: '本人', eligibility: '生活保護', funding_line: '高齢',
+    court_decided_on: '2026-10-01', period_from: '2025-10-01', period_to: '2026-09-30', fee_awarded_yen: '200000', home_months: '12',
+  });
+  expect(sub.status).toBe(303);
+  subsidy = idFrom(sub.headers.location);
   const m = await submit(admin.agent, '/admin/masters/referral-centers', '/admin/masters/referral-centers', { name: P1, kind: 'ささえりあ' });
   expect(m.status).toBe(303);
   const cat = await submit(admin.agent, '/admin/masters/categories', '/admin/masters/categories', { name: P2, parent_id: '' });
@@ -80,6 +88,11 @@ test('petition pages (record, relatives, stages, history) show them as text to c
   for (const url of [`/petitions/${petition}`, '/petitions']) await expectEscaped(ward.agent, url);
   const rel = await t.db('petition_relatives').where({ petition_id: petition }).first('id');
   await expectEscaped(ward.agent, `/petitions/${petition}/relatives/${rel.id}/edit`);
+});
+
+test('subsidy pages and the list show them as text to staff and managers', async () => {
+  for (const url of [`/subsidies/${subsidy}`, `/subsidies/${subsidy}/edit`, '/subsidies']) await expectEscaped(staff.agent, url);
+  for (const url of [`/subsidies/${subsidy}`, '/subsidies']) await expectEscaped(manager.agent, url);
 });
 
 test('admin pages and a report whose column is a stored category name show them as text', async () => {

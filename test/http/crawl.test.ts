@@ -15,6 +15,8 @@ import { headerProblems, kindOf, leaksIn, pdfTexts, raw, Raw, xlsxText } from '.
 import { Actor, allowedActors, Fixtures, foreignUrl, makeWorld, missingUrl, urlFor, World } from '../fuzz/world';
 
 const t = useTestApp();
+/** Each crawl walks every route of the registry (which grows with each feature) as every role. */
+const CRAWL_TIMEOUT = 180_000;
 const ACTORS: Actor[] = ['anonymous', ...ROLES];
 let world: World;
 let fx: Fixtures;
@@ -53,8 +55,6 @@ async function problemsOf(responses: Raw[]): Promise<string[]> {
   return out;
 }
 
-/** The GET crawls grow with every route (the annual report builds a whole PDF per request): past jest's default 30 s. */
-const CRAWL_TIMEOUT = 180_000;
 
 test('every GET route, as every role, with real ids, missing ids and another ward\'s petition', async () => {
   const responses: Raw[] = [];
@@ -74,7 +74,7 @@ test('every GET route, as every role, with real ids, missing ids and another war
 
 /** Query parameters the pages read (one bad value can stop a page before it reads the others, so each is sent alone too). */
 const QUERY_NAMES = ['q', 'kana', 'birth', 'phone', 'after', 'after_id', 'action', 'record_type', 'record_id', 'from', 'to', 'user',
-  'before', 'fy', 'from_fy', 'to_fy', 'month', 'ward', 'ward_id', 'category', 'person_id', 'other_id', 'stage', 'stalled', 'closed', 'due', 'next'];
+  'before', 'fy', 'from_fy', 'to_fy', 'month', 'ward', 'ward_id', 'category', 'person_id', 'other_id', 'stage', 'stalled', 'closed', 'due', 'next', 'status', 'funding'];
 const NUL_SQL = encodeURIComponent("\u0000' OR 1=1 --");
 
 test('every GET route with hostile query parameters (NUL, SQL, script, wrong types), as a role let in', async () => {
@@ -105,6 +105,7 @@ test('every download: each report as CSV, xlsx and PDF, the consultation, petiti
   responses.push(await get('staff', `/consultations/${fx.consultation}/pdf`), await get('manager', `/consultations/${fx.consultation}/pdf`));
   responses.push(await get('staff', `/petitions/${fx.petition}/pdf`), await get('ward', `/petitions/${fx.petition}/pdf`));
   responses.push(await get('manager', `/meetings/${fx.meeting}/pdf`), await get('staff', `/meetings/${fx.meeting}/cases/${fx.meetingCase}/pdf`));
+  responses.push(await get('staff', `/subsidies/${fx.decidedSubsidy}/pdf`), await get('manager', `/subsidies/${fx.decidedSubsidy}/pdf`));
   responses.push(await get('admin', '/admin/audit.csv'), await get('manager', '/admin/audit.csv?action=person.view'));
   const downloads = responses.filter((r) => /attachment|inline/.test(r.headers['content-disposition'] ?? ''));
   expect(downloads.length).toBe(responses.length);
@@ -128,7 +129,7 @@ test('a sample of POSTs: every POST route with an empty form, as a role allowed 
   }
   expect(responses.every((r) => r.status < 500)).toBe(true);
   expect(await problemsOf(responses)).toEqual([]);
-});
+}, CRAWL_TIMEOUT);
 
 test('error pages: 404, 403, 400 (bad form, bad encoding, too large), 409, 413 and a forced 500', async () => {
   const responses: Raw[] = [];

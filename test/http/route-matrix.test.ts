@@ -60,7 +60,7 @@ describe.each(ROLES)('role %s', (role) => {
       expect([routeName(route), outcome]).toEqual([routeName(route), allowed ? 'allowed' : 'denied']);
       expect([routeName(route), res.status < 500]).toEqual([routeName(route), true]);
     }
-  });
+  }, 120_000);
 });
 
 test('a denied request is audited', async () => {

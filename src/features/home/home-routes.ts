@@ -8,7 +8,7 @@ export interface MenuItem { href: string; label: string; description: string; ac
 /** What each role may open; later features add their entries here. */
 export const MENU: MenuItem[] = [
   { href: '/persons', label: '本人情報', description: '本人の検索・登録・編集、経過の確認と印刷、重複した記録の統合', access: 'persons:read' },
-  { href: '/reports', label: '集計表', description: '相談件数の月別表と区・相談方法・相談者・疾病・障害別の集計、市長申立て件数の年度推移、受任調整会議の開催状況と推薦の追随率（HTML・CSV・Excel・PDF）', access: 'reports:read' },
+  { href: '/reports', label: '集計表', description: '相談件数の月別表と区・相談方法・相談者・疾病・障害別の集計、市長申立て件数・報酬助成の年度推移、受任調整会議の開催状況と推薦の追随率（HTML・CSV・Excel・PDF）', access: 'reports:read' },
   { href: '/consultations/import', label: '相談記録の取り込み', description: 'Excelの相談台帳（CSV）を確認してからまとめて登録', access: 'import:run' },
   { href: '/consultations', label: '相談記録', description: '相談の登録・検索・相談記録票の印刷', access: 'consultations:read' },
   { href: '/consultations/follow-ups', label: 'フォローアップ', description: 'フォローアップ日が来た相談の一覧と完了の記録', access: 'consultations:read' },
@@ -16,6 +16,8 @@ export const MENU: MenuItem[] = [
   { href: '/petitions/import', label: '市長申立ての取り込み', description: '既存の市長申立て台帳（CSV）を確認してからまとめて登録（過去の段階は日付不明で記録）', access: 'import:run' },
   { href: '/meetings', label: '受任調整会議', description: '会議（開催日・場所・出席者・議事録）と検討案件（推薦・候補者・家裁への送付・選任）の記録、結果票と議事録のPDF、推薦の追随率', access: 'meetings:read' },
   { href: '/meetings/import', label: '受任調整会議の取り込み', description: '過去の受任調整会議の台帳（CSV、1行1件）を確認してからまとめて登録', access: 'import:run' },
+  { href: '/subsidies', label: '報酬助成', description: '後見人等の報酬助成：申請の受付・審査・決定（承認・却下）・支払、上限額の計算、決定通知書の印刷', access: 'subsidies:read' },
+  { href: '/subsidies/import', label: '報酬助成の取り込み', description: '過去の報酬助成の台帳（CSV）を確認してからまとめて登録', access: 'import:run' },
   { href: '/consultations/deleted', label: '削除された相談記録', description: '削除された相談記録の確認と復元', access: 'consultations:restore' },
   { href: '/admin/users', label: 'ユーザー管理', description: 'ユーザーの作成・権限変更・停止・パスワード再設定', access: 'users:manage' },
   { href: '/admin/masters', label: 'マスタ管理', description: '区・相談種別・紹介元機関・コード表・報酬助成上限額・設定値', access: 'masters:manage' },

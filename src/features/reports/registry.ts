@@ -8,6 +8,7 @@ import {
 } from './consultations-reports';
 import { petitionsByBasis, petitionsByType, petitionsYearly } from '../petitions/petitions-reports';
 import { meetingsMonthly, meetingsRecommendations } from '../meetings/meetings-reports';
+import { subsidiesYearly } from '../subsidies/subsidies-reports';
 import type { ReportDef } from './report-types';
 
 export const REPORTS: readonly ReportDef[] = [
@@ -21,6 +22,7 @@ export const REPORTS: readonly ReportDef[] = [
   petitionsByBasis,
   meetingsMonthly,
   meetingsRecommendations,
+  subsidiesYearly,
 ];
 
 export function findReport(id: string): ReportDef | undefined {

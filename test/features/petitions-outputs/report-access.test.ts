@@ -45,11 +45,11 @@ const urls = (d: (typeof REPORTS)[number]) => [
 test('a ward user may read exactly the petitions reports', () => {
   // every other report (consultations, matching meetings …) is the center's own
   expect(forbidden().map((d) => d.id).sort()).toEqual(REPORTS.filter((d) => !d.id.startsWith('petitions-')).map((d) => d.id).sort());
-  expect(forbidden().map((d) => d.id)).toEqual(expect.arrayContaining(['consultations-monthly', 'meetings-monthly', 'meetings-recommendations']));
+  expect(forbidden().map((d) => d.id)).toEqual(expect.arrayContaining(['consultations-monthly', 'meetings-monthly', 'meetings-recommendations', 'subsidies-yearly']));
   expect(readable().map((d) => d.id)).toEqual(['petitions-yearly', 'petitions-by-type', 'petitions-by-basis']);
 });
 
-test('every other report (consultations, meetings), in every format, answers a ward user 403, audited as access.denied, nothing exported', async () => {
+test('every other report (consultations, subsidies, meetings), in every format, answers a ward user 403, audited as access.denied, nothing exported', async () => {
   expect(forbidden().length).toBeGreaterThan(0);
   for (const d of forbidden()) {
     for (const url of urls(d)) {

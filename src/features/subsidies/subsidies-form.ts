@@ -1,0 +1,56 @@
+/** Rendering the application form: new (with the person search) and edit, with the cap's working and any overlaps. */
+import { Request, Response } from 'express';
+import { audit } from '../../audit/audit-writer';
+import { ErrorItem, FieldErrors, fieldError } from '../../http/forms';
+import { kanaSearchKey } from '../../lib/kana';
+import { PersonHit, searchPersons } from '../persons/persons-search';
+import { findPickablePerson, SEARCH_LIMIT } from '../petitions/petitions-form';
+import { Choice, PetitionOptions } from '../petitions/petitions-options';
+import { Working } from './subsidies-cap';
+import { SUBSIDY_MESSAGES } from './subsidies-messages';
+import { formChoices, Held, petitionChoices } from './subsidies-options';
+import { OverlapRow, SubsidyRow } from './subsidies-queries';
+
+export interface FormExtra {
+  errors?: FieldErrors;
+  errorList?: ErrorItem[];
+  working?: Working | null;
+  overlaps?: OverlapRow[];
+  candidates?: PersonHit[];
+  searched?: string | null;
+}
+
+const idOf = (v: unknown) => (typeof v === 'string' && /^[1-9]\d{0,8}$/.test(v) ? Number(v) : null);
+
+const common = (o: PetitionOptions, held: Held, petitions: Choice[], values: Record<string, unknown>, extra: FormExtra) => ({
+  values, choices: formChoices(o, held, petitions), working: extra.working ?? null, overlaps: extra.overlaps ?? [],
+  ...(extra.errors ? { errors: extra.errors, errorList: extra.errorList } : {}),
+});
+
+/** The new-application form: the chosen person (and their petitions), search candidates, the record fields. */
+export async function renderNew(req: Request, res: Response, o: PetitionOptions, values: Record<string, unknown>, status = 200, extra: FormExtra = {}) {
+  const personId = idOf(values.person_id);
+  const linked = personId ? ((await findPickablePerson(req.deps.db, personId)) ?? null) : null;
+  const petitions = await petitionChoices(req.deps.db, linked?.id ?? null);
+  res.status(status).render('subsidies/new', {
+    ...common(o, {}, petitions, values, extra),
+    linked, candidates: (extra.candidates ?? []).filter((c) => c.id !== linked?.id), searched: extra.searched ?? null,
+  });
+}
+
+/** The edit form of an application that is not decided yet (it shows the record: audited as a view). */
+export async function renderEdit(req: Request, res: Response, s: SubsidyRow, o: PetitionOptions, values: Record<string, unknown>, status = 200, extra: FormExtra = {}) {
+  const petitions = await petitionChoices(req.deps.db, s.person_id);
+  await audit(req, 'subsidy.view', 'subsidy', s.id);
+  res.status(status).render('subsidies/edit', { s, ...common(o, s, petitions, values, extra) });
+}
+
+/** Re-renders the new form with the persons whose kana starts with what was typed. */
+export async function renderPersonSearch(req: Request, res: Response, o: PetitionOptions, body: Record<string, unknown>) {
+  const typed = String(body.person_kana ?? '').trim().slice(0, 50);
+  const values = { ...body, person_kana: '' };
+  if (kanaSearchKey(typed) === '') return renderNew(req, res, o, values, 400, fieldError('person_kana', SUBSIDY_MESSAGES.searchKana));
+  const candidates = await searchPersons(req.deps.db, { kana: typed }, null, SEARCH_LIMIT);
+  await audit(req, 'person.search', 'person', null);
+  return renderNew(req, res, o, values, 200, { candidates, searched: typed });
+}

@@ -1,0 +1,62 @@
+/**
+ * Import kind 'subsidies': past subsidy ledgers moved in through the shared pipeline (upload at
+ * /subsidies/import with preview and confirmation, or `npm run cli -- import subsidies FILE`),
+ * all or nothing, every bad row reported by number.
+ */
+import { describeDate, toWareki } from '../../lib/dates';
+import { labelOf } from '../imports/import-cells';
+import type { ImportSpec } from '../imports/import-spec';
+import { C, loadSubsidyMasters, SubsidyMasters } from './subsidies-import-cells';
+import { validateRow } from './subsidies-import-row';
+import { insertSubsidies, SubsidyImport } from './subsidies-import-store';
+import { periodText } from './subsidies-fields';
+import { yenText } from './subsidies-values';
+
+const DATE_HINT = '2023-04-01、令和5年4月1日、R5.4.1 のいずれか';
+
+export const subsidiesImport: ImportSpec<SubsidyImport, SubsidyMasters> = {
+  kind: 'subsidies',
+  title: '報酬助成',
+  path: '/subsidies/import',
+  routedByFeature: true,
+  listHref: '/subsidies',
+  listLabel: '報酬助成',
+  columns: [
+    { name: C.name, required: false, hint: '本人の氏名（任意）。新しく登録する本人に使います。空欄なら氏名カナで登録します' },
+    { name: C.kana, required: true, hint: 'カタカナ（ひらがな・半角カナも可）。氏名カナと生年月日が同じ本人が登録済みならその本人に、なければ本人を新しく登録します' },
+    { name: C.birth, required: true, hint: DATE_HINT },
+    { name: C.ward, required: true, hint: '中央区・東区・西区・南区・北区' },
+    { name: C.relation, required: true, hint: '弁護士・司法書士・社会福祉士・市民後見人 など（成年後見人等と本人との関係）。親族は対象外です' },
+    { name: C.petitionType, required: true, hint: '市長・本人・親族' },
+    { name: C.courtDecided, required: true, hint: DATE_HINT },
+    { name: C.from, required: true, hint: `${DATE_HINT}。この日に有効な上限額を使います` },
+    { name: C.to, required: true, hint: DATE_HINT },
+    { name: C.fee, required: true, hint: '家庭裁判所が決めた報酬額（円、例：240000）' },
+    { name: C.home, required: false, hint: '対象期間のうち在宅の月数（空欄は0）' },
+    { name: C.facility, required: false, hint: '対象期間のうち施設の月数（空欄は0）' },
+    { name: C.funding, required: true, hint: '高齢・障がい' },
+    { name: C.decision, required: true, hint: '承認・却下' },
+    { name: C.decided, required: true, hint: DATE_HINT },
+    { name: C.granted, required: false, hint: '承認の行は必須（円）。上限額以下ならそのまま取り込みます。却下の行は空欄' },
+    { name: C.paid, required: false, hint: '支払済みなら支払日。空欄なら「決定（承認）」のまま' },
+  ],
+  example: [
+    '氏名カナ,生年月日,区,後見人等種別,申立種別,報酬付与審判日,対象期間開始,対象期間終了,報酬付与額,在宅月数,施設月数,財源区分,決定,決定日,助成額,支払日',
+    'クマモト ハナコ,昭和15年5月1日,東区,社会福祉士,市長,R5.5.10,R4.4.1,R5.3.31,300000,6,6,高齢,承認,R5.6.1,276000,R5.6.30',
+    'ヒゴ タロウ,1960-02-11,北区,弁護士,本人,2023-08-01,2022-08-01,2023-07-31,200000,12,0,障がい,却下,2023-09-01,,',
+  ].join('\n'),
+
+  loadContext: loadSubsidyMasters,
+  validate: validateRow,
+
+  previewHeaders: [C.kana, C.birth, C.ward, C.relation, C.petitionType, '対象期間', C.fee, '在宅・施設', C.funding, C.decision, C.decided, C.granted, C.paid],
+  preview(r, m) {
+    return [
+      r.name_kana, toWareki(r.birth_date), labelOf(m.wards, r.ward_id), labelOf(m.relations, r.guardian_relation_id), r.petition_type,
+      periodText(r.period_from, r.period_to), yenText(r.fee_awarded_yen), `${r.home_months}か月・${r.facility_months}か月`, r.funding_line,
+      r.decision, describeDate(r.decided_on), yenText(r.granted_yen), r.paid_on ? describeDate(r.paid_on) : '',
+    ];
+  },
+
+  insert: insertSubsidies,
+};

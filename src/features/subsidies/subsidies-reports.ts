@@ -1,0 +1,55 @@
+/**
+ * subsidies-yearly (issue 6): per fiscal year of the decision, 件数 (approved applications) and
+ * 助成額（千円）, then the same two rows for each funding line. Read with 'subsidies:read', which no
+ * ward user has: the report routes answer them 403.
+ */
+import type { Knex } from 'knex';
+import { fiscalYearLabel, fiscalYearName } from '../../lib/dates';
+import { groupedHeader, type Row, type Table } from '../../lib/table/table';
+import { periodName } from '../reports/report-export';
+import { yearsAndFilters } from '../reports/report-params';
+import type { ReportDef, ReportScope, YearsParams } from '../reports/report-types';
+import { countApprovedByYear } from './subsidies-reports-counts';
+import { FUNDING_LINES } from './subsidies-values';
+
+export const SUBSIDIES_TITLE = '報酬助成の実績';
+export const COUNT_LABEL = '件数';
+export const AMOUNT_LABEL = '助成額（千円）';
+
+export const SUBSIDIES_NOTES = [
+  '決定日の年度（4月〜翌3月）で、承認した申請（支払済を含む）を数えています。却下した申請は含みません。',
+  '助成額（千円）は助成額（円）の合計を千円単位にし、千円未満を四捨五入しています。全体の行も円の合計から四捨五入するため、財源区分ごとの値の和と1千円ずれることがあります。',
+];
+
+export async function subsidyYearTable(db: Knex, params: YearsParams, scope: ReportScope): Promise<Table> {
+  const sums = await countApprovedByYear(db, params, scope);
+  const years = Array.from({ length: params.to - params.from + 1 }, (_, i) => params.from + i);
+  const at = (fy: number, line: string | null) => sums.find((s) => s.fy === fy && s.line === line);
+  const pair = (prefix: string, line: string | null, total: boolean): Row[] => [
+    { label: `${prefix}${COUNT_LABEL}`, cells: years.map((fy) => at(fy, line)?.n ?? 0), ...(total ? { total } : {}) },
+    { label: `${prefix}${AMOUNT_LABEL}`, cells: years.map((fy) => at(fy, line)?.thousands ?? 0), ...(total ? { total } : {}) },
+  ];
+  const { headerRows, columns } = groupedHeader(years.map((fy) => ({ key: `fy${fy}`, label: fiscalYearName(fy) })));
+  return {
+    id: subsidiesYearly.id,
+    title: `${periodName(params)} ${SUBSIDIES_TITLE}`,
+    subtitle: `対象期間：${fiscalYearLabel(params.from)}〜${fiscalYearLabel(params.to)}`,
+    rowHeader: '区分',
+    headerRows,
+    columns,
+    rows: [...pair('', null, true), ...FUNDING_LINES.flatMap((line) => pair(`${line} `, line, false))],
+    notes: SUBSIDIES_NOTES,
+  };
+}
+
+export const subsidiesYearly: ReportDef<YearsParams> = {
+  id: 'subsidies-yearly',
+  title: `${SUBSIDIES_TITLE}の推移（年度別）`,
+  description: '報酬助成を承認した件数と助成額（千円）を、決定日の年度ごとに、全体と財源区分（高齢・障がい）別に集計します（既定は直近5年度）。',
+  fileTitle: SUBSIDIES_TITLE,
+  access: 'subsidies:read',
+  period: 'years',
+  filters: [],
+  parse: yearsAndFilters([]),
+  build: (db, params, scope) => subsidyYearTable(db, params, scope),
+};

@@ -1,0 +1,65 @@
+import { Request, Response } from 'express';
+import { flash } from '../../http/flash';
+import { ErrorItem, FieldErrors, parseForm } from '../../http/forms';
+import { SecureRouter } from '../../http/routes';
+import { renderConflict } from './subsidies-conflict';
+import { decide, recordPayment, removeSubsidy, StepResult, toReview } from './subsidies-flow-service';
+import { decisionErrors, decisionSchema, deleteSchema, paymentErrors, paymentSchema, reviewSchema } from './subsidies-flow-schema';
+import { loadSubsidy, renderSubsidy, subsidyId, today } from './subsidies-page';
+
+const WRONG_STATE = 'この操作はできません。他の人が先に状況を変えた可能性があります。画面の内容を確認してください。';
+
+const asErrors = (errors: FieldErrors): { errors: FieldErrors; errorList: ErrorItem[] } =>
+  ({ errors, errorList: Object.entries(errors).map(([field, message]) => ({ field, message })) });
+
+/** After a step: its flash and the application page, the conflict page, or the page with a refusal. */
+async function answer(req: Request, res: Response, id: number, result: StepResult, done: string, mine: Record<string, unknown>, step: string) {
+  if (result === 'conflict') return renderConflict(req, res, id, mine, step);
+  flash(req, result === 'ok' ? done : WRONG_STATE, result === 'ok' ? 'success' : 'error');
+  res.redirect(303, result === 'ok' && step === '削除' ? '/subsidies' : `/subsidies/${id}`);
+}
+
+/** The application page and its steps: to 審査 (staff), 決定 (a manager), 支払 (staff), removal (staff). */
+export function showRoutes(r: SecureRouter): void {
+  r.get('/subsidies/:subsidyId', 'subsidies:read', async (req, res) => {
+    await renderSubsidy(req, res, subsidyId(req));
+  });
+
+  r.post('/subsidies/:subsidyId/review', 'subsidies:write', async (req, res) => {
+    const id = subsidyId(req);
+    await loadSubsidy(req, id);
+    const form = parseForm(reviewSchema, req.body);
+    if (!form.ok) return renderSubsidy(req, res, id, 400, { ...form, values: req.body });
+    await answer(req, res, id, await toReview(req, id, form.data.version), '審査に進めました。', {}, '審査');
+  });
+
+  r.post('/subsidies/:subsidyId/decision', 'subsidies:decide', async (req, res) => {
+    const id = subsidyId(req);
+    const s = await loadSubsidy(req, id);
+    const form = parseForm(decisionSchema, req.body);
+    if (!form.ok) return renderSubsidy(req, res, id, 400, { ...form, values: req.body });
+    const errors = decisionErrors(form.data, s.court_decided_on, today(req));
+    if (Object.keys(errors).length > 0) return renderSubsidy(req, res, id, 400, { ...asErrors(errors), values: req.body });
+    const d = form.data;
+    const result = await decide(req, id, d.version, d);
+    await answer(req, res, id, result, `${d.decision}を記録しました。`, d, `決定（${d.decision}）`);
+  });
+
+  r.post('/subsidies/:subsidyId/payment', 'subsidies:write', async (req, res) => {
+    const id = subsidyId(req);
+    const s = await loadSubsidy(req, id);
+    const form = parseForm(paymentSchema, req.body);
+    if (!form.ok) return renderSubsidy(req, res, id, 400, { ...form, values: req.body });
+    const errors = s.decided_on ? paymentErrors(form.data, s.decided_on, today(req)) : {};
+    if (Object.keys(errors).length > 0) return renderSubsidy(req, res, id, 400, { ...asErrors(errors), values: req.body });
+    await answer(req, res, id, await recordPayment(req, id, form.data.version, form.data), '支払を記録しました。', form.data, '支払');
+  });
+
+  r.post('/subsidies/:subsidyId/delete', 'subsidies:write', async (req, res) => {
+    const id = subsidyId(req);
+    await loadSubsidy(req, id);
+    const form = parseForm(deleteSchema, req.body);
+    if (!form.ok) return renderSubsidy(req, res, id, 400, { ...form, values: req.body });
+    await answer(req, res, id, await removeSubsidy(req, id, form.data.version, form.data.deleted_reason), '申請を削除しました。', {}, '削除');
+  });
+}
