@@ -29,6 +29,7 @@ import { reportsRoutes } from './features/reports/reports-routes';
 import { importRoutes } from './features/imports/import-routes';
 import { petitionOutputRoutes } from './features/petitions/petitions-pdf-routes';
 import { petitionsRoutes } from './features/petitions/petitions-routes';
+import { guardiansRoutes } from './features/guardians/guardians-routes';
 
 export function createApp(deps: AppDeps) {
   const app = express();
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
   importRoutes(r);
   petitionOutputRoutes(r);
   petitionsRoutes(r);
+  guardiansRoutes(r);
   app.use(r.router);
 
   setUpErrorHandlers(app);

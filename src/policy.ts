@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'petitions:read',
   'petitions:write',
   'petitions:progress',
+  'guardians:read',
+  'guardians:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,9 +36,9 @@ export type Access = 'public' | 'signedIn' | Permission;
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: ['users:manage', 'masters:manage', 'audit:read', 'consultations:restore'],
-  manager: ['audit:read', 'persons:read', 'consultations:read', 'consultations:restore', 'reports:read', 'petitions:read'],
+  manager: ['audit:read', 'persons:read', 'consultations:read', 'consultations:restore', 'reports:read', 'petitions:read', 'guardians:read'],
   staff: ['persons:read', 'persons:write', 'consultations:read', 'consultations:write', 'reports:read', 'import:run',
-    'petitions:read', 'petitions:write', 'petitions:progress'],
+    'petitions:read', 'petitions:write', 'petitions:progress', 'guardians:read', 'guardians:write'],
   // Ward offices: their own ward's mayoral petitions only (queries are scoped by wardScope()).
   ward: ['reports:read', 'petitions:read', 'petitions:progress'],
 };

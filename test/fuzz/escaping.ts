@@ -20,8 +20,12 @@ const PAGES_OF: Record<string, (row: { id: number; petition_id?: number }) => st
   petition_relatives: (r) => [`/petitions/${r.petition_id}`],
   users: (r) => [`/admin/users/${r.id}`],
   referral_centers: () => ['/admin/masters/referral-centers', '/consultations/new'],
+  citizen_guardians: (r) => [`/guardians/${r.id}`, `/guardians/${r.id}/edit`, '/guardians/followups/new'],
+  guardian_followup_sessions: (r) => [`/guardians/followups/${r.id}`],
+  guardian_courses: (r) => [`/guardians/courses/${r.id}`, `/guardians/courses/${r.id}/edit`],
 };
-const LISTS = ['/persons', '/consultations', '/consultations/follow-ups', '/petitions', '/admin/users', '/admin/masters/referral-centers'];
+const LISTS = ['/persons', '/consultations', '/consultations/follow-ups', '/petitions', '/admin/users', '/admin/masters/referral-centers',
+  '/guardians', '/guardians/courses', '/guardians/followups'];
 
 /** Rows of a table holding a script payload in any column. */
 function rowsWithPayload(db: Knex, table: string) {

@@ -4,6 +4,7 @@ import { RouteSpec } from '../../src/http/routes';
 import { REPORTS } from '../../src/features/reports/registry';
 import { makeUser } from '../helpers/factories';
 import { insertPerson, insertPetition, insertRelative, wardId } from '../features/petitions/petition-factory';
+import { enrolDirect, insertAppointment, insertCourse, insertGuardian, insertPeriod, insertSession } from '../features/guardians/guardian-factory';
 
 export interface Fixtures {
   person: number;
@@ -19,6 +20,13 @@ export interface Fixtures {
   center: number;
   consultationBatch: number;
   petitionBatch: number;
+  guardian: number;
+  course: number;
+  enrolment: number;
+  followup: number;
+  appointment: number;
+  traineesBatch: number;
+  followupBatch: number;
 }
 
 /** Where a :param of a route points: a fixture of the right kind, or an error naming the param to add here. */
@@ -28,7 +36,13 @@ function paramValue(path: string, name: string, fx: Fixtures): string {
     consultationId: () => (path.endsWith('/restore') ? fx.deletedConsultation : fx.consultation),
     petitionId: () => fx.petition,
     relativeId: () => fx.relative,
-    batchId: () => (path.startsWith('/petitions') ? fx.petitionBatch : fx.consultationBatch),
+    batchId: () => (path.startsWith('/petitions') ? fx.petitionBatch : path.startsWith('/guardians/trainees') ? fx.traineesBatch
+      : path.startsWith('/guardians/followups') ? fx.followupBatch : fx.consultationBatch),
+    guardianId: () => fx.guardian,
+    courseId: () => fx.course,
+    enrolmentId: () => fx.enrolment,
+    sessionId: () => fx.followup,
+    appointmentId: () => fx.appointment,
     file: () => REPORTS[0].id,
   };
   const byPrefix: [RegExp, () => number | string][] = [
@@ -82,7 +96,12 @@ export async function makeFixtures(db: Knex, users: Record<'staff', { id: number
   const [center] = await db('referral_centers').insert({ name: `ファズ用センター${n}`, kind: 'その他', sort_order: 900 + n }).returning('id');
   const batch = async (kind: string) => (await db('import_batches')
     .insert({ kind, user_id: users.staff.id, rows: '[]', created_at: new Date('2026-11-27T00:00:00Z') }).returning('id'))[0].id as number;
+  const guardian = await insertGuardian(db, { name: `世界 市民${n}`, kana: 'セカイ シミン', activity: '2023-04-01' });
+  await insertPeriod(db, guardian, 'bank', '2024-04-01');
+  const course = (await db('guardian_courses').where({ fiscal_year: 2024 }).first('id'))?.id ?? (await insertCourse(db, 2024)).id;
   return {
+    guardian, course, enrolment: await enrolDirect(db, course, guardian), followup: await insertSession(db, '2024-06-01', `ファズ研修${n}`, [guardian]),
+    appointment: await insertAppointment(db, guardian, person, '2024-06-01'), traineesBatch: await batch('trainees'), followupBatch: await batch('followup'),
     person, person2, consultation: await consultation(false), deletedConsultation: await consultation(true), petition, otherWardPetition,
     relative, otherWardRelative, user: user.id, center: center.id,
     consultationBatch: await batch('consultations'), petitionBatch: await batch('petitions'),

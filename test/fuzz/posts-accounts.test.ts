@@ -12,7 +12,7 @@ let catalog: FormCatalog;
 beforeAll(async () => {
   world = await makeWorld(t.app, t.db);
   catalog = await discoverForms(t, world, await world.fixtures());
-});
+}, 120_000); // every page of the registry, as every role
 
 test('no hostile body gets a 5xx, stores half a record, or is taken for a field the form does not have', async () => {
   const routes = await fuzzGroup(t, world, catalog, 'accounts');

@@ -14,6 +14,9 @@ import { routeKey } from '../fuzz/forms';
 import { headerProblems, kindOf, leaksIn, pdfTexts, raw, Raw, xlsxText } from '../fuzz/leaks';
 import { Actor, allowedActors, Fixtures, foreignUrl, makeWorld, missingUrl, urlFor, World } from '../fuzz/world';
 
+/** These walk the whole route registry, which grows with every feature: a generous limit, not the default 30 s. */
+const ENUMERATION_TIMEOUT = 180_000;
+
 const t = useTestApp();
 const ACTORS: Actor[] = ['anonymous', ...ROLES];
 let world: World;
@@ -67,7 +70,7 @@ test('every GET route, as every role, with real ids, missing ids and another war
   expect([...statuses].sort()).toEqual(expect.arrayContaining([200, 303, 403, 404]));
   expect(responses.length).toBeGreaterThan(t.routes.filter((r) => r.method === 'get').length * ACTORS.length);
   expect(await problemsOf(responses)).toEqual([]);
-});
+}, ENUMERATION_TIMEOUT);
 
 /** Query parameters the pages read (one bad value can stop a page before it reads the others, so each is sent alone too). */
 const QUERY_NAMES = ['q', 'kana', 'birth', 'phone', 'after', 'after_id', 'action', 'record_type', 'record_id', 'from', 'to', 'user',
@@ -86,7 +89,7 @@ test('every GET route with hostile query parameters (NUL, SQL, script, wrong typ
   }
   expect(responses.filter((r) => r.status >= 500).map((r) => r.url)).toEqual([]);
   expect(await problemsOf(responses)).toEqual([]);
-});
+}, ENUMERATION_TIMEOUT);
 
 test('every download: each report as CSV, xlsx and PDF, the consultation and petition PDFs, the audit CSV', async () => {
   const responses: Raw[] = [];
@@ -106,7 +109,7 @@ test('every download: each report as CSV, xlsx and PDF, the consultation and pet
   expect(downloads.length).toBe(responses.length);
   expect(new Set(responses.map((kindOf)))).toEqual(new Set(['text', 'pdf', 'xlsx']));
   expect(await problemsOf(responses)).toEqual([]);
-});
+}, ENUMERATION_TIMEOUT);
 
 test('a sample of POSTs: every POST route with an empty form, as a role allowed and a role refused, and without a token', async () => {
   const responses: Raw[] = [];
@@ -124,7 +127,7 @@ test('a sample of POSTs: every POST route with an empty form, as a role allowed 
   }
   expect(responses.every((r) => r.status < 500)).toBe(true);
   expect(await problemsOf(responses)).toEqual([]);
-});
+}, ENUMERATION_TIMEOUT);
 
 test('error pages: 404, 403, 400 (bad form, bad encoding, too large), 409, 413 and a forced 500', async () => {
   const responses: Raw[] = [];

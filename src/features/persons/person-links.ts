@@ -7,4 +7,5 @@ export interface PersonLink { table: string; column: string; label: string }
 export const PERSON_LINKS: PersonLink[] = [
   { table: 'consultations', column: 'person_id', label: '相談記録' },
   { table: 'petitions', column: 'person_id', label: '市長申立て' },
+  { table: 'guardian_appointments', column: 'person_id', label: '市民後見人の受任' },
 ];

@@ -1,6 +1,7 @@
 import { Db } from '../../db/knex';
 import { consultationTimeline } from '../consultations/consultations-timeline';
 import { petitionTimeline } from '../petitions/petitions-timeline';
+import { guardianAppointmentTimeline } from '../guardians/guardians-timeline';
 
 /** One line in a person's timeline: what happened, when, and where to read it. */
 export interface TimelineEntry {
@@ -13,7 +14,7 @@ export interface TimelineEntry {
 export type TimelineSource = (db: Db, personId: number) => Promise<TimelineEntry[]>;
 
 /** Features register their source; the person page merges them, newest first. */
-export const TIMELINE_SOURCES: TimelineSource[] = [consultationTimeline, petitionTimeline];
+export const TIMELINE_SOURCES: TimelineSource[] = [consultationTimeline, petitionTimeline, guardianAppointmentTimeline];
 
 export async function personTimeline(db: Db, personId: number): Promise<TimelineEntry[]> {
   const all = (await Promise.all(TIMELINE_SOURCES.map((s) => s(db, personId)))).flat();

@@ -7,6 +7,7 @@ import {
   consultationsByCondition, consultationsByConsultee, consultationsByMethod, consultationsByWard, consultationsMonthly,
 } from './consultations-reports';
 import { petitionsByBasis, petitionsByType, petitionsYearly } from '../petitions/petitions-reports';
+import { trainingYearly } from '../guardians/training-report';
 import type { ReportDef } from './report-types';
 
 export const REPORTS: readonly ReportDef[] = [
@@ -18,6 +19,7 @@ export const REPORTS: readonly ReportDef[] = [
   petitionsYearly,
   petitionsByType,
   petitionsByBasis,
+  trainingYearly,
 ];
 
 export function findReport(id: string): ReportDef | undefined {
