@@ -32,6 +32,7 @@ import { petitionOutputRoutes } from './features/petitions/petitions-pdf-routes'
 import { petitionsRoutes } from './features/petitions/petitions-routes';
 import { meetingsRoutes } from './features/meetings/meetings-routes';
 import { subsidiesRoutes } from './features/subsidies/subsidies-routes';
+import { guardiansRoutes } from './features/guardians/guardians-routes';
 
 export function createApp(deps: AppDeps) {
   const app = express();
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps) {
   petitionsRoutes(r);
   meetingsRoutes(r);
   subsidiesRoutes(r);
+  guardiansRoutes(r);
   app.use(r.router);
 
   setUpErrorHandlers(app);

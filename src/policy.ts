@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'subsidies:read',
   'subsidies:write',
   'subsidies:decide',
+  'guardians:read',
+  'guardians:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,9 +45,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   admin: ['users:manage', 'masters:manage', 'audit:read', 'consultations:restore'],
   // Managers read everything and decide subsidies (承認 / 却下); center staff prepare them and record payment.
   manager: ['audit:read', 'persons:read', 'consultations:read', 'consultations:restore', 'reports:read', 'reports:annual', 'petitions:read',
-    'meetings:read', 'subsidies:read', 'subsidies:decide'],
+    'meetings:read', 'subsidies:read', 'subsidies:decide', 'guardians:read'],
   staff: ['persons:read', 'persons:write', 'consultations:read', 'consultations:write', 'reports:read', 'reports:annual', 'import:run',
-    'petitions:read', 'petitions:write', 'petitions:progress', 'meetings:read', 'meetings:write', 'subsidies:read', 'subsidies:write'],
+    'petitions:read', 'petitions:write', 'petitions:progress', 'meetings:read', 'meetings:write', 'subsidies:read', 'subsidies:write', 'guardians:read', 'guardians:write'],
   // Ward offices: their own ward's mayoral petitions only (queries are scoped by wardScope()).
   ward: ['reports:read', 'petitions:read', 'petitions:progress'],
 };

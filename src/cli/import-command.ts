@@ -3,7 +3,7 @@ import { CliCommand, CliContext, CliError } from './command';
 import { writeAudit } from '../audit/audit-writer';
 import { IMPORT_KINDS, importKind } from '../features/imports/import-kinds';
 import { analyseFile, importRows, RowError } from '../features/imports/import-pipeline';
-import { imported, rowError } from '../features/imports/import-messages';
+import { imported, rowError, rowWarning, rowWarningsSummary } from '../features/imports/import-messages';
 
 const USAGE = `<${IMPORT_KINDS.map((k) => k.kind).join('|')}> FILE   (CSVを取り込みます。1行でも誤りがあれば何も取り込みません)`;
 
@@ -33,6 +33,8 @@ async function run(args: string[], ctx: CliContext): Promise<number> {
     return 1;
   }
   if (analysis.rowErrors.length > 0) return printRowErrors(ctx, analysis.rowErrors);
+  for (const w of analysis.rowWarnings) for (const reason of w.reasons) ctx.err(rowWarning(w.row, reason));
+  if (analysis.rowWarnings.length > 0) ctx.err(rowWarningsSummary(analysis.rowWarnings.length));
   const now = ctx.clock.now();
   const result = await importRows(ctx.db, spec, analysis.rows, { userId: null, now }, (trx) =>
     writeAudit(trx, now, { action: `import.${spec.kind}`, recordType: 'import_file', actorUsername: 'cli' }));

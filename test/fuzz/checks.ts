@@ -5,11 +5,14 @@ import request from 'supertest';
 const VERSIONED = [
   'persons', 'consultations', 'petitions', 'petition_relatives', 'users', 'settings', 'subsidy_caps', 'wards',
   'code_entries', 'referral_centers', 'consultation_categories', 'meetings', 'meeting_cases', 'subsidies',
+  'citizen_guardians', 'guardian_courses', 'guardian_course_enrolments',
+  'guardian_followup_sessions', 'guardian_periods', 'guardian_appointments',
 ];
 /** import_batches is left out: a refused import confirmation discards its preview on purpose. */
 const COUNTED = [
   ...VERSIONED, 'petition_motives', 'petition_stages', 'petition_documents', 'petition_history', 'user_totp', 'user_recovery_codes',
   'meeting_attendees',
+  'guardian_course_days', 'guardian_course_attendance', 'guardian_followup_attendance',
 ];
 
 /** Row counts of every table a form can write, and the sum of the versions of every versioned one (one query). */
@@ -31,7 +34,7 @@ export function changed(before: Record<string, number>, after: Record<string, nu
 /** The highest id of each table with new rows to check (rows up to these came from fixtures). */
 export async function highWater(db: Knex): Promise<Record<string, number>> {
   const tables = ['persons', 'consultations', 'petitions', 'petition_relatives', 'petition_stages', 'users', 'referral_centers', 'code_entries',
-    'consultation_categories', 'wards', 'subsidy_caps', 'meetings', 'meeting_cases', 'subsidies'];
+    'consultation_categories', 'wards', 'subsidy_caps', 'meetings', 'meeting_cases', 'subsidies', 'citizen_guardians'];
   const result = await db.raw(`SELECT ${tables.map(() => '(SELECT coalesce(max(id), 0) FROM ??)::int AS ??').join(', ')}`, tables.flatMap((t) => [t, t]));
   return result.rows[0];
 }
@@ -49,6 +52,7 @@ export async function incompleteRows(db: Knex, since: Record<string, number>): P
   const checks: AuditCheck[] = [
     { what: 'person without person.create', table: 'persons', action: 'person.create', recordType: 'person', from: since.persons },
     { what: 'consultation without consultation.create', table: 'consultations', action: 'consultation.create', recordType: 'consultation', from: since.consultations },
+    { what: 'citizen guardian without guardian.create', table: 'citizen_guardians', action: 'guardian.create', recordType: 'citizen_guardian', from: since.citizen_guardians },
     { what: 'petition without petition.create', table: 'petitions', action: 'petition.create', recordType: 'petition', from: since.petitions },
     { what: 'meeting without meeting.create', table: 'meetings', action: 'meeting.create', recordType: 'meeting', from: since.meetings },
     { what: 'meeting case without meeting_case.create', table: 'meeting_cases', action: 'meeting_case.create', recordType: 'meeting_case', from: since.meeting_cases },

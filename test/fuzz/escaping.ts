@@ -23,8 +23,12 @@ const PAGES_OF: Record<string, (row: { id: number; petition_id?: number; meeting
   referral_centers: () => ['/admin/masters/referral-centers', '/consultations/new'],
   meetings: (r) => [`/meetings/${r.id}`, `/meetings/${r.id}/edit`],
   meeting_cases: (r) => [`/meetings/${r.meeting_id}/cases/${r.id}`, `/meetings/${r.meeting_id}/cases/${r.id}/edit`],
+  citizen_guardians: (r) => [`/guardians/${r.id}`, `/guardians/${r.id}/edit`, '/guardians/followups/new'],
+  guardian_followup_sessions: (r) => [`/guardians/followups/${r.id}`],
+  guardian_courses: (r) => [`/guardians/courses/${r.id}`, `/guardians/courses/${r.id}/edit`],
 };
-const LISTS = ['/persons', '/consultations', '/consultations/follow-ups', '/petitions', '/admin/users', '/admin/masters/referral-centers', '/meetings?fy=2026', '/subsidies'];
+const LISTS = ['/persons', '/consultations', '/consultations/follow-ups', '/petitions', '/admin/users', '/admin/masters/referral-centers',
+  '/meetings?fy=2026', '/subsidies', '/guardians', '/guardians/courses', '/guardians/followups'];
 
 /** Rows of a table holding a script payload in any column. */
 function rowsWithPayload(db: Knex, table: string) {

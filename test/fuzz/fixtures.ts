@@ -4,6 +4,7 @@ import { RouteSpec } from '../../src/http/routes';
 import { REPORTS } from '../../src/features/reports/registry';
 import { makeUser } from '../helpers/factories';
 import { insertPerson, insertPetition, insertRelative, wardId } from '../features/petitions/petition-factory';
+import { enrolDirect, insertAppointment, insertCourse, insertGuardian, insertPeriod, insertSession } from '../features/guardians/guardian-factory';
 
 export interface Fixtures {
   person: number;
@@ -26,6 +27,13 @@ export interface Fixtures {
   subsidy: number;
   decidedSubsidy: number;
   subsidyBatch: number;
+  guardian: number;
+  course: number;
+  enrolment: number;
+  followup: number;
+  appointment: number;
+  traineesBatch: number;
+  followupBatch: number;
 }
 
 /** Where a :param of a route points: a fixture of the right kind, or an error naming the param to add here. */
@@ -35,10 +43,17 @@ function paramValue(path: string, name: string, fx: Fixtures): string {
     consultationId: () => (path.endsWith('/restore') ? fx.deletedConsultation : fx.consultation),
     petitionId: () => fx.petition,
     relativeId: () => fx.relative,
-    batchId: () => (path.startsWith('/petitions') ? fx.petitionBatch : path.startsWith('/meetings') ? fx.meetingBatch : path.startsWith('/subsidies') ? fx.subsidyBatch : fx.consultationBatch),
+    batchId: () => (path.startsWith('/petitions') ? fx.petitionBatch : path.startsWith('/meetings') ? fx.meetingBatch
+      : path.startsWith('/subsidies') ? fx.subsidyBatch : path.startsWith('/guardians/trainees') ? fx.traineesBatch
+      : path.startsWith('/guardians/followups') ? fx.followupBatch : fx.consultationBatch),
     meetingId: () => fx.meeting,
     caseId: () => fx.meetingCase,
     subsidyId: () => (path.endsWith('/pdf') ? fx.decidedSubsidy : fx.subsidy),
+    guardianId: () => fx.guardian,
+    courseId: () => fx.course,
+    enrolmentId: () => fx.enrolment,
+    sessionId: () => fx.followup,
+    appointmentId: () => fx.appointment,
     file: () => REPORTS[0].id,
   };
   const byPrefix: [RegExp, () => number | string][] = [
@@ -106,8 +121,13 @@ export async function makeFixtures(db: Knex, users: Record<'staff', { id: number
     created_by: users.staff.id, updated_by: users.staff.id,
     ...(decided ? { status: '決定', decision: '承認', decided_on: '2026-11-02', decision_number: '熊健福第1号' } : {}),
   }).returning('id'))[0].id as number;
+  const guardian = await insertGuardian(db, { name: `世界 市民${n}`, kana: 'セカイ シミン', activity: '2023-04-01' });
+  await insertPeriod(db, guardian, 'bank', '2024-04-01');
+  const course = (await db('guardian_courses').where({ fiscal_year: 2024 }).first('id'))?.id ?? (await insertCourse(db, 2024)).id;
   return {
     subsidy: await subsidy(false), decidedSubsidy: await subsidy(true), subsidyBatch: await batch('subsidies'),
+    guardian, course, enrolment: await enrolDirect(db, course, guardian), followup: await insertSession(db, '2024-06-01', `ファズ研修${n}`, [guardian]),
+    appointment: await insertAppointment(db, guardian, person, '2024-06-01'), traineesBatch: await batch('trainees'), followupBatch: await batch('followup'),
     person, person2, consultation: await consultation(false), deletedConsultation: await consultation(true), petition, otherWardPetition,
     relative, otherWardRelative, user: user.id, center: center.id,
     consultationBatch: await batch('consultations'), petitionBatch: await batch('petitions'),

@@ -30,7 +30,7 @@ export function send(s: Session, url: string, pairs: Pair[], multipart = false) 
   return s.agent.post(url).type('form').send(new URLSearchParams([...pairs, ['_csrf', s.token]]).toString());
 }
 
-/** Every form on every page the registry's GET routes show, as every role that may see them. */
+/** Every form on every page the registry's GET routes show, as every role that may see them (and a roster record not yet registered in the bank). */
 export async function discoverForms(t: TestSuite, world: World, fx: Fixtures): Promise<FormCatalog> {
   const catalog = new FormCatalog(t.routes);
   // downloads (the PDFs, the annual report, the audit CSV) hold no forms: not fetched here
@@ -43,6 +43,8 @@ export async function discoverForms(t: TestSuite, world: World, fx: Fixtures): P
   }
   const merge = await (await world.session('staff')).agent.get(`/persons/${fx.person}/merge?other_id=${fx.person2}`);
   catalog.add(merge.text);
+  const unregistered = await t.db('citizen_guardians').insert({ name: 'フォーム 探索', name_kana: 'フォーム タンサク', kana_key: 'フォームタンサク', birth_date: '1960-01-01' }).returning('id');
+  catalog.add((await (await world.session('staff')).agent.get(`/guardians/${unregistered[0].id}`)).text);
   return catalog;
 }
 
@@ -102,10 +104,14 @@ export async function fuzzRoute(t: TestSuite, world: World, catalog: FormCatalog
   if (incomplete.length) throw new Error(`${routeKey(route)} left incomplete rows (seed ${seed}): ${incomplete.join('; ')}`);
 }
 
-/** The two halves the fuzz is split into (one test file each, so they run in parallel); together, every POST route. */
+const RECORDS = /^\/(persons|consultations|petitions|meetings|subsidies)(\/|$)/;
+const GUARDIANS = /^\/guardians(\/|$)/;
+
+/** The parts the fuzz is split into (one test file each, so they run in parallel); together, every POST route. */
 export const FUZZ_GROUPS = {
-  records: (r: RouteSpec) => /^\/(persons|consultations|petitions|meetings|subsidies)(\/|$)/.test(r.path),
-  accounts: (r: RouteSpec) => !/^\/(persons|consultations|petitions|meetings|subsidies)(\/|$)/.test(r.path),
+  records: (r: RouteSpec) => RECORDS.test(r.path),
+  guardians: (r: RouteSpec) => GUARDIANS.test(r.path),
+  accounts: (r: RouteSpec) => !RECORDS.test(r.path) && !GUARDIANS.test(r.path),
 } as const;
 
 /** Fuzzes every POST route of a group; reports every route that failed, not only the first. */

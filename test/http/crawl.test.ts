@@ -14,9 +14,10 @@ import { routeKey } from '../fuzz/forms';
 import { headerProblems, kindOf, leaksIn, pdfTexts, raw, Raw, xlsxText } from '../fuzz/leaks';
 import { Actor, allowedActors, Fixtures, foreignUrl, makeWorld, missingUrl, urlFor, World } from '../fuzz/world';
 
+/** These walk the whole route registry, which grows with every feature: a generous limit, not the default 30 s. */
+const ENUMERATION_TIMEOUT = 180_000;
+
 const t = useTestApp();
-/** Each crawl walks every route of the registry (which grows with each feature) as every role. */
-const CRAWL_TIMEOUT = 180_000;
 const ACTORS: Actor[] = ['anonymous', ...ROLES];
 let world: World;
 let fx: Fixtures;
@@ -70,7 +71,7 @@ test('every GET route, as every role, with real ids, missing ids and another war
   expect([...statuses].sort()).toEqual(expect.arrayContaining([200, 303, 403, 404]));
   expect(responses.length).toBeGreaterThan(t.routes.filter((r) => r.method === 'get').length * ACTORS.length);
   expect(await problemsOf(responses)).toEqual([]);
-}, CRAWL_TIMEOUT);
+}, ENUMERATION_TIMEOUT);
 
 /** Query parameters the pages read (one bad value can stop a page before it reads the others, so each is sent alone too). */
 const QUERY_NAMES = ['q', 'kana', 'birth', 'phone', 'after', 'after_id', 'action', 'record_type', 'record_id', 'from', 'to', 'user',
@@ -89,7 +90,7 @@ test('every GET route with hostile query parameters (NUL, SQL, script, wrong typ
   }
   expect(responses.filter((r) => r.status >= 500).map((r) => r.url)).toEqual([]);
   expect(await problemsOf(responses)).toEqual([]);
-}, CRAWL_TIMEOUT);
+}, ENUMERATION_TIMEOUT);
 
 test('every download: each report as CSV, xlsx and PDF, the consultation, petition and meeting PDFs, the audit CSV', async () => {
   const responses: Raw[] = [];
@@ -111,7 +112,7 @@ test('every download: each report as CSV, xlsx and PDF, the consultation, petiti
   expect(downloads.length).toBe(responses.length);
   expect(new Set(responses.map((kindOf)))).toEqual(new Set(['text', 'pdf', 'xlsx']));
   expect(await problemsOf(responses)).toEqual([]);
-});
+}, ENUMERATION_TIMEOUT);
 
 test('a sample of POSTs: every POST route with an empty form, as a role allowed and a role refused, and without a token', async () => {
   const responses: Raw[] = [];
@@ -129,7 +130,7 @@ test('a sample of POSTs: every POST route with an empty form, as a role allowed 
   }
   expect(responses.every((r) => r.status < 500)).toBe(true);
   expect(await problemsOf(responses)).toEqual([]);
-}, CRAWL_TIMEOUT);
+}, ENUMERATION_TIMEOUT);
 
 test('error pages: 404, 403, 400 (bad form, bad encoding, too large), 409, 413 and a forced 500', async () => {
   const responses: Raw[] = [];

@@ -4,6 +4,9 @@ import { csrfFrom } from '../helpers/agent';
 import { sampleUrl, routeName } from '../helpers/routes';
 import { can, Role, ROLES } from '../../src/policy';
 
+/** These walk the whole route registry, which grows with every feature: a generous limit, not the default 30 s. */
+const ENUMERATION_TIMEOUT = 180_000;
+
 const t = useTestApp();
 
 function roleFor(access: string): Role {
@@ -27,11 +30,11 @@ test('every POST route refuses a missing or foreign CSRF token with 403, and cha
     const auditAfter = (await t.db('audit_log').count({ n: '*' }))[0].n;
     expect([routeName(route), auditAfter]).toEqual([routeName(route), auditBefore]);
   }
-});
+}, ENUMERATION_TIMEOUT);
 
 test('a GET never changes state: no GET route writes an audit row except views of records', async () => {
   const { agent } = await t.login('admin');
   const users = await t.db('users').count({ n: '*' });
   for (const route of t.routes.filter((r) => r.method === 'get')) await agent.get(sampleUrl(route, '1'));
   expect(await t.db('users').count({ n: '*' })).toEqual(users);
-});
+}, ENUMERATION_TIMEOUT);

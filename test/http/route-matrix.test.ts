@@ -4,6 +4,9 @@ import { Agent, csrfFrom, loginAs } from '../helpers/agent';
 import { sampleUrl, routeName } from '../helpers/routes';
 import { can, Role, ROLES } from '../../src/policy';
 
+/** These walk the whole route registry, which grows with every feature: a generous limit, not the default 30 s. */
+const ENUMERATION_TIMEOUT = 180_000;
+
 const t = useTestApp();
 const agents = new Map<Role, Agent>();
 const usernames = new Map<Role, string>();
@@ -41,7 +44,7 @@ test('anonymous requests to anything but public routes are sent to the login pag
       expect([routeName(route), res.status]).toEqual([routeName(route), 403]);
     }
   }
-});
+}, ENUMERATION_TIMEOUT);
 
 describe.each(ROLES)('role %s', (role) => {
   test('every route answers as policy.ts declares', async () => {
@@ -60,7 +63,7 @@ describe.each(ROLES)('role %s', (role) => {
       expect([routeName(route), outcome]).toEqual([routeName(route), allowed ? 'allowed' : 'denied']);
       expect([routeName(route), res.status < 500]).toEqual([routeName(route), true]);
     }
-  }, 120_000);
+  }, ENUMERATION_TIMEOUT);
 });
 
 test('a denied request is audited', async () => {

@@ -28,3 +28,5 @@ export const unknownLabel = (column: string, value: string) => `${column}「${sh
 
 export const imported = (count: number) => `${count}件を取り込みました`;
 export const rowError = (row: number, reason: string) => `行${row}: ${reason}`;
+export const rowWarning = (row: number, reason: string) => `行${row}: 注意: ${reason}`;
+export const rowWarningsSummary = (n: number) => `確認が必要な行が${n}行あります（取り込みます）`;

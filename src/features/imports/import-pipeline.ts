@@ -16,6 +16,8 @@ export interface Analysis<R, C> {
   rows: SourceRow[];
   records: ValidRecord<R>[];
   rowErrors: RowError[];
+  /** rows imported with a note (RowResult.warnings), by row number */
+  rowWarnings: RowError[];
   ctx: C | null;
 }
 
@@ -23,18 +25,21 @@ export interface Analysis<R, C> {
 export function validateRows<R, C>(spec: ImportSpec<R, C>, rows: SourceRow[], ctx: C) {
   const records: ValidRecord<R>[] = [];
   const rowErrors: RowError[] = [];
+  const rowWarnings: RowError[] = [];
   for (const { row, cells } of rows) {
     const result = spec.validate(cells, ctx);
-    if (result.ok) records.push({ row, record: result.record });
-    else rowErrors.push({ row, reasons: result.reasons });
+    if (result.ok) {
+      records.push({ row, record: result.record });
+      if (result.warnings?.length) rowWarnings.push({ row, reasons: result.warnings });
+    } else rowErrors.push({ row, reasons: result.reasons });
   }
-  return { records, rowErrors };
+  return { records, rowErrors, rowWarnings };
 }
 
 /** Decode → CSV → header → rows validated against the current masters. Stores nothing. */
 export async function analyseFile<R, C>(db: Db, spec: ImportSpec<R, C>, bytes: Buffer): Promise<Analysis<R, C>> {
   const fail = (message: string, encoding: string | null = null): Analysis<R, C> =>
-    ({ encoding, fileErrors: [message], warnings: [], rows: [], records: [], rowErrors: [], ctx: null });
+    ({ encoding, fileErrors: [message], warnings: [], rows: [], records: [], rowErrors: [], rowWarnings: [], ctx: null });
   if (bytes.length === 0) return fail(IMPORT_MESSAGES.emptyFile);
   if (looksLikeZip(bytes)) return fail(IMPORT_MESSAGES.xlsx);
   const decoded = decodeCsv(bytes);

@@ -65,7 +65,7 @@ async function confirm(req: Request, res: Response, spec: AnyImportSpec) {
     });
     if (!result.ok) {
       await deleteBatch(db, id);
-      const analysis = { encoding: null, fileErrors: [], warnings: [], rows: batch.rows, records: [], rowErrors: result.rowErrors, ctx: null };
+      const analysis = { encoding: null, fileErrors: [], warnings: [], rows: batch.rows, records: [], rowErrors: result.rowErrors, rowWarnings: [], ctx: null };
       return res.status(400).render('imports/preview', { ...previewLocals(spec, analysis, null), changed: true });
     }
     flash(req, imported(result.count));

@@ -13,7 +13,12 @@ export interface ImportColumn {
   hint: string;
 }
 
-export type RowResult<R> = { ok: true; record: R } | { ok: false; reasons: string[] };
+/**
+ * A row read: its record, or the reasons it cannot be imported. `warnings` are for rows that are
+ * imported but deserve a look (e.g. a historical step that breaks today's rule); shown in the
+ * preview and the CLI output, never refusing anything.
+ */
+export type RowResult<R> = { ok: true; record: R; warnings?: string[] } | { ok: false; reasons: string[] };
 
 /** Who imports (null from the command line) and when. */
 export interface ImportActor { userId: number | null; now: Date }

@@ -20,6 +20,7 @@ export function previewLocals(spec: AnyImportSpec, a: Analysis<unknown, unknown>
     warnings: a.warnings,
     fileErrors: a.fileErrors,
     rowErrors: a.rowErrors,
+    rowWarnings: a.rowWarnings,
     previewRows: a.records.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, cells: spec.preview(r.record, ctx) })),
     validCount: a.records.length,
     batchId,

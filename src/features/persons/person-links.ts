@@ -9,4 +9,5 @@ export const PERSON_LINKS: PersonLink[] = [
   { table: 'petitions', column: 'person_id', label: '市長申立て' },
   { table: 'meeting_cases', column: 'person_id', label: '受任調整会議の検討案件' },
   { table: 'subsidies', column: 'person_id', label: '報酬助成' },
+  { table: 'guardian_appointments', column: 'person_id', label: '市民後見人の受任' },
 ];

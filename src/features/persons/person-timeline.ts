@@ -3,6 +3,7 @@ import { consultationTimeline } from '../consultations/consultations-timeline';
 import { petitionTimeline } from '../petitions/petitions-timeline';
 import { meetingTimeline } from '../meetings/meetings-timeline';
 import { subsidyTimeline } from '../subsidies/subsidies-timeline';
+import { guardianAppointmentTimeline } from '../guardians/guardians-timeline';
 
 /** One line in a person's timeline: what happened, when, and where to read it. */
 export interface TimelineEntry {
@@ -15,7 +16,7 @@ export interface TimelineEntry {
 export type TimelineSource = (db: Db, personId: number) => Promise<TimelineEntry[]>;
 
 /** Features register their source; the person page merges them, newest first. */
-export const TIMELINE_SOURCES: TimelineSource[] = [consultationTimeline, petitionTimeline, subsidyTimeline, meetingTimeline];
+export const TIMELINE_SOURCES: TimelineSource[] = [consultationTimeline, petitionTimeline, subsidyTimeline, meetingTimeline, guardianAppointmentTimeline];
 
 export async function personTimeline(db: Db, personId: number): Promise<TimelineEntry[]> {
   const all = (await Promise.all(TIMELINE_SOURCES.map((s) => s(db, personId)))).flat();

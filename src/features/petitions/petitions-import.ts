@@ -13,7 +13,8 @@ import {
 } from './petitions-import-cells';
 import { insertPetitions, latestStage, PetitionImport, stageRows } from './petitions-import-store';
 
-function nameCells(cells: Record<string, string>, reasons: string[]): { name: string | null; kana: string | null } {
+/** 氏名 and 氏名カナ (required; kana normalized and checked), shared with the citizen-guardian imports. */
+export function nameCells(cells: Record<string, string>, reasons: string[]): { name: string | null; kana: string | null } {
   const name = requiredCell(C.name, cells[C.name], reasons);
   if (name !== null && name.length > NAME_MAX) reasons.push(M.tooLong(C.name));
   const kanaText = requiredCell(C.kana, cells[C.kana], reasons);

@@ -9,6 +9,7 @@ import {
 import { petitionsByBasis, petitionsByType, petitionsYearly } from '../petitions/petitions-reports';
 import { meetingsMonthly, meetingsRecommendations } from '../meetings/meetings-reports';
 import { subsidiesYearly } from '../subsidies/subsidies-reports';
+import { trainingYearly } from '../guardians/training-report';
 import type { ReportDef } from './report-types';
 
 export const REPORTS: readonly ReportDef[] = [
@@ -23,6 +24,7 @@ export const REPORTS: readonly ReportDef[] = [
   meetingsMonthly,
   meetingsRecommendations,
   subsidiesYearly,
+  trainingYearly,
 ];
 
 export function findReport(id: string): ReportDef | undefined {

@@ -1,0 +1,107 @@
+import { Request, Response } from 'express';
+import { audit } from '../../audit/audit-writer';
+import { NotFoundError } from '../../http/errors';
+import { flash } from '../../http/flash';
+import { ErrorItem, FieldErrors, fieldError } from '../../http/forms';
+import { idParam } from '../../http/params';
+import { SecureRouter } from '../../http/routes';
+import { toWareki } from '../../lib/dates';
+import { kanaSearchKey } from '../../lib/kana';
+import { searchPersons } from '../persons/persons-search';
+import { findPickablePerson, isPersonSearch, SEARCH_LIMIT } from '../petitions/petitions-form';
+import { APPOINTMENT_MESSAGES as M, appointmentEditSchema, appointmentSchema, validateAppointment } from './appointments-schema';
+import { createAppointment, updateAppointment } from './appointments-service';
+import { loadGuardian, today } from './guardians-page';
+import { appointmentsQuery, AppointmentRow, GuardianRow } from './guardians-queries';
+
+type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
+type Choice = { id: number; label: string; retired: boolean };
+
+/** 類型: the four of the code list (任意後見 too: a citizen guardian may act under a contract); retired ones only when held. */
+async function typeChoices(req: Request, held: number | null = null) {
+  const rows: Choice[] = await req.deps.db('code_entries').where({ list: 'guardianship_type' }).orderBy(['sort_order', 'id'])
+    .select('id', 'label', req.deps.db.raw('retired_at IS NOT NULL AS retired'));
+  const offered = rows.filter((c) => !c.retired || c.id === held);
+  return { options: offered.map((c) => ({ value: c.id, label: c.label })), ids: new Set(offered.map((c) => c.id)) };
+}
+
+const idOf = (v: unknown) => (typeof v === 'string' && /^[1-9]\d{0,8}$/.test(v) ? Number(v) : null);
+
+async function renderNew(req: Request, res: Response, g: GuardianRow, values: Record<string, unknown>, status = 200,
+  extra: { candidates?: Awaited<ReturnType<typeof searchPersons>>; searched?: string | null } & Partial<Errors> = {}) {
+  const personId = idOf(values.person_id);
+  const linked = personId ? ((await findPickablePerson(req.deps.db, personId)) ?? null) : null;
+  res.status(status).render('guardians/appointment-new', {
+    g, values, linked, types: (await typeChoices(req)).options,
+    candidates: (extra.candidates ?? []).filter((c) => c.id !== linked?.id), searched: extra.searched ?? null,
+    ...(extra.errors ? { errors: extra.errors, errorList: extra.errorList } : {}),
+  });
+}
+
+async function loadAppointment(req: Request, g: GuardianRow): Promise<AppointmentRow> {
+  const a: AppointmentRow | undefined = await appointmentsQuery(req.deps.db).where('a.id', idParam(req, 'appointmentId')).where('a.guardian_id', g.id).first();
+  if (!a) throw new NotFoundError();
+  return a;
+}
+
+async function renderEdit(req: Request, res: Response, g: GuardianRow, a: AppointmentRow, values: Record<string, unknown>, status = 200, e?: Errors) {
+  res.status(status).render('guardians/appointment-edit', { g, a, values, types: (await typeChoices(req, a.guardianship_type_id)).options, ...(e ?? {}) });
+}
+
+const dateText = (v: string | null) => (v ? toWareki(v) : '');
+
+/** 受任: a case linked to a person (searched by kana as on the petition form), and its later edit (the end). */
+export function appointmentsRoutes(r: SecureRouter): void {
+  r.get('/guardians/:guardianId/appointments/new', 'guardians:write', async (req, res) => renderNew(req, res, await loadGuardian(req), {}));
+
+  r.post('/guardians/:guardianId/appointments', 'guardians:write', async (req, res) => {
+    const g = await loadGuardian(req);
+    const body: Record<string, unknown> = { ...(req.body ?? {}) };
+    if (isPersonSearch(body)) {
+      const typed = String(body.person_kana ?? '').trim().slice(0, 50);
+      const values = { ...body, person_kana: '' };
+      if (kanaSearchKey(typed) === '') return renderNew(req, res, g, values, 400, fieldError('person_kana', M.searchKana));
+      const candidates = await searchPersons(req.deps.db, { kana: typed }, null, SEARCH_LIMIT);
+      await audit(req, 'person.search', 'person', null);
+      return renderNew(req, res, g, values, 200, { candidates, searched: typed });
+    }
+    const form = validateAppointment(appointmentSchema((await typeChoices(req)).ids), body, today(req));
+    if (!form.ok) return renderNew(req, res, g, body, 400, form);
+    if (!(await findPickablePerson(req.deps.db, form.data.person_id))) return renderNew(req, res, g, body, 400, fieldError('person_id', M.person));
+    const result = await createAppointment(req, g.id, form.data);
+    if (result !== 'ok') return renderNew(req, res, g, body, 400, fieldError('appointed_on', M.notRegistered));
+    flash(req, '受任を記録しました。');
+    res.redirect(303, `/guardians/${g.id}#cases`);
+  });
+
+  r.get('/guardians/:guardianId/appointments/:appointmentId/edit', 'guardians:write', async (req, res) => {
+    const g = await loadGuardian(req);
+    const a = await loadAppointment(req, g);
+    await audit(req, 'person.view', 'person', a.person_id);
+    await renderEdit(req, res, g, a, { ...a });
+  });
+
+  r.post('/guardians/:guardianId/appointments/:appointmentId', 'guardians:write', async (req, res) => {
+    const g = await loadGuardian(req);
+    const a = await loadAppointment(req, g);
+    const { ids, options } = await typeChoices(req, a.guardianship_type_id);
+    const form = validateAppointment(appointmentEditSchema(ids), req.body, today(req));
+    if (!form.ok) return renderEdit(req, res, g, a, req.body ?? {}, 400, form);
+    const result = await updateAppointment(req, g.id, a.id, form.data);
+    if (result === 'not_registered') return renderEdit(req, res, g, a, req.body ?? {}, 400, fieldError('appointed_on', M.notRegistered));
+    if (result === 'conflict') {
+      const now = await loadAppointment(req, g);
+      const label = (id: number) => options.find((o) => o.value === id)?.label ?? '';
+      const f = form.data;
+      const rows = [
+        { label: '選任日', mine: dateText(f.appointed_on), theirs: dateText(now.appointed_on) },
+        { label: '類型', mine: label(f.guardianship_type_id), theirs: now.type_label },
+        { label: '終了日', mine: dateText(f.ended_on), theirs: dateText(now.ended_on) },
+        { label: '終了の理由', mine: f.end_reason ?? '', theirs: now.end_reason ?? '' },
+      ];
+      return res.status(409).render('errors/conflict', { backHref: `/guardians/${g.id}/appointments/${a.id}/edit`, rows });
+    }
+    flash(req, '受任の記録を保存しました。');
+    res.redirect(303, `/guardians/${g.id}#cases`);
+  });
+}

@@ -1,0 +1,67 @@
+import { Request, Response } from 'express';
+import { flash } from '../../http/flash';
+import { ErrorItem, FieldErrors, fieldError, parseForm } from '../../http/forms';
+import { SecureRouter } from '../../http/routes';
+import { fiscalYearName, toWareki } from '../../lib/dates';
+import { loadGuardian, today } from './guardians-page';
+import { GUARDIAN_COLUMNS, GUARDIAN_MESSAGES, GuardianForm, guardianSchema, guardianUpdateSchema } from './guardians-schema';
+import { createGuardian, updateGuardian } from './guardians-service';
+import { findGuardian, GuardianRow } from './guardians-queries';
+
+type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
+
+async function courseOptions(req: Request) {
+  const rows: { id: number; fiscal_year: number; title: string }[] = await req.deps.db('guardian_courses')
+    .orderBy('fiscal_year', 'desc').select('id', 'fiscal_year', 'title');
+  return rows.map((c) => ({ value: c.id, label: `${fiscalYearName(c.fiscal_year)} ${c.title}` }));
+}
+
+async function renderNew(req: Request, res: Response, values: Record<string, unknown>, status = 200, e?: Errors) {
+  res.status(status).render('guardians/new', { values, courses: await courseOptions(req), ...(e ?? {}) });
+}
+
+const renderEdit = (res: Response, g: GuardianRow, values: Record<string, unknown>, status = 200, e?: Errors) =>
+  res.status(status).render('guardians/edit', { g, values, ...(e ?? {}) });
+
+const LABELS: Record<(typeof GUARDIAN_COLUMNS)[number], string> = {
+  name: '氏名', name_kana: '氏名カナ', birth_date: '生年月日', address: '住所', phone: '電話番号', email: 'メールアドレス',
+  activity_started_on: '地域生活支援員の活動開始日', notes: '備考',
+};
+const shown = (c: string, v: unknown) => (v === null || v === undefined || v === '' ? '' : c.endsWith('_on') || c === 'birth_date' ? toWareki(String(v)) : String(v));
+
+/** New trainee (optionally enrolled in a course) and the edit of contact details and the 支援員 start date. */
+export function formRoutes(r: SecureRouter): void {
+  r.get('/guardians/new', 'guardians:write', (req, res) => renderNew(req, res, {}));
+
+  r.post('/guardians', 'guardians:write', async (req, res) => {
+    const courses = await courseOptions(req);
+    const form = parseForm(guardianSchema(today(req), new Set(courses.map((c) => c.value))), req.body);
+    if (!form.ok) return renderNew(req, res, req.body ?? {}, 400, form);
+    const { course_id: courseId, ...values } = form.data;
+    const result = await createGuardian(req, values, courseId);
+    if (!result.ok) return renderNew(req, res, req.body ?? {}, 400, fieldError('name_kana', GUARDIAN_MESSAGES.duplicate));
+    flash(req, '市民後見人名簿に登録しました。');
+    res.redirect(303, `/guardians/${result.id}`);
+  });
+
+  r.get('/guardians/:guardianId/edit', 'guardians:write', async (req, res) => {
+    const g = await loadGuardian(req);
+    renderEdit(res, g, { ...g });
+  });
+
+  r.post('/guardians/:guardianId', 'guardians:write', async (req, res) => {
+    const g = await loadGuardian(req);
+    const form = parseForm(guardianUpdateSchema(today(req)), req.body);
+    if (!form.ok) return renderEdit(res, g, req.body ?? {}, 400, form);
+    const result = await updateGuardian(req, g.id, form.data);
+    if (!result.ok && result.reason === 'duplicate') return renderEdit(res, g, req.body ?? {}, 400, fieldError('name_kana', GUARDIAN_MESSAGES.duplicate));
+    if (!result.ok && result.reason === 'conflict') {
+      const current = (await findGuardian(req.deps.db, g.id))!;
+      const mine = form.data as GuardianForm;
+      const rows = GUARDIAN_COLUMNS.map((c) => ({ label: LABELS[c], mine: shown(c, mine[c]), theirs: shown(c, current[c]) }));
+      return res.status(409).render('errors/conflict', { backHref: `/guardians/${g.id}/edit`, rows });
+    }
+    flash(req, result.ok ? '名簿の記録を保存しました。' : 'この記録は見つかりませんでした。', result.ok ? 'success' : 'error');
+    res.redirect(303, result.ok ? `/guardians/${g.id}` : '/guardians');
+  });
+}

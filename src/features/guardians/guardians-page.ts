@@ -1,0 +1,43 @@
+/** The roster record's page: details, status, history, the step forms and the cases; every rendering audited. */
+import { Request, Response } from 'express';
+import { audit } from '../../audit/audit-writer';
+import { NotFoundError } from '../../http/errors';
+import { ErrorItem, FieldErrors } from '../../http/forms';
+import { idParam } from '../../http/params';
+import { todayIso } from '../../lib/dates';
+import { can } from '../../policy';
+import { missingBankConditions } from './guardian-gating';
+import { statusLabel } from './guardian-status';
+import { guardianHistory } from './guardians-history';
+import { appointmentsOf, enrolmentsOf, findGuardian, followupsOf, gatingFacts, GuardianRow, periodsOf } from './guardians-queries';
+
+export const today = (req: Request) => todayIso(req.deps.clock.now());
+
+/** The roster record named by :guardianId, or 404. */
+export async function loadGuardian(req: Request): Promise<GuardianRow> {
+  const g = await findGuardian(req.deps.db, idParam(req, 'guardianId'));
+  if (!g) throw new NotFoundError();
+  return g;
+}
+
+export interface PageExtra { errors?: FieldErrors; errorList?: ErrorItem[]; values?: Record<string, unknown>; bankMissing?: string[] }
+
+export async function renderGuardian(req: Request, res: Response, g: GuardianRow, status = 200, extra: PageExtra = {}) {
+  const { db } = req.deps;
+  const [enrolments, followups, periods, appointments, facts] = await Promise.all([
+    enrolmentsOf(db, g.id), followupsOf(db, g.id), periodsOf(db, g.id), appointmentsOf(db, g.id), gatingFacts(db, g.id),
+  ]);
+  const open = (kind: string) => periods.find((p) => p.kind === kind && p.ended_on === null) ?? null;
+  const day = today(req);
+  await audit(req, 'guardian.view', 'citizen_guardian', g.id);
+  res.status(status).render('guardians/show', {
+    g, statusLabel: statusLabel(g.status),
+    history: guardianHistory({ activityStartedOn: g.activity_started_on, enrolments, followups, periods, appointments }),
+    followupCount: followups.length, appointments,
+    openBank: open('bank'), openCooperator: open('cooperator'),
+    bankToday: missingBankConditions(facts, day), bankMissing: extra.bankMissing ?? [],
+    canWrite: can(req.user, 'guardians:write'),
+    errors: extra.errors ?? {}, errorList: extra.errorList ?? [],
+    values: { bank_on: day, withdraw_on: day, coop_on: day, coop_end_on: day, ...(extra.values ?? {}) },
+  });
+}
