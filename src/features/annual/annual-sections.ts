@@ -1,8 +1,7 @@
 /**
  * What the annual report (年報) holds, in order: report ids from the registry with their
  * parameters for the year and, for the main tables, a bar chart. To add a table, add one line
- * here. An id that is not registered (yet) is skipped, so the later features' tables below
- * appear as soon as their reports are registered in src/features/reports/registry.ts.
+ * here. An id that is not registered is skipped.
  */
 import type { TableChartSpec } from '../../lib/table/table-chart';
 import type { ReportInput } from '../reports/report-types';
@@ -31,9 +30,10 @@ export const ANNUAL_SECTIONS: readonly AnnualSection[] = [
   { id: 'petitions-yearly', chart: { by: 'columns', caption: '年度別の市長申立て件数（計）' } },
   { id: 'petitions-by-type' },
   { id: 'petitions-by-basis' },
-  // Later features (skipped until registered); give each its chart once its table's shape is known.
-  { id: 'subsidies-yearly' },
-  { id: 'meetings-monthly' },
-  { id: 'training-yearly' },
+  { id: 'subsidies-yearly', chart: { by: 'columns', row: '件数', caption: '年度別の報酬助成件数（承認）' } },
+  { id: 'meetings-monthly', chart: { by: 'rows', column: 'cases', caption: '月別の受任調整会議の検討件数（未実施の月は0）' } },
+  { id: 'meetings-recommendations' },
+  { id: 'training-yearly', chart: { by: 'columns', row: '養成講座修了者数', caption: '年度別の市民後見人養成講座修了者数' } },
+  // skipped until registered
   { id: 'indicators' },
 ];
