@@ -26,6 +26,11 @@ export const PERMISSIONS = [
   'petitions:read',
   'petitions:write',
   'petitions:progress',
+  'indicators:read',
+  'indicators:write',
+  'figures:read',
+  'figures:write',
+  'dashboard:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,9 +39,10 @@ export type Access = 'public' | 'signedIn' | Permission;
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: ['users:manage', 'masters:manage', 'audit:read', 'consultations:restore'],
-  manager: ['audit:read', 'persons:read', 'consultations:read', 'consultations:restore', 'reports:read', 'petitions:read'],
+  manager: ['audit:read', 'persons:read', 'consultations:read', 'consultations:restore', 'reports:read', 'petitions:read',
+    'indicators:read', 'figures:read', 'figures:write', 'dashboard:read'],
   staff: ['persons:read', 'persons:write', 'consultations:read', 'consultations:write', 'reports:read', 'import:run',
-    'petitions:read', 'petitions:write', 'petitions:progress'],
+    'petitions:read', 'petitions:write', 'petitions:progress', 'indicators:read', 'indicators:write', 'figures:read'],
   // Ward offices: their own ward's mayoral petitions only (queries are scoped by wardScope()).
   ward: ['reports:read', 'petitions:read', 'petitions:progress'],
 };

@@ -19,7 +19,15 @@ export interface Fixtures {
   center: number;
   consultationBatch: number;
   petitionBatch: number;
+  /** indicator 1's entered year (court counts) */
+  courtUserYear: number;
+  indicatorTarget: number;
+  /** a fiscal year with past figures entered for FIGURES_REPORT */
+  figuresFy: number;
 }
+
+/** The yearly report whose past figures the /figures routes get. */
+export const FIGURES_REPORT = 'petitions-yearly';
 
 /** Where a :param of a route points: a fixture of the right kind, or an error naming the param to add here. */
 function paramValue(path: string, name: string, fx: Fixtures): string {
@@ -30,9 +38,12 @@ function paramValue(path: string, name: string, fx: Fixtures): string {
     relativeId: () => fx.relative,
     batchId: () => (path.startsWith('/petitions') ? fx.petitionBatch : fx.consultationBatch),
     file: () => REPORTS[0].id,
+    report: () => FIGURES_REPORT,
+    fy: () => fx.figuresFy,
   };
   const byPrefix: [RegExp, () => number | string][] = [
-    [/^\/admin\/users\//, () => fx.user], [/^\/admin\/masters\//, () => fx.center], [/^\/persons\//, () => fx.person],
+    [/^\/admin\/users\//, () => fx.user], [/^\/admin\/masters\/indicator-targets\//, () => fx.indicatorTarget],
+    [/^\/admin\/masters\//, () => fx.center], [/^\/persons\//, () => fx.person], [/^\/indicators\//, () => fx.courtUserYear],
     [/^\/petitions\//, () => fx.petition], [/^\/reports\//, () => REPORTS[0].id],
   ];
   const found = name === 'id' ? byPrefix.find(([re]) => re.test(path))?.[1] : Object.hasOwn(byName, name) ? byName[name] : undefined;
@@ -82,7 +93,16 @@ export async function makeFixtures(db: Knex, users: Record<'staff', { id: number
   const [center] = await db('referral_centers').insert({ name: `ファズ用センター${n}`, kind: 'その他', sort_order: 900 + n }).returning('id');
   const batch = async (kind: string) => (await db('import_batches')
     .insert({ kind, user_id: users.staff.id, rows: '[]', created_at: new Date('2026-11-27T00:00:00Z') }).returning('id'))[0].id as number;
+  const once = async (table: string, key: Record<string, unknown>) => {
+    await db(table).insert(key).onConflict(Object.keys(key)).ignore();
+    return (await db(table).where(key).first('id')).id as number;
+  };
+  const figuresFy = 2001;
+  await once('past_figure_sets', { report_id: FIGURES_REPORT, fiscal_year: figuresFy });
   return {
+    courtUserYear: await once('court_user_years', { year: 2001 }),
+    indicatorTarget: (await db('indicator_targets').where({ indicator: 'court_users' }).first('id')).id,
+    figuresFy,
     person, person2, consultation: await consultation(false), deletedConsultation: await consultation(true), petition, otherWardPetition,
     relative, otherWardRelative, user: user.id, center: center.id,
     consultationBatch: await batch('consultations'), petitionBatch: await batch('petitions'),

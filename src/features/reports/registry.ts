@@ -6,7 +6,9 @@
 import {
   consultationsByCondition, consultationsByConsultee, consultationsByMethod, consultationsByWard, consultationsMonthly,
 } from './consultations-reports';
+import { consultationsYearly } from './consultations-yearly';
 import { petitionsByBasis, petitionsByType, petitionsYearly } from '../petitions/petitions-reports';
+import { indicatorsReport } from '../indicators/indicators-report';
 import type { ReportDef } from './report-types';
 
 export const REPORTS: readonly ReportDef[] = [
@@ -15,9 +17,11 @@ export const REPORTS: readonly ReportDef[] = [
   consultationsByMethod,
   consultationsByConsultee,
   consultationsByCondition,
+  consultationsYearly,
   petitionsYearly,
   petitionsByType,
   petitionsByBasis,
+  indicatorsReport,
 ];
 
 export function findReport(id: string): ReportDef | undefined {
