@@ -22,6 +22,9 @@ import { usersRoutes } from './features/admin/users-routes';
 import { capsRoutes } from './features/admin/caps-routes';
 import { settingsRoutes } from './features/admin/settings-routes';
 import { mastersRoutes } from './features/admin/masters-routes';
+import { indicatorTargetsRoutes } from './features/indicators/targets-routes';
+import { indicatorsRoutes } from './features/indicators/indicators-routes';
+import { pastFiguresRoutes } from './features/past-figures/past-figures-routes';
 import { auditRoutes } from './audit/audit-routes';
 import { consultationsRoutes } from './features/consultations/consultations-routes';
 import { personsRoutes } from './features/persons/persons-routes';
@@ -70,6 +73,7 @@ export function createApp(deps: AppDeps) {
   usersRoutes(r);
   capsRoutes(r);
   settingsRoutes(r);
+  indicatorTargetsRoutes(r); // before mastersRoutes: its paths would match /admin/masters/:kind
   mastersRoutes(r);
   auditRoutes(r);
   consultationsRoutes(r);
@@ -82,6 +86,8 @@ export function createApp(deps: AppDeps) {
   meetingsRoutes(r);
   subsidiesRoutes(r);
   guardiansRoutes(r);
+  indicatorsRoutes(r);
+  pastFiguresRoutes(r);
   app.use(r.router);
 
   setUpErrorHandlers(app);

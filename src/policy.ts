@@ -35,6 +35,11 @@ export const PERMISSIONS = [
   'subsidies:decide',
   'guardians:read',
   'guardians:write',
+  'indicators:read',
+  'indicators:write',
+  'figures:read',
+  'figures:write',
+  'dashboard:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,9 +50,11 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   admin: ['users:manage', 'masters:manage', 'audit:read', 'consultations:restore'],
   // Managers read everything and decide subsidies (承認 / 却下); center staff prepare them and record payment.
   manager: ['audit:read', 'persons:read', 'consultations:read', 'consultations:restore', 'reports:read', 'reports:annual', 'petitions:read',
-    'meetings:read', 'subsidies:read', 'subsidies:decide', 'guardians:read'],
+    'meetings:read', 'subsidies:read', 'subsidies:decide', 'guardians:read',
+    'indicators:read', 'figures:read', 'figures:write', 'dashboard:read'],
   staff: ['persons:read', 'persons:write', 'consultations:read', 'consultations:write', 'reports:read', 'reports:annual', 'import:run',
-    'petitions:read', 'petitions:write', 'petitions:progress', 'meetings:read', 'meetings:write', 'subsidies:read', 'subsidies:write', 'guardians:read', 'guardians:write'],
+    'petitions:read', 'petitions:write', 'petitions:progress', 'meetings:read', 'meetings:write', 'subsidies:read', 'subsidies:write', 'guardians:read', 'guardians:write',
+    'indicators:read', 'indicators:write', 'figures:read'],
   // Ward offices: their own ward's mayoral petitions only (queries are scoped by wardScope()).
   ward: ['reports:read', 'petitions:read', 'petitions:progress'],
 };

@@ -4,6 +4,8 @@ export { TEST_PASSWORD, TEST_TOTP_SECRET } from '../helpers/factories';
 export const E2E_USERS = {
   /** Must use a second factor (the default for managers); enrolled with TEST_TOTP_SECRET. */
   manager: 'e2e-manager',
+  /** A second manager (same TOTP secret) for the past-figures journey, so the two logins are no replay of each other. */
+  figuresManager: 'e2e-manager-figures',
   staff: 'e2e-staff',
   /** 区役所職員 of 東区. */
   east: 'e2e-east',

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   try {
     await migrate(db);
     const manager = await makeUser(db, { role: 'manager', username: E2E_USERS.manager, twoFactor: true });
+    await makeUser(db, { role: 'manager', username: E2E_USERS.figuresManager, twoFactor: true });
     const staff = await makeUser(db, { role: 'staff', username: E2E_USERS.staff });
     await makeUser(db, { role: 'ward', ward: '東区', username: E2E_USERS.east });
     await makeUser(db, { role: 'manager', username: E2E_USERS.subsidyManager, twoFactor: true });

@@ -7,12 +7,14 @@ const VERSIONED = [
   'code_entries', 'referral_centers', 'consultation_categories', 'meetings', 'meeting_cases', 'subsidies',
   'citizen_guardians', 'guardian_courses', 'guardian_course_enrolments',
   'guardian_followup_sessions', 'guardian_periods', 'guardian_appointments',
+  'indicator_targets', 'court_user_years', 'past_figure_sets',
 ];
 /** import_batches is left out: a refused import confirmation discards its preview on purpose. */
 const COUNTED = [
   ...VERSIONED, 'petition_motives', 'petition_stages', 'petition_documents', 'petition_history', 'user_totp', 'user_recovery_codes',
   'meeting_attendees',
   'guardian_course_days', 'guardian_course_attendance', 'guardian_followup_attendance',
+  'court_user_counts', 'past_figure_values',
 ];
 
 /** Row counts of every table a form can write, and the sum of the versions of every versioned one (one query). */
@@ -34,7 +36,7 @@ export function changed(before: Record<string, number>, after: Record<string, nu
 /** The highest id of each table with new rows to check (rows up to these came from fixtures). */
 export async function highWater(db: Knex): Promise<Record<string, number>> {
   const tables = ['persons', 'consultations', 'petitions', 'petition_relatives', 'petition_stages', 'users', 'referral_centers', 'code_entries',
-    'consultation_categories', 'wards', 'subsidy_caps', 'meetings', 'meeting_cases', 'subsidies', 'citizen_guardians'];
+    'consultation_categories', 'wards', 'subsidy_caps', 'meetings', 'meeting_cases', 'subsidies', 'citizen_guardians', 'court_user_years', 'past_figure_sets'];
   const result = await db.raw(`SELECT ${tables.map(() => '(SELECT coalesce(max(id), 0) FROM ??)::int AS ??').join(', ')}`, tables.flatMap((t) => [t, t]));
   return result.rows[0];
 }
@@ -65,6 +67,8 @@ export async function incompleteRows(db: Knex, since: Record<string, number>): P
     { what: 'merged person without person.merged', table: 'persons', action: 'person.merged', recordType: 'person', where: 'merged_into_id IS NOT NULL', from: 0 },
     { what: 'stage without petition.stage', table: 'petition_stages', action: 'petition.stage', recordType: 'petition', via: 'petition_id', from: since.petition_stages },
     { what: 'relative without petition.relative', table: 'petition_relatives', action: 'petition.relative', recordType: 'petition', via: 'petition_id', from: since.petition_relatives },
+    { what: 'court year without indicator.create', table: 'court_user_years', action: 'indicator.create', recordType: 'court_user_year', from: since.court_user_years },
+    { what: 'past figures without figures.create', table: 'past_figure_sets', action: 'figures.create', recordType: 'past_figure_set', from: since.past_figure_sets },
     ...masters.map((table) => ({ what: `${table} row without master.create`, table, action: 'master.create', recordType: table, from: since[table] })),
   ];
   const found: string[] = [];

@@ -34,7 +34,15 @@ export interface Fixtures {
   appointment: number;
   traineesBatch: number;
   followupBatch: number;
+  /** indicator 1's entered year (court counts) */
+  courtUserYear: number;
+  indicatorTarget: number;
+  /** a fiscal year with past figures entered for FIGURES_REPORT */
+  figuresFy: number;
 }
+
+/** The yearly report whose past figures the /figures routes get. */
+export const FIGURES_REPORT = 'petitions-yearly';
 
 /** Where a :param of a route points: a fixture of the right kind, or an error naming the param to add here. */
 function paramValue(path: string, name: string, fx: Fixtures): string {
@@ -55,9 +63,12 @@ function paramValue(path: string, name: string, fx: Fixtures): string {
     sessionId: () => fx.followup,
     appointmentId: () => fx.appointment,
     file: () => REPORTS[0].id,
+    report: () => FIGURES_REPORT,
+    fy: () => fx.figuresFy,
   };
   const byPrefix: [RegExp, () => number | string][] = [
-    [/^\/admin\/users\//, () => fx.user], [/^\/admin\/masters\//, () => fx.center], [/^\/persons\//, () => fx.person],
+    [/^\/admin\/users\//, () => fx.user], [/^\/admin\/masters\/indicator-targets\//, () => fx.indicatorTarget],
+    [/^\/admin\/masters\//, () => fx.center], [/^\/persons\//, () => fx.person], [/^\/indicators\//, () => fx.courtUserYear],
     [/^\/petitions\//, () => fx.petition], [/^\/reports\//, () => REPORTS[0].id],
   ];
   const found = name === 'id' ? byPrefix.find(([re]) => re.test(path))?.[1] : Object.hasOwn(byName, name) ? byName[name] : undefined;
@@ -124,10 +135,19 @@ export async function makeFixtures(db: Knex, users: Record<'staff', { id: number
   const guardian = await insertGuardian(db, { name: `世界 市民${n}`, kana: 'セカイ シミン', activity: '2023-04-01' });
   await insertPeriod(db, guardian, 'bank', '2024-04-01');
   const course = (await db('guardian_courses').where({ fiscal_year: 2024 }).first('id'))?.id ?? (await insertCourse(db, 2024)).id;
+  const once = async (table: string, key: Record<string, unknown>) => {
+    await db(table).insert(key).onConflict(Object.keys(key)).ignore();
+    return (await db(table).where(key).first('id')).id as number;
+  };
+  const figuresFy = 2001;
+  await once('past_figure_sets', { report_id: FIGURES_REPORT, fiscal_year: figuresFy });
   return {
     subsidy: await subsidy(false), decidedSubsidy: await subsidy(true), subsidyBatch: await batch('subsidies'),
     guardian, course, enrolment: await enrolDirect(db, course, guardian), followup: await insertSession(db, '2024-06-01', `ファズ研修${n}`, [guardian]),
     appointment: await insertAppointment(db, guardian, person, '2024-06-01'), traineesBatch: await batch('trainees'), followupBatch: await batch('followup'),
+    courtUserYear: await once('court_user_years', { year: 2001 }),
+    indicatorTarget: (await db('indicator_targets').where({ indicator: 'court_users' }).first('id')).id,
+    figuresFy,
     person, person2, consultation: await consultation(false), deletedConsultation: await consultation(true), petition, otherWardPetition,
     relative, otherWardRelative, user: user.id, center: center.id,
     consultationBatch: await batch('consultations'), petitionBatch: await batch('petitions'),

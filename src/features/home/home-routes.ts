@@ -2,6 +2,7 @@ import { SecureRouter } from '../../http/routes';
 import { Access, can } from '../../policy';
 import { isWardHome, renderWardHome } from '../petitions/petitions-list-routes';
 import { reminderLocals } from '../reminders/reminders';
+import { isDashboardHome, renderDashboard } from '../dashboard/dashboard-home';
 
 export interface MenuItem { href: string; label: string; description: string; access: Access }
 
@@ -13,6 +14,8 @@ export const MENU: MenuItem[] = [
   { href: '/consultations', label: '相談記録', description: '相談の登録・検索・相談記録票の印刷', access: 'consultations:read' },
   { href: '/consultations/follow-ups', label: 'フォローアップ', description: 'フォローアップ日が来た相談の一覧と完了の記録', access: 'consultations:read' },
   { href: '/petitions', label: '市長申立て', description: '市長申立ての進行管理：段階の記録、親族調査、書類、停滞している申立ての確認', access: 'petitions:read' },
+  { href: '/indicators', label: '成果指標', description: '成年後見制度利用者数・市民後見人の対応ケース数と計画値（直線）の比較、家庭裁判所の人数の入力', access: 'indicators:read' },
+  { href: '/figures', label: '過年度実績', description: '記録を始める前の年度の実績（年度別の集計表に※印付きで表示）', access: 'figures:read' },
   { href: '/petitions/import', label: '市長申立ての取り込み', description: '既存の市長申立て台帳（CSV）を確認してからまとめて登録（過去の段階は日付不明で記録）', access: 'import:run' },
   { href: '/meetings', label: '受任調整会議', description: '会議（開催日・場所・出席者・議事録）と検討案件（推薦・候補者・家裁への送付・選任）の記録、結果票と議事録のPDF、推薦の追随率', access: 'meetings:read' },
   { href: '/meetings/import', label: '受任調整会議の取り込み', description: '過去の受任調整会議の台帳（CSV、1行1件）を確認してからまとめて登録', access: 'import:run' },
@@ -36,6 +39,7 @@ export function homeRoutes(r: SecureRouter): void {
     const menu = MENU.filter((m) => can(req.user, m.access));
     // Ward offices work their petitions: their home is their ward's list, stalled first.
     if (isWardHome(req)) return renderWardHome(req, res, menu);
+    if (isDashboardHome(req)) return renderDashboard(req, res, menu);
     res.render('home/index', { menu });
   });
 }

@@ -34,3 +34,12 @@ export function yearCountLookup(rows: YearCount[]): (dim: number | null, fy: num
   const m = new Map(rows.map((r) => [`${r.dim}:${r.fy}`, Number(r.n)]));
   return (dim, fy) => m.get(`${dim}:${fy}`) ?? 0;
 }
+
+/** The fiscal years in from..to in which any petition was filed (every ward): those years count records, not past figures. */
+export async function filedYears(db: Knex, from: number, to: number): Promise<Set<number>> {
+  const rows: { fy: number }[] = await db('petitions')
+    .select(db.raw("DISTINCT EXTRACT(YEAR FROM filed_on - INTERVAL '3 months')::int AS fy"))
+    .where('filed_on', '>=', fiscalYearRange(from).from)
+    .where('filed_on', '<=', fiscalYearRange(to).to);
+  return new Set(rows.map((r) => Number(r.fy)));
+}

@@ -1,7 +1,9 @@
 /** Assembles a petitions trend table: rows a master list (ward, 類型, 根拠法) then 計, one column per fiscal year of filing. */
 import type { Knex } from 'knex';
-import { fiscalYearLabel, fiscalYearName } from '../../lib/dates';
-import { groupedHeader, withTotals, type Table } from '../../lib/table/table';
+import { fiscalYearLabel } from '../../lib/dates';
+import { withTotals, type Table } from '../../lib/table/table';
+import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns } from '../past-figures/past-years';
+import type { PastFiguresSpec } from '../past-figures/past-figures-types';
 import { UNSET_LABEL } from '../reports/consultation-table';
 import { periodName } from '../reports/report-export';
 import type { ReportScope, YearsParams } from '../reports/report-types';
@@ -26,6 +28,8 @@ export interface PetitionDimension {
   /** The title's suffix: '区別'. */
   titleSuffix: string;
   values(db: Knex, scope: ReportScope): Promise<RowValue[]>;
+  /** The key of a row value's past-year figures: 'ward_3', 'code_12'. */
+  rowKey(id: number): string;
 }
 
 const codeValues = (list: string, always: (label: string, retired: boolean) => boolean) => async (db: Knex): Promise<RowValue[]> => {
@@ -43,9 +47,10 @@ export const PETITION_DIMENSIONS: Record<'ward' | 'type' | 'basis', PetitionDime
       if (scope.wardId !== null) q.where('id', scope.wardId);
       return (await q).map((r: RowValue) => ({ ...r, always: r.always || scope.wardId !== null }));
     },
+    rowKey: (id) => `ward_${id}`,
   },
-  type: { column: 'type_sought_id', label: '類型', titleSuffix: '類型別', values: codeValues('guardianship_type', (l, retired) => !retired && STATUTORY_TYPES.includes(l)) },
-  basis: { column: 'legal_basis_id', label: '根拠法', titleSuffix: '根拠法別', values: codeValues('legal_basis', (_l, retired) => !retired) },
+  type: { column: 'type_sought_id', label: '類型', titleSuffix: '類型別', values: codeValues('guardianship_type', (l, retired) => !retired && STATUTORY_TYPES.includes(l)), rowKey: (id) => `code_${id}` },
+  basis: { column: 'legal_basis_id', label: '根拠法', titleSuffix: '根拠法別', values: codeValues('legal_basis', (_l, retired) => !retired), rowKey: (id) => `code_${id}` },
 };
 
 async function scopeNote(db: Knex, scope: ReportScope): Promise<string> {
@@ -54,26 +59,33 @@ async function scopeNote(db: Knex, scope: ReportScope): Promise<string> {
   return ` 対象：${ward?.name ?? ''}のみ`;
 }
 
-/** The table of `d` over params.from … params.to; zeros shown, never blanks. */
-export async function petitionYearTable(db: Knex, id: string, params: YearsParams, scope: ReportScope, d: PetitionDimension): Promise<Table> {
-  const [values, counts, note] = await Promise.all([d.values(db, scope), countFiledByYear(db, d.column, params, scope), scopeNote(db, scope)]);
+/**
+ * The table of `d` over params.from … params.to; zeros shown, never blanks. A fiscal year without
+ * filed petitions but with past-year figures entered (`figures`) shows the figures, marked ※.
+ */
+export async function petitionYearTable(
+  db: Knex, id: string, params: YearsParams, scope: ReportScope, d: PetitionDimension, figures: PastFiguresSpec,
+): Promise<Table> {
+  const [values, counts, note, past] = await Promise.all([
+    d.values(db, scope), countFiledByYear(db, d.column, params, scope), scopeNote(db, scope), loadPastYears(db, id, figures, params.from, params.to),
+  ]);
   const count = yearCountLookup(counts);
-  const counted = new Set(counts.filter((c) => Number(c.n) > 0).map((c) => c.dim));
   const years = Array.from({ length: params.to - params.from + 1 }, (_, i) => params.from + i);
+  const cells = (dim: number | null) => yearCells(past, dim === null ? null : d.rowKey(dim), years, (fy) => count(dim, fy));
+  const counted = (dim: number | null) => cells(dim).some((v) => (v ?? 0) > 0);
   const specs = [
-    ...values.filter((v) => v.always || counted.has(v.id)).map((v) => ({ label: v.label, dim: v.id as number | null })),
-    ...(counted.has(null) ? [{ label: UNSET_LABEL, dim: null }] : []),
+    ...values.filter((v) => v.always || counted(v.id)).map((v) => ({ label: v.label, dim: v.id as number | null })),
+    ...(counted(null) ? [{ label: UNSET_LABEL, dim: null }] : []),
   ];
-  const body = specs.map((s) => ({ label: s.label, cells: years.map((fy) => count(s.dim, fy)) }));
-  const { headerRows, columns } = groupedHeader(years.map((fy) => ({ key: `fy${fy}`, label: fiscalYearName(fy) })));
+  const body = specs.map((s) => ({ label: s.label, cells: cells(s.dim) }));
+  const rows = withTotals(body, { rowTotal: false, colTotalLabel: '計' }).map((r) => ({ ...r, cells: r.cells.map((v) => v ?? 0) }));
   return {
     id,
     title: `${periodName(params)} ${PETITIONS_TITLE}（${d.titleSuffix}）`,
     subtitle: `対象期間：${fiscalYearLabel(params.from)}〜${fiscalYearLabel(params.to)}${note}`,
     rowHeader: d.label,
-    headerRows,
-    columns,
-    rows: withTotals(body, { rowTotal: false, colTotalLabel: '計' }).map((r) => ({ ...r, cells: r.cells.map((v) => v ?? 0) })),
-    notes: PETITIONS_NOTES,
+    ...yearColumns(years, past),
+    rows: markEntered(rows, years, past),
+    notes: [...PETITIONS_NOTES, ...pastNotes(past)],
   };
 }

@@ -4,12 +4,24 @@
  * tables count their ward only.
  */
 import { yearsAndFilters } from '../reports/report-params';
-import type { ReportDef, YearsParams } from '../reports/report-types';
+import { ALL_WARDS, type ReportDef, type YearsParams } from '../reports/report-types';
+import type { PastFiguresSpec } from '../past-figures/past-figures-types';
+import { filedYears } from './petitions-reports-counts';
 import { PETITION_DIMENSIONS, PetitionDimension, petitionYearTable, PETITIONS_TITLE } from './petitions-reports-table';
 
 const parse = yearsAndFilters([]);
 
+/**
+ * Past-year figures: one per row value in use (the five wards; 後見・保佐・補助; the three bases).
+ * A fiscal year in which any petition was filed (any ward) counts records.
+ */
+const pastFigures = (d: PetitionDimension): PastFiguresSpec => ({
+  rows: async (db) => (await d.values(db, ALL_WARDS)).filter((v) => v.always).map((v) => ({ key: d.rowKey(v.id), label: v.label })),
+  recordYears: filedYears,
+});
+
 function trend(id: string, d: PetitionDimension, description: string): ReportDef<YearsParams> {
+  const figures = pastFigures(d);
   return {
     id,
     title: `${PETITIONS_TITLE}の推移（${d.titleSuffix}）`,
@@ -19,7 +31,8 @@ function trend(id: string, d: PetitionDimension, description: string): ReportDef
     period: 'years',
     filters: [],
     parse,
-    build: (db, params, scope) => petitionYearTable(db, id, params, scope, d),
+    build: (db, params, scope) => petitionYearTable(db, id, params, scope, d, figures),
+    pastFigures: figures,
   };
 }
 

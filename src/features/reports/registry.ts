@@ -6,10 +6,12 @@
 import {
   consultationsByCondition, consultationsByConsultee, consultationsByMethod, consultationsByWard, consultationsMonthly,
 } from './consultations-reports';
+import { consultationsYearly } from './consultations-yearly';
 import { petitionsByBasis, petitionsByType, petitionsYearly } from '../petitions/petitions-reports';
 import { meetingsMonthly, meetingsRecommendations } from '../meetings/meetings-reports';
 import { subsidiesYearly } from '../subsidies/subsidies-reports';
 import { trainingYearly } from '../guardians/training-report';
+import { indicatorsReport } from '../indicators/indicators-report';
 import type { ReportDef } from './report-types';
 
 export const REPORTS: readonly ReportDef[] = [
@@ -18,6 +20,7 @@ export const REPORTS: readonly ReportDef[] = [
   consultationsByMethod,
   consultationsByConsultee,
   consultationsByCondition,
+  consultationsYearly,
   petitionsYearly,
   petitionsByType,
   petitionsByBasis,
@@ -25,6 +28,7 @@ export const REPORTS: readonly ReportDef[] = [
   meetingsRecommendations,
   subsidiesYearly,
   trainingYearly,
+  indicatorsReport,
 ];
 
 export function findReport(id: string): ReportDef | undefined {

@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import type { ErrorItem, FieldErrors } from '../../http/forms';
 import type { Table } from '../../lib/table/table';
 import type { Permission } from '../../policy';
+import type { PastFiguresSpec } from '../past-figures/past-figures-types';
 
 /** Parameters of a one-year report: the fiscal year and any id filters that were given. */
 export interface FyParams {
@@ -72,6 +73,8 @@ export interface ReportDef<P extends ReportParams = ReportParams> {
   filters: ReportFilter[];
   parse(input: ReportInput, now: Date): ParamsResult<P>;
   build(db: Knex, params: P, scope: ReportScope): Promise<Table>;
+  /** A yearly report that accepts past-year figures (過年度実績) for years before records: see past-figures-types.ts. */
+  pastFigures?: PastFiguresSpec;
 }
 
 /** Input that passed the parser but names something that does not exist (an unknown ward id …). */

@@ -1,0 +1,69 @@
+/** Indicator 1 entry: staff enter the family court's count per calendar year, by 類型. */
+import { Request, Response } from 'express';
+import { NotFoundError } from '../../http/errors';
+import { flash } from '../../http/flash';
+import { ErrorItem, FieldErrors, fieldError, parseForm } from '../../http/forms';
+import { idParam } from '../../http/params';
+import { SecureRouter } from '../../http/routes';
+import { todayIso } from '../../lib/dates';
+import { findCourtUserYear, guardianshipTypes, GuardianshipType, type CourtUserYear } from './court-users-queries';
+import { countField, countsOf, COURT_MESSAGES, courtUsersSchema } from './court-users-schema';
+import { createCourtUserYear, updateCourtUserYear } from './court-users-service';
+
+const VIEW = 'indicators/court-users-form';
+const currentYear = (req: Request) => Number(todayIso(req.deps.clock.now()).slice(0, 4));
+
+type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
+
+function render(res: Response, types: GuardianshipType[], values: Record<string, unknown>, entry: CourtUserYear | null, e?: Errors): void {
+  res.status(e ? 400 : 200).render(VIEW, { types, values, entry, countField, ...(e ?? {}) });
+}
+
+async function loadEntry(req: Request): Promise<CourtUserYear> {
+  const entry = await findCourtUserYear(req.deps.db, idParam(req));
+  if (!entry) throw new NotFoundError();
+  return entry;
+}
+
+const valuesOf = (types: GuardianshipType[], e: CourtUserYear) =>
+  ({ version: e.version, ...Object.fromEntries(types.map((t) => [countField(t), e.counts.get(t.id) ?? ''])) });
+
+export function courtUsersRoutes(r: SecureRouter): void {
+  r.get('/indicators/court-users/new', 'indicators:write', async (req, res) => {
+    render(res, await guardianshipTypes(req.deps.db), { year: String(currentYear(req) - 1) }, null);
+  });
+
+  r.post('/indicators/court-users', 'indicators:write', async (req, res) => {
+    const types = await guardianshipTypes(req.deps.db);
+    const form = parseForm(courtUsersSchema(types, { create: true, maxYear: currentYear(req) }), req.body);
+    if (!form.ok) return render(res, types, req.body ?? {}, null, form);
+    const year = (form.data as { year: number }).year;
+    const result = await createCourtUserYear(req, year, countsOf(types, form.data));
+    if (result === 'duplicate') return render(res, types, req.body, null, fieldError('year', COURT_MESSAGES.duplicate(year)));
+    flash(req, `${year}年の成年後見制度利用者数を登録しました。`);
+    res.redirect(303, '/indicators#court-users');
+  });
+
+  r.get('/indicators/court-users/:id/edit', 'indicators:write', async (req, res) => {
+    const entry = await loadEntry(req);
+    const types = await guardianshipTypes(req.deps.db, new Set(entry.counts.keys()));
+    render(res, types, valuesOf(types, entry), entry);
+  });
+
+  r.post('/indicators/court-users/:id', 'indicators:write', async (req, res) => {
+    const entry = await loadEntry(req);
+    const types = await guardianshipTypes(req.deps.db, new Set(entry.counts.keys()));
+    const form = parseForm(courtUsersSchema(types, { create: false }), req.body);
+    if (!form.ok) return render(res, types, req.body ?? {}, entry, form);
+    const counts = countsOf(types, form.data);
+    if ((await updateCourtUserYear(req, entry.id, (form.data as { version: number }).version, counts)) === 'conflict') {
+      const now = (await findCourtUserYear(req.deps.db, entry.id))!;
+      return res.status(409).render('errors/conflict', {
+        backHref: `/indicators/court-users/${entry.id}/edit`,
+        rows: types.map((t) => ({ label: t.label, mine: String(counts.get(t.id)), theirs: String(now.counts.get(t.id) ?? '') })),
+      });
+    }
+    flash(req, `${entry.year}年の成年後見制度利用者数を更新しました。`);
+    res.redirect(303, '/indicators#court-users');
+  });
+}

@@ -1,0 +1,28 @@
+/** The form of indicator 1's court counts: the calendar year (new only) and one count per 類型. */
+import { z } from 'zod';
+import { intField, versionField } from '../../http/schema-fields';
+import type { GuardianshipType } from './court-users-queries';
+
+export const COUNT_MAX = 9_999_999;
+export const YEAR_MIN = 2000;
+
+export const COURT_MESSAGES = {
+  year: (max: number) => `年を${YEAR_MIN}〜${max}の西暦4桁で入力してください（例：2024）`,
+  count: (label: string) => `${label}の人数を0〜${COUNT_MAX.toLocaleString('ja-JP')}の整数で入力してください`,
+  duplicate: (year: number) => `${year}年の人数は既に登録されています。成果指標の画面の一覧から編集してください`,
+};
+
+export const countField = (t: GuardianshipType) => `type_${t.id}`;
+
+/** `maxYear`: the current calendar year (a year's 31 December count cannot be known before). */
+export function courtUsersSchema(types: GuardianshipType[], opts: { create: true; maxYear: number } | { create: false }) {
+  const counts = Object.fromEntries(types.map((t) => [countField(t), intField(COURT_MESSAGES.count(t.label), 0, COUNT_MAX)]));
+  return opts.create
+    ? z.object({ year: intField(COURT_MESSAGES.year(opts.maxYear), YEAR_MIN, opts.maxYear), ...counts })
+    : z.object({ ...counts, version: versionField });
+}
+
+/** The counts of a parsed form, by type id. */
+export function countsOf(types: GuardianshipType[], data: Record<string, unknown>): Map<number, number> {
+  return new Map(types.map((t) => [t.id, data[countField(t)] as number]));
+}
