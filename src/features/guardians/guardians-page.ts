@@ -6,6 +6,7 @@ import { ErrorItem, FieldErrors } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { todayIso } from '../../lib/dates';
 import { can } from '../../policy';
+import { candidaciesOf } from './guardian-candidacies';
 import { missingBankConditions } from './guardian-gating';
 import { statusLabel } from './guardian-status';
 import { guardianHistory } from './guardians-history';
@@ -24,8 +25,8 @@ export interface PageExtra { errors?: FieldErrors; errorList?: ErrorItem[]; valu
 
 export async function renderGuardian(req: Request, res: Response, g: GuardianRow, status = 200, extra: PageExtra = {}) {
   const { db } = req.deps;
-  const [enrolments, followups, periods, appointments, facts] = await Promise.all([
-    enrolmentsOf(db, g.id), followupsOf(db, g.id), periodsOf(db, g.id), appointmentsOf(db, g.id), gatingFacts(db, g.id),
+  const [enrolments, followups, periods, appointments, facts, candidacies] = await Promise.all([
+    enrolmentsOf(db, g.id), followupsOf(db, g.id), periodsOf(db, g.id), appointmentsOf(db, g.id), gatingFacts(db, g.id), candidaciesOf(db, g.id),
   ]);
   const open = (kind: string) => periods.find((p) => p.kind === kind && p.ended_on === null) ?? null;
   const day = today(req);
@@ -33,7 +34,7 @@ export async function renderGuardian(req: Request, res: Response, g: GuardianRow
   res.status(status).render('guardians/show', {
     g, statusLabel: statusLabel(g.status),
     history: guardianHistory({ activityStartedOn: g.activity_started_on, enrolments, followups, periods, appointments }),
-    followupCount: followups.length, appointments,
+    followupCount: followups.length, appointments, candidacies, meetingLink: can(req.user, 'meetings:read'),
     openBank: open('bank'), openCooperator: open('cooperator'),
     bankToday: missingBankConditions(facts, day), bankMissing: extra.bankMissing ?? [],
     canWrite: can(req.user, 'guardians:write'),

@@ -17,12 +17,19 @@ export async function loadCase(req: Request): Promise<CaseRow> {
   return c;
 }
 
+type Shown = Pick<CaseRow, 'needs_summary' | 'candidate_name' | 'candidate_guardian_name' | 'candidate_guardian_kana' | 'reasons' | 'candidate_accepted'>;
+
+/** The candidate: the citizen guardian from the bank (if chosen), then the name as typed. */
+export const candidateText = (c: Shown) => [
+  c.candidate_guardian_name ? `市民後見人（バンク登録者）${c.candidate_guardian_name}（${c.candidate_guardian_kana ?? ''}）` : null, c.candidate_name,
+].filter(Boolean).join('\n');
+
 /** The label/value rows of a case, as shown on its page, the conflict page and the result sheet. */
-export function caseRows(c: Pick<CaseRow, 'needs_summary' | 'candidate_name' | 'reasons' | 'candidate_accepted'>, recommended: string, appointed: string, sentOn: string) {
+export function caseRows(c: Shown, recommended: string, appointed: string, sentOn: string) {
   return [
     { label: '課題の概要（資産・紛争・虐待・健康など）', value: c.needs_summary ?? '' },
     { label: '推薦する後見人等の種別', value: recommended },
-    { label: '候補者', value: c.candidate_name ?? '' },
+    { label: '候補者', value: candidateText(c) },
     { label: '推薦の理由', value: c.reasons ?? '' },
     { label: '候補者の受任の意向', value: ACCEPTED_LABELS[c.candidate_accepted] },
     { label: '家庭裁判所への送付日', value: sentOn },

@@ -9,13 +9,15 @@ import { ACCEPTED_LABELS, ACCEPTED_VALUES, choicesFor, MeetingOptions } from './
 import { MeetingRow } from './meetings-queries';
 import { petitionChoices } from './meeting-cases-queries';
 import { CASE_MESSAGES } from './meeting-cases-schema';
+import { bankGuardianChoices, guardianChoiceLabel } from './meeting-case-guardians';
 
-export interface CaseFormMode { meeting: MeetingRow; caseId: number | null; action: string; title: string }
+/** `heldGuardian`: the citizen guardian the stored case names (still offered if withdrawn from the bank since). */
+export interface CaseFormMode { meeting: MeetingRow; caseId: number | null; action: string; title: string; heldGuardian: number | null }
 
 export const newCaseMode = (m: MeetingRow): CaseFormMode =>
-  ({ meeting: m, caseId: null, action: `/meetings/${m.id}/cases`, title: '検討案件の登録' });
-export const editCaseMode = (m: MeetingRow, caseId: number): CaseFormMode =>
-  ({ meeting: m, caseId, action: `/meetings/${m.id}/cases/${caseId}`, title: `検討案件の編集（番号 ${caseId}）` });
+  ({ meeting: m, caseId: null, action: `/meetings/${m.id}/cases`, title: '検討案件の登録', heldGuardian: null });
+export const editCaseMode = (m: MeetingRow, caseId: number, heldGuardian: number | null): CaseFormMode =>
+  ({ meeting: m, caseId, action: `/meetings/${m.id}/cases/${caseId}`, title: `検討案件の編集（番号 ${caseId}）`, heldGuardian });
 
 interface Extra { candidates?: PersonHit[]; searched?: string | null; errors?: FieldErrors; errorList?: ErrorItem[] }
 
@@ -28,9 +30,10 @@ export async function renderCaseForm(req: Request, res: Response, mode: CaseForm
   const personId = idOf(values.person_id);
   const linked = personId ? ((await findPickablePerson(db, personId)) ?? null) : null;
   const petitions = (await petitionChoices(db, linked?.id ?? null)).map((p) => ({ value: p.id, label: p.label }));
+  const guardians = (await bankGuardianChoices(db, mode.heldGuardian)).map((g) => ({ value: g.id, label: guardianChoiceLabel(g) }));
   res.status(status).render('meetings/case-form', {
     mode, values, linked, candidates: (extra.candidates ?? []).filter((c) => c.id !== linked?.id), searched: extra.searched ?? null,
-    petitions, kindChoices: choicesFor(o.kinds, held), accepted: ACCEPTED_VALUES.map((v) => ({ value: v, label: ACCEPTED_LABELS[v] })),
+    petitions, guardians, kindChoices: choicesFor(o.kinds, held), accepted: ACCEPTED_VALUES.map((v) => ({ value: v, label: ACCEPTED_LABELS[v] })),
     ...(extra.errors ? { errors: extra.errors, errorList: extra.errorList } : {}),
   });
 }

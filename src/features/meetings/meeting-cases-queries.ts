@@ -21,6 +21,9 @@ export interface CaseRow {
   needs_summary: string | null;
   recommended_type_id: number;
   candidate_name: string | null;
+  candidate_guardian_id: number | null;
+  candidate_guardian_name: string | null;
+  candidate_guardian_kana: string | null;
   reasons: string | null;
   candidate_accepted: Accepted;
   sent_to_court_on: string | null;
@@ -38,10 +41,12 @@ export function findCase(db: Conn, meetingId: number, caseId: number): Promise<C
     .join('persons as per', 'per.id', 'c.person_id')
     .leftJoin('wards as w', 'w.id', 'per.ward_id')
     .leftJoin('petitions as p', 'p.id', 'c.petition_id')
+    .leftJoin('citizen_guardians as cg', 'cg.id', 'c.candidate_guardian_id')
     .leftJoin('users as cu', 'cu.id', 'c.created_by')
     .leftJoin('users as uu', 'uu.id', 'c.updated_by')
     .first('c.*', 'm.held_on', 'm.place', 'per.name as person_name', 'per.name_kana as person_kana', 'per.birth_date', 'per.address',
-      'w.name as person_ward', 'p.case_number', 'cu.display_name as created_by_name', 'uu.display_name as updated_by_name');
+      'w.name as person_ward', 'p.case_number', 'cg.name as candidate_guardian_name', 'cg.name_kana as candidate_guardian_kana',
+      'cu.display_name as created_by_name', 'uu.display_name as updated_by_name');
 }
 
 export interface PetitionChoice { id: number; label: string }

@@ -10,6 +10,7 @@ import { loadMeeting } from './meetings-page';
 import { deleteSchema } from './meetings-schema';
 import { caseRows, loadCase, renderCase } from './meeting-case-page';
 import { CaseFormMode, editCaseMode, isPersonSearch, newCaseMode, renderCaseForm, renderPersonSearch } from './meeting-cases-form';
+import { candidateGuardianOf } from './meeting-case-guardians';
 import { CaseRow, lockedPetitionOf } from './meeting-cases-queries';
 import { CASE_MESSAGES, CaseForm } from './meeting-cases-schema';
 import { createCase, deleteCase, recordCaseStage, updateCase } from './meeting-cases-service';
@@ -28,7 +29,7 @@ async function renderConflict(req: Request, res: Response, o: MeetingOptions, mi
   const current = await loadCase(req);
   const date = (v: string | null) => (v ? toWareki(v) : '');
   const theirs = caseRows(current, labelOf(o, current.recommended_type_id), labelOf(o, current.appointed_type_id), date(current.sent_to_court_on));
-  const ours = caseRows(mine, labelOf(o, mine.recommended_type_id), labelOf(o, mine.appointed_type_id), date(mine.sent_to_court_on));
+  const ours = caseRows({ ...mine, ...(await candidateGuardianOf(req.deps.db, mine.candidate_guardian_id)) }, labelOf(o, mine.recommended_type_id), labelOf(o, mine.appointed_type_id), date(mine.sent_to_court_on));
   res.status(409).render('errors/conflict', {
     backHref: `/meetings/${current.meeting_id}/cases/${caseId}/edit`,
     rows: [
@@ -43,7 +44,8 @@ async function renderConflict(req: Request, res: Response, o: MeetingOptions, mi
 async function readForm(req: Request, res: Response, mode: CaseFormMode, o: MeetingOptions, held: number[], lockedPetition: number | null) {
   const body: Record<string, unknown> = { ...(req.body ?? {}) };
   if (isPersonSearch(body)) return void (await renderPersonSearch(req, res, mode, o, held, body));
-  const form = await validateCase(req.deps.db, body, { o, held, editing: mode.caseId !== null, heldOn: mode.meeting.held_on, today: today(req), lockedPetition });
+  const form = await validateCase(req.deps.db, body, { o, held, editing: mode.caseId !== null, heldOn: mode.meeting.held_on, today: today(req), lockedPetition,
+    heldGuardian: mode.heldGuardian });
   if (!form.ok) return void (await renderCaseForm(req, res, mode, o, held, body, 400, form));
   return form.data;
 }
@@ -69,13 +71,13 @@ export function meetingCaseRoutes(r: SecureRouter): void {
 
   r.get(`${CASE}/edit`, 'meetings:write', async (req, res) => {
     const c = await loadCase(req);
-    await renderCaseForm(req, res, editCaseMode(await loadMeeting(req), c.id), await loadMeetingOptions(req.deps.db), heldOf(c), { ...c });
+    await renderCaseForm(req, res, editCaseMode(await loadMeeting(req), c.id, c.candidate_guardian_id), await loadMeetingOptions(req.deps.db), heldOf(c), { ...c });
   });
 
   r.post(CASE, 'meetings:write', async (req, res) => {
     const c = await loadCase(req);
     const o = await loadMeetingOptions(req.deps.db);
-    const data = await readForm(req, res, editCaseMode(await loadMeeting(req), c.id), o, heldOf(c), await lockedPetitionOf(req.deps.db, c.id));
+    const data = await readForm(req, res, editCaseMode(await loadMeeting(req), c.id, c.candidate_guardian_id), o, heldOf(c), await lockedPetitionOf(req.deps.db, c.id));
     if (!data) return;
     const saved = await updateCase(req, c.meeting_id, c.id, data as CaseForm & { version: number }, o, today(req));
     if (!saved.ok) return saved.reason === 'gone' ? res.redirect(303, '/meetings') : renderConflict(req, res, o, data, c.id);

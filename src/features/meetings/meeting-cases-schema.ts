@@ -1,8 +1,8 @@
 /**
  * The case form: person and petition (checked against the database in meeting-cases-validate.ts),
  * the needs, the recommendation, the candidate, the reasons, the answer, the date sent to the court
- * and the type appointed. The candidate is its own group (candidateShape) so that a later choice
- * of a citizen guardian from the bank is added there, next to the free-text name.
+ * and the type appointed. The candidate is its own group (candidateShape): the free-text name and
+ * the citizen guardian chosen from the bank (one of the ids the form offered).
  */
 import { z } from 'zod';
 import { optionalDateField, versionField } from '../../http/schema-fields';
@@ -20,6 +20,7 @@ export const CASE_MESSAGES = {
   needs: '課題の概要は2,000文字以内で入力してください',
   recommended: '推薦する後見人等の種別を選択してください',
   candidate: '候補者は100文字以内で入力してください',
+  candidateGuardian: 'バンク登録者から選ぶ場合は、現在バンクに登録されている市民後見人を一覧から選択してください',
   reasons: '推薦の理由は2,000文字以内で入力してください',
   accepted: '候補者の受任の意向（可・否・未定）を選択してください',
   sentOn: `家庭裁判所への送付日を正しい日付で入力してください${DATE_EXAMPLE}`,
@@ -31,16 +32,17 @@ export const CASE_MESSAGES = {
 } as const;
 const M = CASE_MESSAGES;
 
-/** The candidate group: a free-text name today (a later change adds the citizen guardian from the bank here). */
-export const candidateShape = {
+/** The candidate group: a free-text name and/or a citizen guardian from the bank (`guardians`: the ids offered). */
+export const candidateShape = (guardians: Set<number>) => ({
   candidate_name: optionalText(100, M.candidate),
-};
+  candidate_guardian_id: selectId(guardians, M.candidateGuardian),
+});
 
-export function caseSchema(kinds: Set<number>) {
+export function caseSchema(kinds: Set<number>, guardians: Set<number> = new Set()) {
   return z.object({
     needs_summary: optionalText(2000, M.needs),
     recommended_type_id: selectId(kinds, M.recommended, true).pipe(z.number()),
-    ...candidateShape,
+    ...candidateShape(guardians),
     reasons: optionalText(2000, M.reasons),
     candidate_accepted: requiredOneOf(ACCEPTED_VALUES, M.accepted),
     sent_to_court_on: optionalDateField(M.sentOn),
@@ -49,10 +51,10 @@ export function caseSchema(kinds: Set<number>) {
 }
 export type CaseFields = z.infer<ReturnType<typeof caseSchema>>;
 
-export const caseEditSchema = (kinds: Set<number>) => caseSchema(kinds).extend({ version: versionField });
+export const caseEditSchema = (kinds: Set<number>, guardians: Set<number> = new Set()) => caseSchema(kinds, guardians).extend({ version: versionField });
 
 /** The form's fields in page order, for the error summary. */
-export const CASE_FIELD_ORDER = ['person_id', 'person_kana', 'petition_id', 'needs_summary', 'recommended_type_id', ...Object.keys(candidateShape),
+export const CASE_FIELD_ORDER = ['person_id', 'person_kana', 'petition_id', 'needs_summary', 'recommended_type_id', ...Object.keys(candidateShape(new Set())),
   'reasons', 'candidate_accepted', 'sent_to_court_on', 'appointed_type_id', 'version'];
 
 export interface CaseForm extends CaseFields { person_id: number; petition_id: number | null; version?: number }

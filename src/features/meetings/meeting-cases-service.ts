@@ -13,7 +13,7 @@ import { completeMatchingStage, StageNotice } from './meeting-stage';
 
 const columns = (f: CaseForm) => ({
   person_id: f.person_id, petition_id: f.petition_id, needs_summary: f.needs_summary, recommended_type_id: f.recommended_type_id,
-  candidate_name: f.candidate_name, reasons: f.reasons, candidate_accepted: f.candidate_accepted,
+  candidate_name: f.candidate_name, candidate_guardian_id: f.candidate_guardian_id, reasons: f.reasons, candidate_accepted: f.candidate_accepted,
   sent_to_court_on: f.sent_to_court_on, appointed_type_id: f.appointed_type_id,
 });
 

@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import { FieldErrors, FormResult, parseForm } from '../../http/forms';
 import { findPickablePerson } from '../petitions/petitions-form';
 import { allowedIds, MeetingOptions } from './meetings-options';
+import { bankGuardianChoices } from './meeting-case-guardians';
 import { CASE_FIELD_ORDER, CASE_MESSAGES as M, caseEditSchema, CaseForm, caseSchema } from './meeting-cases-schema';
 
 const ID = /^[1-9]\d{0,8}$/;
@@ -16,6 +17,8 @@ export interface CaseContext {
   today: string;
   /** the petition whose stage 6 is this case's record: it may not be unlinked */
   lockedPetition: number | null;
+  /** the citizen guardian the case names already (offered even if withdrawn from the bank since) */
+  heldGuardian: number | null;
 }
 
 async function petitionError(db: Knex, raw: unknown, personId: number | null): Promise<{ id: number | null; error?: string }> {
@@ -29,7 +32,8 @@ async function petitionError(db: Knex, raw: unknown, personId: number | null): P
 
 export async function validateCase(db: Knex, body: Record<string, unknown>, c: CaseContext): Promise<FormResult<CaseForm>> {
   const kinds = allowedIds(c.o.kinds, c.held);
-  const form = parseForm(c.editing ? caseEditSchema(kinds) : caseSchema(kinds), body);
+  const guardians = new Set((await bankGuardianChoices(db, c.heldGuardian)).map((g) => g.id));
+  const form = parseForm(c.editing ? caseEditSchema(kinds, guardians) : caseSchema(kinds, guardians), body);
   const errors: FieldErrors = form.ok ? {} : { ...form.errors };
   const rawPerson = String(body.person_id ?? '');
   const person = ID.test(rawPerson) ? await findPickablePerson(db, Number(rawPerson)) : undefined;
