@@ -29,7 +29,21 @@ export const petitionsFiledMeasure: DashboardMeasure = {
   count: (db, from, to) => n(db('petitions').whereBetween('filed_on', [from, to])),
 };
 
+/** Approved subsidy applications by decision date. */
+export const subsidiesGrantedMeasure: DashboardMeasure = {
+  key: 'subsidies_granted', label: '報酬助成（承認）', unit: '件', href: '/reports/subsidies-yearly',
+  count: (db, from, to) => n(db('subsidies').whereNull('deleted_at').where('decision', '承認').whereBetween('decided_on', [from, to])),
+};
+
+/** Appointment-matching meetings held, by meeting date. */
+export const meetingsHeldMeasure: DashboardMeasure = {
+  key: 'meetings_held', label: '受任調整会議（開催回数）', unit: '回', href: '/reports/meetings-monthly',
+  count: (db, from, to) => n(db('meetings').whereNull('deleted_at').whereBetween('held_on', [from, to])),
+};
+
 export const DASHBOARD_MEASURES: DashboardMeasure[] = [
   consultationsMeasure,
   petitionsFiledMeasure,
+  subsidiesGrantedMeasure,
+  meetingsHeldMeasure,
 ];

@@ -2,13 +2,21 @@
  * Where each indicator's yearly values come from: a function (db, fromYear, toYear) → Map<year, value>.
  *
  * Indicator 2 (市民後見人の対応ケース数, per fiscal year) is computed from the citizen-guardian
- * roster. Until the roster is built nothing is registered here and every year shows 記録なし.
- * To plug it in, replace `null` below with the roster's function, e.g.
- *   export const CITIZEN_GUARDIAN_CASES: YearValues | null = guardiansIndicator;
- * (imported from '../guardians/guardians-indicator').
+ * roster's appointments (cases active in the year). `null` would show 記録なし for every year.
  */
 import type { Knex } from 'knex';
+import { citizenGuardianCases } from '../guardians/guardians-indicator';
+import { fiscalYearOf } from '../../lib/dates';
 
 export type YearValues = (db: Knex, fromYear: number, toYear: number) => Promise<Map<number, number>>;
 
-export const CITIZEN_GUARDIAN_CASES: YearValues | null = null;
+/** Years before the first recorded appointment's fiscal year have no records (記録なし), not 0. */
+async function casesSinceFirstAppointment(db: Knex, fromYear: number, toYear: number): Promise<Map<number, number>> {
+  const first = await db('guardian_appointments').min({ d: 'appointed_on' }).first();
+  if (!first?.d) return new Map();
+  const firstFy = fiscalYearOf(String(first.d));
+  const all = await citizenGuardianCases(db, Math.max(fromYear, firstFy), toYear);
+  return firstFy > toYear ? new Map() : all;
+}
+
+export const CITIZEN_GUARDIAN_CASES: YearValues | null = casesSinceFirstAppointment;

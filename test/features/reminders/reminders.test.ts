@@ -38,7 +38,7 @@ beforeAll(async () => {
 function remindersOf(html: string): string {
   const start = html.indexOf('<section class="reminders"');
   if (start < 0) return '';
-  const ends = ['<ul class="menu-cards">', '<h2>'].map((m) => html.indexOf(m, start)).filter((i) => i > 0);
+  const ends = ['<ul class="menu-cards">', '<h2>', '<section aria-labelledby="dashboard'].map((m) => html.indexOf(m, start)).filter((i) => i > 0);
   return html.slice(start, Math.min(...ends));
 }
 const links = (section: string, path: string) => [...section.matchAll(new RegExp(`href="/${path}/(\\d+)"`, 'g'))].map((m) => Number(m[1]));
