@@ -4,8 +4,10 @@
  * ward user has: the report routes answer them 403.
  */
 import type { Knex } from 'knex';
-import { fiscalYearLabel, fiscalYearName } from '../../lib/dates';
-import { groupedHeader, type Row, type Table } from '../../lib/table/table';
+import { fiscalYearLabel } from '../../lib/dates';
+import type { Row, Table } from '../../lib/table/table';
+import type { PastFiguresSpec } from '../past-figures/past-figures-types';
+import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns } from '../past-figures/past-years';
 import { periodName } from '../reports/report-export';
 import { yearsAndFilters } from '../reports/report-params';
 import type { ReportDef, ReportScope, YearsParams } from '../reports/report-types';
@@ -21,15 +23,34 @@ export const SUBSIDIES_NOTES = [
   '助成額（千円）は助成額（円）の合計を千円単位にし、千円未満を四捨五入しています。全体の行も円の合計から四捨五入するため、財源区分ごとの値の和と1千円ずれることがあります。',
 ];
 
+/** Past-year figure keys: count_all / amount_all, then count_line0 / amount_line0 … in FUNDING_LINES order. */
+const lineKey = (line: string | null) => (line === null ? 'all' : `line${FUNDING_LINES.indexOf(line as (typeof FUNDING_LINES)[number])}`);
+const LINES: (string | null)[] = [null, ...FUNDING_LINES];
+
+/** A fiscal year with any approved application counts records; earlier years may take entered figures. */
+export const subsidyPastFigures: PastFiguresSpec = {
+  rows: async () => LINES.flatMap((line) => {
+    const prefix = line === null ? '' : `${line} `;
+    return [{ key: `count_${lineKey(line)}`, label: `${prefix}${COUNT_LABEL}` }, { key: `amount_${lineKey(line)}`, label: `${prefix}${AMOUNT_LABEL}` }];
+  }),
+  recordYears: async (db, from, to) => {
+    const sums = await countApprovedByYear(db, { from, to, filters: {} }, { wardId: null });
+    return new Set(sums.filter((s) => s.line === null && s.n > 0).map((s) => s.fy));
+  },
+};
+
 export async function subsidyYearTable(db: Knex, params: YearsParams, scope: ReportScope): Promise<Table> {
-  const sums = await countApprovedByYear(db, params, scope);
+  const [sums, past] = await Promise.all([
+    countApprovedByYear(db, params, scope), loadPastYears(db, 'subsidies-yearly', subsidyPastFigures, params.from, params.to),
+  ]);
   const years = Array.from({ length: params.to - params.from + 1 }, (_, i) => params.from + i);
   const at = (fy: number, line: string | null) => sums.find((s) => s.fy === fy && s.line === line);
+  const cells = (key: string, value: (fy: number) => number) => yearCells(past, key, years, value).map((v) => v ?? 0);
   const pair = (prefix: string, line: string | null, total: boolean): Row[] => [
-    { label: `${prefix}${COUNT_LABEL}`, cells: years.map((fy) => at(fy, line)?.n ?? 0), ...(total ? { total } : {}) },
-    { label: `${prefix}${AMOUNT_LABEL}`, cells: years.map((fy) => at(fy, line)?.thousands ?? 0), ...(total ? { total } : {}) },
+    { label: `${prefix}${COUNT_LABEL}`, cells: cells(`count_${lineKey(line)}`, (fy) => at(fy, line)?.n ?? 0), ...(total ? { total } : {}) },
+    { label: `${prefix}${AMOUNT_LABEL}`, cells: cells(`amount_${lineKey(line)}`, (fy) => at(fy, line)?.thousands ?? 0), ...(total ? { total } : {}) },
   ];
-  const { headerRows, columns } = groupedHeader(years.map((fy) => ({ key: `fy${fy}`, label: fiscalYearName(fy) })));
+  const { headerRows, columns } = yearColumns(years, past);
   return {
     id: subsidiesYearly.id,
     title: `${periodName(params)} ${SUBSIDIES_TITLE}`,
@@ -37,8 +58,8 @@ export async function subsidyYearTable(db: Knex, params: YearsParams, scope: Rep
     rowHeader: '区分',
     headerRows,
     columns,
-    rows: [...pair('', null, true), ...FUNDING_LINES.flatMap((line) => pair(`${line} `, line, false))],
-    notes: SUBSIDIES_NOTES,
+    rows: markEntered([...pair('', null, true), ...FUNDING_LINES.flatMap((line) => pair(`${line} `, line, false))], years, past),
+    notes: [...SUBSIDIES_NOTES, ...pastNotes(past)],
   };
 }
 
@@ -52,4 +73,5 @@ export const subsidiesYearly: ReportDef<YearsParams> = {
   filters: [],
   parse: yearsAndFilters([]),
   build: (db, params, scope) => subsidyYearTable(db, params, scope),
+  pastFigures: subsidyPastFigures,
 };
