@@ -4,8 +4,10 @@
  * indicator 2. Readable with guardians:read (center staff and managers; ward users are refused).
  */
 import type { Knex } from 'knex';
-import { fiscalYearLabel, fiscalYearName } from '../../lib/dates';
-import { groupedHeader, type Table } from '../../lib/table/table';
+import { fiscalYearLabel } from '../../lib/dates';
+import type { Table } from '../../lib/table/table';
+import type { PastFiguresSpec } from '../past-figures/past-figures-types';
+import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns } from '../past-figures/past-years';
 import { periodName } from '../reports/report-export';
 import { yearsAndFilters } from '../reports/report-params';
 import type { ReportDef, YearsParams } from '../reports/report-types';
@@ -23,14 +25,30 @@ export const TRAINING_NOTES = [
   '市民後見人対応ケース数（成果指標2）は、年度末までに選任され、年度の初め（4月1日）より前に終了していない受任の本人の数です。',
 ];
 
+/** Past-year figure keys, in TRAINING_ROWS order. */
+const ROW_KEYS = ['completions', 'followups', 'bank', 'cooperators', 'cases'] as const;
+
+const countsOf = (db: Knex, from: number, to: number) => Promise.all([
+  completionsByYear(db, from, to), followupAttendancesByYear(db, from, to),
+  periodStockByYear(db, from, to, 'bank'), periodStockByYear(db, from, to, 'cooperator'), citizenGuardianCases(db, from, to),
+]);
+
+/** A fiscal year in which any of the five rows counts something has records; earlier years may take entered figures. */
+export const trainingPastFigures: PastFiguresSpec = {
+  rows: async () => TRAINING_ROWS.map((label, i) => ({ key: ROW_KEYS[i], label })),
+  recordYears: async (db, from, to) => {
+    const counts = await countsOf(db, from, to);
+    const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    return new Set(years.filter((fy) => counts.some((c) => (c.get(fy) ?? 0) > 0)));
+  },
+};
+
 async function build(db: Knex, params: YearsParams): Promise<Table> {
   const { from, to } = params;
-  const counts = await Promise.all([
-    completionsByYear(db, from, to), followupAttendancesByYear(db, from, to),
-    periodStockByYear(db, from, to, 'bank'), periodStockByYear(db, from, to, 'cooperator'), citizenGuardianCases(db, from, to),
-  ]);
+  const [counts, past] = await Promise.all([countsOf(db, from, to), loadPastYears(db, 'training-yearly', trainingPastFigures, from, to)]);
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
-  const { headerRows, columns } = groupedHeader(years.map((fy) => ({ key: `fy${fy}`, label: fiscalYearName(fy) })));
+  const { headerRows, columns } = yearColumns(years, past);
+  const rows = TRAINING_ROWS.map((label, i) => ({ label, cells: yearCells(past, ROW_KEYS[i], years, (fy) => counts[i].get(fy) ?? 0).map((v) => v ?? 0) }));
   return {
     id: trainingYearly.id,
     title: `${periodName(params)} ${TRAINING_TITLE}`,
@@ -38,8 +56,8 @@ async function build(db: Knex, params: YearsParams): Promise<Table> {
     rowHeader: '項目',
     headerRows,
     columns,
-    rows: TRAINING_ROWS.map((label, i) => ({ label, cells: years.map((fy) => counts[i].get(fy) ?? 0) })),
-    notes: TRAINING_NOTES,
+    rows: markEntered(rows, years, past),
+    notes: [...TRAINING_NOTES, ...pastNotes(past)],
   };
 }
 
@@ -53,4 +71,5 @@ export const trainingYearly: ReportDef<YearsParams> = {
   filters: [],
   parse: yearsAndFilters([]),
   build: (db, params) => build(db, params),
+  pastFigures: trainingPastFigures,
 };
