@@ -42,6 +42,7 @@ export function loginSection(r: LoginResult): string[] {
     '### ログイン（argon2id は他の要求を止めないか）',
     '',
     `${r.probe}を毎秒${r.rate}件の等間隔で10秒ずつ、まず単独で、次に「${r.burstSize}件同時のログイン」を毎秒1回（前の回が1秒を超えたら終わりしだい）繰り返す間に測ります。`,
+    'ログインを送るのは別のプロセスです（ほかの端末からのログインと同じく、送る側の処理はアプリのイベントループに乗りません）。',
     'ログインするのは二要素認証の要らないセンター職員のベンチ用アカウントです（管理者・管理職は二要素認証が必須のため使いません）。',
     '',
     '| 測定 | 件数 | 中央値 (ms) | p95 (ms) | 基準比（中央値 / p95） | 目標 | 判定 |',
@@ -54,7 +55,7 @@ export function loginSection(r: LoginResult): string[] {
     '',
     `${r.burstSize}件同時のログイン1回にかかった時間: 中央値 ${ms(r.burst.median)} ms、最大 ${ms(r.burst.p99)} ms。ログインの処理量: 毎秒 ${r.loginsPerSecond.toFixed(1)} 件、失敗 ${r.loginErrors} 件。`,
     `Node のイベントループの遅れ（p99 / 最大）: 単独時 ${ms(r.loopAlone.p99)} / ${ms(r.loopAlone.max)} ms、集中中 ${ms(r.loopDuring.p99)} / ${ms(r.loopDuring.max)} ms`,
-    '（argon2id 自体は libuv のスレッドプールで動きますが、コア数より多いハッシュが同時に走るとメインスレッドの CPU が奪われます）。',
+    '（argon2id は専用のスレッド（コア数 − 1 本）で、優先度を下げて（nice +10）動きます。混んだときに譲るのはハッシュの側です）。',
     '',
   ];
 }

@@ -1,0 +1,86 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+export type HashJob = { op: 'hash'; plain: string; options: object } | { op: 'verify'; stored: string; plain: string };
+
+/**
+ * The thread's own code (plain JavaScript, so it runs the same under tsx, ts-jest and node).
+ * It lowers its own scheduling priority first: on Linux a nice value belongs to the calling
+ * thread, so only the hashing slows down when the machine is busy, never the requests of
+ * people already at work.
+ */
+const SOURCE = `
+const os = require('node:os');
+const { parentPort, workerData } = require('node:worker_threads');
+try { os.setPriority(Math.min(19, os.getPriority() + workerData.nice)); } catch { /* not allowed here: run at normal priority */ }
+const argon2 = require(workerData.argon2);
+parentPort.on('message', ({ id, job }) => {
+  try {
+    const value = job.op === 'hash' ? argon2.hashSync(job.plain, job.options) : argon2.verifySync(job.stored, job.plain);
+    parentPort.postMessage({ id, value });
+  } catch (e) {
+    parentPort.postMessage({ id, error: String(e && e.message || e) });
+  }
+});`;
+
+/** How much lower than the process the hashing threads run (Linux nice, added to the process's own). */
+const NICE = 10;
+/** At most cores − 1 hashes run at once: one core always stays for the requests. */
+const SIZE = Math.max(1, os.availableParallelism() - 1);
+
+interface Pending { resolve: (v: unknown) => void; reject: (e: Error) => void }
+/** A thread and the job it is working on (0: idle). */
+interface Slot { worker: Worker; job: number }
+
+const slots: Slot[] = [];
+const queue: { id: number; job: HashJob }[] = [];
+const pending = new Map<number, Pending>();
+let nextId = 1;
+
+function settle(id: number, outcome: { value?: unknown; error?: string | Error }): void {
+  const p = pending.get(id);
+  pending.delete(id);
+  if (!p) return;
+  if (outcome.error === undefined) p.resolve(outcome.value);
+  else p.reject(outcome.error instanceof Error ? outcome.error : new Error(outcome.error));
+}
+
+function spawn(): Slot {
+  const worker = new Worker(SOURCE, { eval: true, workerData: { nice: NICE, argon2: require.resolve('@node-rs/argon2') } });
+  const slot: Slot = { worker, job: 0 };
+  worker.on('message', ({ id, value, error }: { id: number; value?: unknown; error?: string }) => {
+    slot.job = 0;
+    settle(id, { value, error });
+    pump();
+  });
+  worker.on('error', (error) => {
+    // a crashed thread fails its job and is replaced when the next one comes
+    slots.splice(slots.indexOf(slot), 1);
+    settle(slot.job, { error });
+    pump();
+  });
+  return slot;
+}
+
+function pump(): void {
+  while (queue.length) {
+    let slot = slots.find((s) => !s.job);
+    if (!slot && slots.length < SIZE) slots.push((slot = spawn()));
+    if (!slot) break;
+    const next = queue.shift()!;
+    slot.job = next.id;
+    slot.worker.postMessage(next);
+  }
+  // an idle thread must not keep a CLI command or a test run alive
+  for (const s of slots) (s.job ? s.worker.ref() : s.worker.unref());
+}
+
+/** Runs one argon2 job on a low-priority thread; jobs beyond the pool's size wait their turn. */
+export function runHashJob<T>(job: HashJob): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const id = nextId++;
+    pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+    queue.push({ id, job });
+    pump();
+  });
+}
