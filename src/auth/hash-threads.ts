@@ -72,7 +72,10 @@ function pump(): void {
     slot.worker.postMessage(next);
   }
   // an idle thread must not keep a CLI command or a test run alive
-  for (const s of slots) (s.job ? s.worker.ref() : s.worker.unref());
+  for (const s of slots) {
+    if (s.job) s.worker.ref();
+    else s.worker.unref();
+  }
 }
 
 /** Runs one argon2 job on a low-priority thread; jobs beyond the pool's size wait their turn. */
