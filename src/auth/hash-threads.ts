@@ -87,3 +87,12 @@ export function runHashJob<T>(job: HashJob): Promise<T> {
     pump();
   });
 }
+
+/** Stops the threads (waiting jobs fail); the next job starts new ones. For tests and shutdown. */
+export async function closeHashThreads(): Promise<void> {
+  const stopping = slots.splice(0);
+  const stopped = new Error('hashing stopped');
+  for (const { id } of queue.splice(0)) settle(id, { error: stopped });
+  for (const { job } of stopping) settle(job, { error: stopped });
+  await Promise.all(stopping.map((s) => s.worker.terminate()));
+}
