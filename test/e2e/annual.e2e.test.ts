@@ -1,24 +1,14 @@
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { expect, test } from '@jest/globals';
 import { pdfPages } from '../lib/table/fixtures';
-import { e2eTarget, launchBrowser, newSession, Session } from './browser';
+import { useBrowserSessions } from './browser';
 import { logIn } from './login';
 import { E2E_USERS } from './seed-data';
 
-let browser: Browser;
-let s: Session | undefined;
-const { baseUrl } = e2eTarget();
-
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
-afterEach(async () => {
-  await s?.close();
-  s?.assertAllChecked();
-});
+const browser = useBrowserSessions();
 
 test('staff see their reminders at home, open the annual report from the reports index and download it', async () => {
-  s = await newSession(browser, baseUrl);
+  const s = await browser.open();
   const { page } = s;
   await logIn(s, E2E_USERS.staff);
   expect(await page.getByRole('heading', { name: 'リマインダー' }).count()).toBe(1);

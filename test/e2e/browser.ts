@@ -3,6 +3,7 @@
  * runs axe on every page a journey visits: each navigation is followed by a check, and a page
  * left unchecked fails the journey.
  */
+import { afterAll, afterEach, beforeAll } from '@jest/globals';
 import { Browser, BrowserContext, chromium, Page, Response } from 'playwright-core';
 import { axeViolations, formatViolations } from './axe';
 import type { SeedResult } from './seed-data';
@@ -75,5 +76,33 @@ export async function newSession(browser: Browser, baseUrl: string): Promise<Ses
       if (left.length > 0) throw new Error(`pages never checked with axe: ${left.join(', ')}`);
     },
     close: () => context.close(),
+  };
+}
+
+/**
+ * The browser of a test file and the sessions its tests open: the browser starts before the
+ * file's tests and stops after them; each session is closed after its test, and a page it
+ * loaded but never checked with axe fails that test.
+ *
+ *   const browser = useBrowserSessions();
+ *   test('…', async () => { const s = await browser.open(); await s.visit('/'); });
+ */
+export function useBrowserSessions(): { open(): Promise<Session> } {
+  let browser: Browser | undefined;
+  const opened: Session[] = [];
+  beforeAll(async () => { browser = await launchBrowser(); });
+  afterAll(async () => { await browser?.close(); });
+  afterEach(async () => {
+    const sessions = opened.splice(0);
+    for (const s of sessions) await s.close();
+    for (const s of sessions) s.assertAllChecked();
+  });
+  return {
+    open: async () => {
+      if (!browser) throw new Error('open sessions inside a test: the browser starts in beforeAll');
+      const s = await newSession(browser, e2eTarget().baseUrl);
+      opened.push(s);
+      return s;
+    },
   };
 }

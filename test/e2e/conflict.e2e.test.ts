@@ -1,22 +1,13 @@
-import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import { e2eTarget, launchBrowser, newSession, Session } from './browser';
+import { expect, test } from '@jest/globals';
+import { e2eTarget, useBrowserSessions } from './browser';
 import { logIn } from './login';
 import { E2E_USERS } from './seed-data';
 
-let browser: Browser;
-let s: Session | undefined;
-const { baseUrl, seed } = e2eTarget();
-
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
-afterEach(async () => {
-  await s?.close();
-  s?.assertAllChecked();
-});
+const browser = useBrowserSessions();
+const { seed } = e2eTarget();
 
 test('a conflicting edit in two tabs: the first save wins, the second gets the conflict page with both versions', async () => {
-  s = await newSession(browser, baseUrl);
+  const s = await browser.open();
   await logIn(s, E2E_USERS.staff);
   const id = seed.conflictConsultationId;
   const tab1 = s.page;

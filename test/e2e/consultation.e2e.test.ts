@@ -1,22 +1,13 @@
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import { expect, test } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { pdfPages } from '../lib/table/fixtures';
-import { e2eTarget, launchBrowser, newSession, Session } from './browser';
+import { useBrowserSessions } from './browser';
 import { arrowToOption, choose, tabTo, waitForFocus } from './keyboard';
 import { logIn } from './login';
 import { E2E_USERS } from './seed-data';
 
-let browser: Browser;
-let s: Session | undefined;
-const { baseUrl } = e2eTarget();
-
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
-afterEach(async () => {
-  await s?.close();
-  s?.assertAllChecked();
-});
+const browser = useBrowserSessions();
 
 /** Fiscal year 2025 (令和7年度) holds no other record: the journey's one consultation is all it counts. */
 const FY = 2025;
@@ -32,7 +23,7 @@ async function rowCells(page: Page, label: string): Promise<string[]> {
 }
 
 test('staff record a consultation with the keyboard only, see it counted in the monthly table and in its PDF', async () => {
-  s = await newSession(browser, baseUrl);
+  const s = await browser.open();
   const { page } = s;
   await logIn(s, E2E_USERS.staff);
 

@@ -1,22 +1,12 @@
-import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import { e2eTarget, launchBrowser, newSession, Session } from './browser';
+import { expect, test } from '@jest/globals';
+import { useBrowserSessions } from './browser';
 import { expectAt, logIn } from './login';
 import { E2E_USERS } from './seed-data';
 
-let browser: Browser;
-let s: Session | undefined;
-const { baseUrl } = e2eTarget();
-
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
-afterEach(async () => {
-  await s?.close();
-  s?.assertAllChecked();
-});
+const browser = useBrowserSessions();
 
 test('staff run a course to completion, then see the bank registration refused with the conditions listed (axe on every page)', async () => {
-  s = await newSession(browser, baseUrl);
+  const s = await browser.open();
   const { page } = s;
   await logIn(s, E2E_USERS.staff);
 

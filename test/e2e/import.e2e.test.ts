@@ -1,19 +1,9 @@
-import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import { e2eTarget, launchBrowser, newSession, Session } from './browser';
+import { expect, test } from '@jest/globals';
+import { useBrowserSessions } from './browser';
 import { logIn } from './login';
 import { E2E_USERS } from './seed-data';
 
-let browser: Browser;
-let s: Session | undefined;
-const { baseUrl } = e2eTarget();
-
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
-afterEach(async () => {
-  await s?.close();
-  s?.assertAllChecked();
-});
+const browser = useBrowserSessions();
 
 /** A ledger with one good row and two bad ones (rows 3 and 4 as Excel numbers them). */
 const BAD_CSV = [
@@ -24,7 +14,7 @@ const BAD_CSV = [
 ].join('\r\n');
 
 test('the import page rejects a bad file and shows every row error', async () => {
-  s = await newSession(browser, baseUrl);
+  const s = await browser.open();
   const { page } = s;
   await logIn(s, E2E_USERS.staff);
   await s.visit('/consultations/import');

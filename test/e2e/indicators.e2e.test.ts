@@ -2,26 +2,16 @@
  * Indicators, past-year figures and the manager's home in a browser, axe-core on every page: staff
  * enter a year of court counts; a manager sees the dashboard's charts and enters a past year.
  */
-import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { expect, test } from '@jest/globals';
 import { totpCode } from '../../src/auth/totp';
-import { e2eTarget, launchBrowser, newSession, Session } from './browser';
+import { useBrowserSessions } from './browser';
 import { expectAt, logIn, typeCredentials } from './login';
 import { E2E_USERS, TEST_TOTP_SECRET } from './seed-data';
 
-let browser: Browser;
-let s: Session | undefined;
-const { baseUrl } = e2eTarget();
-
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
-afterEach(async () => {
-  await s?.close();
-  s?.assertAllChecked();
-});
+const browser = useBrowserSessions();
 
 test('staff enter a year of court counts; the indicators page shows it in the table and on the chart', async () => {
-  s = await newSession(browser, baseUrl);
+  const s = await browser.open();
   const { page } = s;
   await logIn(s, E2E_USERS.staff);
   await s.visit('/indicators');
@@ -38,7 +28,7 @@ test('staff enter a year of court counts; the indicators page shows it in the ta
 });
 
 test('a manager\'s home compares with last year in charts; they enter a past year and the yearly report marks it', async () => {
-  s = await newSession(browser, baseUrl);
+  const s = await browser.open();
   const { page } = s;
   await typeCredentials(s, E2E_USERS.figuresManager);
   await expectAt(page, '/login/two-factor');

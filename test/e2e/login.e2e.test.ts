@@ -1,26 +1,16 @@
-import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { expect, test } from '@jest/globals';
 import { totpCode } from '../../src/auth/totp';
-import { e2eTarget, launchBrowser, newSession, Session } from './browser';
+import { useBrowserSessions } from './browser';
 import { waitForFocus } from './keyboard';
 import { expectAt, typeCredentials } from './login';
 import { E2E_USERS, TEST_TOTP_SECRET } from './seed-data';
 
-let browser: Browser;
-let s: Session | undefined;
-const { baseUrl } = e2eTarget();
+const browser = useBrowserSessions();
 const path = (url: string) => new URL(url).pathname;
-
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
-afterEach(async () => {
-  await s?.close();
-  s?.assertAllChecked();
-});
 
 // One test: a code is accepted once, so a second manager login within 30 s would be a replay.
 test('a manager logs in with the password, then the 6-digit code from the authenticator (keyboard only)', async () => {
-  s = await newSession(browser, baseUrl);
+  const s = await browser.open();
   const { page } = s;
   await s.visit('/');
   expect(path(page.url())).toBe('/login');

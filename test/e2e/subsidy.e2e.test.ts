@@ -1,26 +1,16 @@
-import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { expect, test } from '@jest/globals';
 import { totpCode } from '../../src/auth/totp';
-import { e2eTarget, launchBrowser, newSession, Session } from './browser';
+import { useBrowserSessions } from './browser';
 import { waitForFocus } from './keyboard';
 import { expectAt, logIn, typeCredentials } from './login';
 import { E2E_USERS, PETITION_NAMES, TEST_TOTP_SECRET } from './seed-data';
 
-let browser: Browser;
-let s: Session | undefined;
-const { baseUrl } = e2eTarget();
-
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
-afterEach(async () => {
-  await s?.close();
-  s?.assertAllChecked();
-});
+const browser = useBrowserSessions();
 
 let subsidyUrl = '';
 
 test('staff take in a fee subsidy: find the person, see the cap worked out, fix a refused guardian, send it to review', async () => {
-  s = await newSession(browser, baseUrl);
+  const s = await browser.open();
   const { page } = s;
   await logIn(s, E2E_USERS.staff);
   await s.visit('/subsidies/new');
@@ -59,7 +49,7 @@ test('staff take in a fee subsidy: find the person, see the cap worked out, fix 
 });
 
 test('a manager approves it and reads the yearly table', async () => {
-  s = await newSession(browser, baseUrl);
+  const s = await browser.open();
   const { page } = s;
   await typeCredentials(s, E2E_USERS.subsidyManager);
   await expectAt(page, '/login/two-factor');
