@@ -1,24 +1,7 @@
-import { useTestApp } from '../helpers/suite';
-import { discoverForms, fuzzGroup } from './harness';
-import { FormCatalog } from './forms';
-import { assertStoredPayloadsEscaped } from './escaping';
-import { makeWorld, World } from './world';
+import { fuzzGroupSuite } from './group-suite';
 
 /** Every POST route of persons, consultations, petitions, subsidies and meetings (the case records) under hostile bodies. */
-const t = useTestApp();
-let world: World;
-let catalog: FormCatalog;
-
-beforeAll(async () => {
-  world = await makeWorld(t.app, t.db);
-  catalog = await discoverForms(t, world, await world.fixtures());
-}, 120_000); // the discovery opens every GET route of the registry as every role
-
-test('no hostile body gets a 5xx, stores half a record, or is taken for a field the form does not have', async () => {
-  const routes = await fuzzGroup(t, world, catalog, 'records');
-  expect(routes.length).toBeGreaterThan(15);
-}, 240_000);
-
-test('every payload the fuzz stored is shown escaped', async () => {
-  await assertStoredPayloadsEscaped(t, world, ['persons', 'consultations', 'petitions', 'petition_relatives', 'meetings', 'meeting_cases', 'subsidies']);
-}, 120_000);
+fuzzGroupSuite('records', {
+  minRoutes: 15,
+  tables: ['persons', 'consultations', 'petitions', 'petition_relatives', 'meetings', 'meeting_cases', 'subsidies'],
+});
