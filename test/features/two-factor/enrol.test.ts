@@ -20,8 +20,11 @@ describe('enrolment at /account/two-factor', () => {
     const grouped = page.text.match(/id="totp-secret"><strong>([A-Z2-7 ]+)<\/strong>/)?.[1] ?? '';
     expect(grouped).toMatch(/^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/);
     const secret = grouped.replace(/ /g, '');
-    const img = page.text.match(/<img src="(data:image\/png;base64,[A-Za-z0-9+/=]+)"/)?.[1];
+    const img = page.text.match(/<img src="(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+)"/)?.[1];
     expect(img).toBe(await qrDataUrl(totpUri(secret, u.username)));
+    const svg = Buffer.from(img!.split(',')[1], 'base64').toString('utf8');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="240" height="240" viewBox="0 0 \d+ \d+"/);
+    expect(svg).not.toMatch(/<script|on\w+=|href=/); // an image, nothing that could run or load
     expect(totpUri(secret, u.username)).toMatch(/^otpauth:\/\/totp\/.+secret=[A-Z2-7]{32}&algorithm=SHA1&digits=6&period=30$/);
     expect(page.text).not.toContain(secret); // only the grouped form is shown, and no hidden field holds it
     expect(page.text).not.toMatch(/type="hidden"[^>]*value="[A-Z2-7 ]{32,}"/);
