@@ -86,7 +86,17 @@ test('every GET route with hostile query parameters (NUL, SQL, script, wrong typ
     const first = await get(actor, `${urlFor(route, fx)}?${all}`);
     responses.push(first);
     if (kindOf(first) === 'pdf') continue; // a record's PDF reads no query
-    for (const k of QUERY_NAMES) responses.push(await get(actor, `${urlFor(route, fx)}?${k}=${NUL_SQL}`));
+    // NUL and SQL in the parameters together; a page that stops at one value (not 2xx) may leave
+    // the others unread, so the set is halved until each parameter was read in a 2xx or sent alone.
+    const probe = async (names: string[]): Promise<void> => {
+      const r = await get(actor, `${urlFor(route, fx)}?${names.map((k) => `${k}=${NUL_SQL}`).join('&')}`);
+      responses.push(r);
+      if ((r.status >= 200 && r.status < 300) || names.length === 1) return;
+      const half = Math.ceil(names.length / 2);
+      await probe(names.slice(0, half));
+      await probe(names.slice(half));
+    };
+    await probe(QUERY_NAMES);
   }
   expect(responses.filter((r) => r.status >= 500).map((r) => r.url)).toEqual([]);
   expect(await problemsOf(responses)).toEqual([]);
