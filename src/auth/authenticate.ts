@@ -1,5 +1,7 @@
 import { AppDeps } from '../deps';
 import { writeAudit } from '../audit/audit-writer';
+import { createGate } from '../lib/gate';
+import { HASH_THREADS } from './hash-threads';
 import { verifyAgainstDummy, verifyPassword } from './passwords';
 import { clearFailures, lockState, recordFailure } from './throttle';
 import { findUserByUsername, UserRow } from './users-queries';
@@ -16,12 +18,18 @@ export type AuthResult = { ok: true; user: UserRow; secondFactor: boolean } | { 
  * audit every outcome. The message never says whether the user exists. A user with a
  * second factor is not done yet (secondFactor: true; see second-factor.ts).
  */
-export async function authenticate(
-  deps: AppDeps,
-  username: string,
-  password: string,
-  ctx: { ip: string; requestId: string },
-): Promise<AuthResult> {
+export function authenticate(deps: AppDeps, username: string, password: string, ctx: { ip: string; requestId: string }): Promise<AuthResult> {
+  return loginGate(() => checkPassword(deps, username, password, ctx));
+}
+
+/**
+ * A burst of logins takes its turn: the attempts beyond one per hashing thread (plus one reading
+ * the database) wait before touching the database, instead of queueing dozens of queries ahead of
+ * the pages of people already at work.
+ */
+const loginGate = createGate(HASH_THREADS + 1);
+
+async function checkPassword(deps: AppDeps, username: string, password: string, ctx: { ip: string; requestId: string }): Promise<AuthResult> {
   const { db, clock } = deps;
   const now = clock.now();
   const who = { actorUsername: username.slice(0, 64), ip: ctx.ip, requestId: ctx.requestId };

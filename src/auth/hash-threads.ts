@@ -26,7 +26,7 @@ parentPort.on('message', ({ id, job }) => {
 /** How much lower than the process the hashing threads run (Linux nice, added to the process's own). */
 const NICE = 10;
 /** At most cores − 1 hashes run at once: one core always stays for the requests. */
-const SIZE = Math.max(1, os.availableParallelism() - 1);
+export const HASH_THREADS = Math.max(1, os.availableParallelism() - 1);
 
 interface Pending { resolve: (v: unknown) => void; reject: (e: Error) => void }
 /** A thread and the job it is working on (0: idle). */
@@ -65,7 +65,7 @@ function spawn(): Slot {
 function pump(): void {
   while (queue.length) {
     let slot = slots.find((s) => !s.job);
-    if (!slot && slots.length < SIZE) slots.push((slot = spawn()));
+    if (!slot && slots.length < HASH_THREADS) slots.push((slot = spawn()));
     if (!slot) break;
     const next = queue.shift()!;
     slot.job = next.id;
