@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Knex } from 'knex';
@@ -38,6 +39,9 @@ const BURST = 20;
 /** Starts the login bursts in a child process (bench/login-burster.ts); resolves once they run. */
 async function startBurster(base: string, users: BenchUser[]): Promise<{ stop: () => Promise<BurstReport> }> {
   const child = fork(path.join(__dirname, 'login-burster.ts'), [], { execArgv: ['--import', 'tsx'] });
+  // It stands in for other PCs: on this machine it runs below the app, so its own work (20
+  // connections, reading the login form) is not counted against the app's responses.
+  if (child.pid) os.setPriority(child.pid, Math.min(19, os.getPriority() + 10));
   const next = () => new Promise<unknown>((resolve, reject) => {
     child.once('message', resolve);
     child.once('exit', (code) => reject(new Error(`login burster exited (${code})`)));
