@@ -1,13 +1,11 @@
 import { Request, Response } from 'express';
-import { FieldErrors, ErrorItem, fieldError } from '../../http/forms';
+import { FieldErrors, ErrorItem } from '../../http/forms';
 import { todayIso } from '../../lib/dates';
-import { kanaSearchKey } from '../../lib/kana';
-import { PersonHit, searchPersons } from '../persons/persons-search';
+import { searchForPick } from '../persons/person-pick';
+import { PersonHit } from '../persons/persons-search';
 import { FormOptions } from './consultations-options';
 import { CONSULTATION_MESSAGES as M } from './consultations-schema';
 import { findLinkablePerson, LinkedPerson } from './consultations-validate';
-
-export const SEARCH_LIMIT = 20;
 
 /** How the entry and edit forms differ: where they post, their title and button. */
 export interface FormMode {
@@ -45,19 +43,8 @@ export async function renderForm(req: Request, res: Response, mode: FormMode, op
   });
 }
 
-/** The form was sent to look a person up (the 検索 button, or Enter with a kana typed and no one chosen). */
-export function isPersonSearch(body: Record<string, unknown>): boolean {
-  return body.intent === 'search' || String(body.person_kana ?? '').trim() !== '';
-}
-
 /** Re-renders the form with the persons whose kana starts with what was typed, as radio buttons. */
 export async function renderPersonSearch(req: Request, res: Response, mode: FormMode, opts: FormOptions, body: Record<string, unknown>) {
-  const typed = String(body.person_kana ?? '').trim().slice(0, 50);
-  const values = { ...body, person_kana: '' };
-  if (kanaSearchKey(typed) === '') {
-    const e = fieldError('person_kana', M.searchKana);
-    return renderForm(req, res, mode, opts, values, 400, e);
-  }
-  const candidates = await searchPersons(req.deps.db, { kana: typed }, null, SEARCH_LIMIT);
-  return renderForm(req, res, mode, opts, values, 200, { candidates, searched: typed });
+  const found = await searchForPick(req, body, M.searchKana);
+  return renderForm(req, res, mode, opts, found.values, found.status, found.extra);
 }

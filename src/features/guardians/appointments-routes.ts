@@ -6,9 +6,9 @@ import { ErrorItem, FieldErrors, fieldError } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { toWareki } from '../../lib/dates';
-import { kanaSearchKey } from '../../lib/kana';
-import { searchPersons } from '../persons/persons-search';
-import { findPickablePerson, isPersonSearch, SEARCH_LIMIT } from '../petitions/petitions-form';
+import { isPersonSearch, searchForPick } from '../persons/person-pick';
+import { PersonHit } from '../persons/persons-search';
+import { findPickablePerson } from '../petitions/petitions-form';
 import { APPOINTMENT_MESSAGES as M, appointmentEditSchema, appointmentSchema, validateAppointment } from './appointments-schema';
 import { createAppointment, updateAppointment } from './appointments-service';
 import { loadGuardian, today } from './guardians-page';
@@ -28,7 +28,7 @@ async function typeChoices(req: Request, held: number | null = null) {
 const idOf = (v: unknown) => (typeof v === 'string' && /^[1-9]\d{0,8}$/.test(v) ? Number(v) : null);
 
 async function renderNew(req: Request, res: Response, g: GuardianRow, values: Record<string, unknown>, status = 200,
-  extra: { candidates?: Awaited<ReturnType<typeof searchPersons>>; searched?: string | null } & Partial<Errors> = {}) {
+  extra: { candidates?: PersonHit[]; searched?: string | null } & Partial<Errors> = {}) {
   const personId = idOf(values.person_id);
   const linked = personId ? ((await findPickablePerson(req.deps.db, personId)) ?? null) : null;
   res.status(status).render('guardians/appointment-new', {
@@ -58,12 +58,8 @@ export function appointmentsRoutes(r: SecureRouter): void {
     const g = await loadGuardian(req);
     const body: Record<string, unknown> = { ...(req.body ?? {}) };
     if (isPersonSearch(body)) {
-      const typed = String(body.person_kana ?? '').trim().slice(0, 50);
-      const values = { ...body, person_kana: '' };
-      if (kanaSearchKey(typed) === '') return renderNew(req, res, g, values, 400, fieldError('person_kana', M.searchKana));
-      const candidates = await searchPersons(req.deps.db, { kana: typed }, null, SEARCH_LIMIT);
-      await audit(req, 'person.search', 'person', null);
-      return renderNew(req, res, g, values, 200, { candidates, searched: typed });
+      const found = await searchForPick(req, body, M.searchKana);
+      return renderNew(req, res, g, found.values, found.status, found.extra);
     }
     const form = validateAppointment(appointmentSchema((await typeChoices(req)).ids), body, today(req));
     if (!form.ok) return renderNew(req, res, g, body, 400, form);

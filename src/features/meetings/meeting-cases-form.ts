@@ -1,10 +1,9 @@
 /** Rendering the case form (new and edit): the person picked or searched, the person's petitions, the choices. */
 import { Request, Response } from 'express';
-import { audit } from '../../audit/audit-writer';
-import { ErrorItem, FieldErrors, fieldError } from '../../http/forms';
-import { kanaSearchKey } from '../../lib/kana';
-import { PersonHit, searchPersons } from '../persons/persons-search';
-import { findPickablePerson, SEARCH_LIMIT } from '../petitions/petitions-form';
+import { ErrorItem, FieldErrors } from '../../http/forms';
+import { searchForPick } from '../persons/person-pick';
+import { PersonHit } from '../persons/persons-search';
+import { findPickablePerson } from '../petitions/petitions-form';
 import { ACCEPTED_LABELS, ACCEPTED_VALUES, choicesFor, MeetingOptions } from './meetings-options';
 import { MeetingRow } from './meetings-queries';
 import { petitionChoices } from './meeting-cases-queries';
@@ -38,15 +37,8 @@ export async function renderCaseForm(req: Request, res: Response, mode: CaseForm
   });
 }
 
-/** The form was sent to look a person up (the 検索 button, or Enter with kana typed). */
-export const isPersonSearch = (body: Record<string, unknown>) => body.intent === 'search' || String(body.person_kana ?? '').trim() !== '';
-
 /** Re-renders the form with the persons whose kana starts with what was typed (the search is audited). */
 export async function renderPersonSearch(req: Request, res: Response, mode: CaseFormMode, o: MeetingOptions, held: number[], body: Record<string, unknown>) {
-  const typed = String(body.person_kana ?? '').trim().slice(0, 50);
-  const values = { ...body, person_kana: '' };
-  if (kanaSearchKey(typed) === '') return renderCaseForm(req, res, mode, o, held, values, 400, fieldError('person_kana', CASE_MESSAGES.searchKana));
-  const candidates = await searchPersons(req.deps.db, { kana: typed }, null, SEARCH_LIMIT);
-  await audit(req, 'person.search', 'person', null);
-  return renderCaseForm(req, res, mode, o, held, values, 200, { candidates, searched: typed });
+  const found = await searchForPick(req, body, CASE_MESSAGES.searchKana);
+  return renderCaseForm(req, res, mode, o, held, found.values, found.status, found.extra);
 }

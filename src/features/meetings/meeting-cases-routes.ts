@@ -9,7 +9,8 @@ import { labelOf, loadMeetingOptions, MeetingOptions } from './meetings-options'
 import { loadMeeting } from './meetings-page';
 import { deleteSchema } from './meetings-schema';
 import { caseRows, loadCase, renderCase } from './meeting-case-page';
-import { CaseFormMode, editCaseMode, isPersonSearch, newCaseMode, renderCaseForm, renderPersonSearch } from './meeting-cases-form';
+import { isPersonSearch } from '../persons/person-pick';
+import { CaseFormMode, editCaseMode, newCaseMode, renderCaseForm, renderPersonSearch } from './meeting-cases-form';
 import { candidateGuardianOf } from './meeting-case-guardians';
 import { CaseRow, lockedPetitionOf } from './meeting-cases-queries';
 import { CASE_MESSAGES, CaseForm } from './meeting-cases-schema';

@@ -1,14 +1,11 @@
 import { Request, Response } from 'express';
 import { Knex } from 'knex';
-import { audit } from '../../audit/audit-writer';
-import { ErrorItem, FieldErrors, fieldError } from '../../http/forms';
-import { kanaSearchKey } from '../../lib/kana';
-import { PersonHit, searchPersons } from '../persons/persons-search';
+import { ErrorItem, FieldErrors } from '../../http/forms';
+import { searchForPick } from '../persons/person-pick';
+import { PersonHit } from '../persons/persons-search';
 import { FIELD_GROUPS, INTAKE_FIELDS, REASONS, URGENCIES } from './petitions-fields';
 import { codeChoices, CodeSelect, CODE_SELECTS, Held, offered, PetitionOptions, selectOptions } from './petitions-options';
 import { PETITION_MESSAGES } from './petitions-schema';
-
-export const SEARCH_LIMIT = 20;
 
 /** The select options and checklist each record field offers (active entries plus the record's own). */
 export function formChoices(o: PetitionOptions, held: Held) {
@@ -48,15 +45,8 @@ export async function renderNew(req: Request, res: Response, o: PetitionOptions,
   });
 }
 
-/** The form was sent to look a person up (the 検索 button, or Enter with kana typed). */
-export const isPersonSearch = (body: Record<string, unknown>) => body.intent === 'search' || String(body.person_kana ?? '').trim() !== '';
-
 /** Re-renders the form with the persons whose kana starts with what was typed. */
 export async function renderPersonSearch(req: Request, res: Response, o: PetitionOptions, body: Record<string, unknown>) {
-  const typed = String(body.person_kana ?? '').trim().slice(0, 50);
-  const values = { ...body, person_kana: '' };
-  if (kanaSearchKey(typed) === '') return renderNew(req, res, o, values, 400, fieldError('person_kana', PETITION_MESSAGES.searchKana));
-  const candidates = await searchPersons(req.deps.db, { kana: typed }, null, SEARCH_LIMIT);
-  await audit(req, 'person.search', 'person', null);
-  return renderNew(req, res, o, values, 200, { candidates, searched: typed });
+  const found = await searchForPick(req, body, PETITION_MESSAGES.searchKana);
+  return renderNew(req, res, o, found.values, found.status, found.extra);
 }

@@ -1,7 +1,8 @@
 import { flash } from '../../http/flash';
 import { queryString } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
-import { findPickablePerson, isPersonSearch } from '../petitions/petitions-form';
+import { isPersonSearch } from '../persons/person-pick';
+import { findPickablePerson } from '../petitions/petitions-form';
 import { renderNew, renderPersonSearch } from './subsidies-form';
 import { allowedFor, loadSubsidyOptions, petitionChoices } from './subsidies-options';
 import { today } from './subsidies-page';

@@ -1,10 +1,10 @@
 /** Rendering the application form: new (with the person search) and edit, with the cap's working and any overlaps. */
 import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
-import { ErrorItem, FieldErrors, fieldError } from '../../http/forms';
-import { kanaSearchKey } from '../../lib/kana';
-import { PersonHit, searchPersons } from '../persons/persons-search';
-import { findPickablePerson, SEARCH_LIMIT } from '../petitions/petitions-form';
+import { ErrorItem, FieldErrors } from '../../http/forms';
+import { searchForPick } from '../persons/person-pick';
+import { PersonHit } from '../persons/persons-search';
+import { findPickablePerson } from '../petitions/petitions-form';
 import { Choice, PetitionOptions } from '../petitions/petitions-options';
 import { Working } from './subsidies-cap';
 import { SUBSIDY_MESSAGES } from './subsidies-messages';
@@ -47,10 +47,6 @@ export async function renderEdit(req: Request, res: Response, s: SubsidyRow, o: 
 
 /** Re-renders the new form with the persons whose kana starts with what was typed. */
 export async function renderPersonSearch(req: Request, res: Response, o: PetitionOptions, body: Record<string, unknown>) {
-  const typed = String(body.person_kana ?? '').trim().slice(0, 50);
-  const values = { ...body, person_kana: '' };
-  if (kanaSearchKey(typed) === '') return renderNew(req, res, o, values, 400, fieldError('person_kana', SUBSIDY_MESSAGES.searchKana));
-  const candidates = await searchPersons(req.deps.db, { kana: typed }, null, SEARCH_LIMIT);
-  await audit(req, 'person.search', 'person', null);
-  return renderNew(req, res, o, values, 200, { candidates, searched: typed });
+  const found = await searchForPick(req, body, SUBSIDY_MESSAGES.searchKana);
+  return renderNew(req, res, o, found.values, found.status, found.extra);
 }

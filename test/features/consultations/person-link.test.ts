@@ -33,6 +33,13 @@ describe('linking a person', () => {
     expect(await t.db('consultations').where({ content: '入力途中' })).toHaveLength(0);
   });
 
+  test('the search shows persons, so it is audited as on the other forms that pick a person', async () => {
+    const searches = () => t.db('audit_log').where({ action: 'person.search', actor_id: staff.id }).count({ n: '*' }).first();
+    const before = Number((await searches())!.n);
+    await submitNew(staff.agent, { category_id: String(leaf), person_kana: 'たなか', intent: 'search' });
+    expect(Number((await searches())!.n)).toBe(before + 1);
+  });
+
   test('choosing a candidate saves the link; blank ward / sex / condition default from the person', async () => {
     const page = await submitNew(staff.agent, { category_id: String(leaf), person_kana: 'ヤマダ' });
     const values = formValues(page.text, '/consultations');

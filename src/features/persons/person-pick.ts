@@ -1,0 +1,29 @@
+import { Request } from 'express';
+import { audit } from '../../audit/audit-writer';
+import { ErrorItem, FieldErrors, fieldError } from '../../http/forms';
+import { kanaSearchKey } from '../../lib/kana';
+import { PersonHit, searchPersons } from './persons-search';
+
+/** How many persons a form's kana search offers. */
+export const SEARCH_LIMIT = 20;
+
+/** The form was sent to look a person up (the 検索 button, or Enter with kana typed). */
+export const isPersonSearch = (body: Record<string, unknown>) => body.intent === 'search' || String(body.person_kana ?? '').trim() !== '';
+
+export type PersonSearchOutcome =
+  | { status: 400; values: Record<string, unknown>; extra: { errors: FieldErrors; errorList: ErrorItem[] } }
+  | { status: 200; values: Record<string, unknown>; extra: { candidates: PersonHit[]; searched: string } };
+
+/**
+ * The kana search of a form that picks a person (consultation, petition, subsidy, meeting case,
+ * appointment): the values to show again with the search box emptied, and either the error next
+ * to the box (nothing searchable typed) or the persons whose kana starts with it (audited).
+ */
+export async function searchForPick(req: Request, body: Record<string, unknown>, emptyMessage: string): Promise<PersonSearchOutcome> {
+  const typed = String(body.person_kana ?? '').trim().slice(0, 50);
+  const values = { ...body, person_kana: '' };
+  if (kanaSearchKey(typed) === '') return { status: 400, values, extra: fieldError('person_kana', emptyMessage) };
+  const candidates = await searchPersons(req.deps.db, { kana: typed }, null, SEARCH_LIMIT);
+  await audit(req, 'person.search', 'person', null);
+  return { status: 200, values, extra: { candidates, searched: typed } };
+}
