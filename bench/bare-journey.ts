@@ -2,7 +2,7 @@ import express from 'express';
 import { countByCategory } from '../src/features/reports/consultation-counts';
 import { findConsultation } from '../src/features/consultations/consultations-queries';
 import { loadFormOptions } from '../src/features/consultations/consultations-options';
-import { findLinkablePerson } from '../src/features/consultations/consultations-validate';
+import { findPickablePerson } from '../src/features/persons/person-pick';
 import type { BareContext } from './servers';
 import { auditAs } from './servers';
 
@@ -21,15 +21,15 @@ export function bareJourneyRoutes(app: express.Express, c: BareContext): void {
   });
   app.get('/new', async (req, res) => {
     const opts = await loadFormOptions(db);
-    const person = await findLinkablePerson(db, Number(req.query.person_id));
-    res.json({ opts, person, again: await findLinkablePerson(db, Number(req.query.person_id)) });
+    const person = await findPickablePerson(db, Number(req.query.person_id));
+    res.json({ opts, person, again: await findPickablePerson(db, Number(req.query.person_id)) });
   });
   app.post('/consultations', async (req, res) => {
     const opts = await loadFormOptions(db);
     const personId = Number(req.query.person_id);
-    if (!(await findLinkablePerson(db, personId))) { res.status(400).end(); return; }
+    if (!(await findPickablePerson(db, personId))) { res.status(400).end(); return; }
     const id = await db.transaction(async (trx) => {
-      const p = await findLinkablePerson(trx, personId);
+      const p = await findPickablePerson(trx, personId);
       const now = new Date();
       const [row] = await trx('consultations').insert({
         consulted_on: today, start_time: '10:00', duration_minutes: 30, method_id: opts.codes.method_id[0].id,

@@ -2,7 +2,7 @@ import { toWareki } from '../../lib/dates';
 import { CodeField, FormOptions, labelOf, categoryLabel } from './consultations-options';
 import { ConsultationView } from './consultations-queries';
 import { ConsultationForm } from './consultations-schema';
-import { LinkedPerson } from './consultations-validate';
+import { PickedPerson } from '../persons/person-pick';
 
 /** What a consultation says, as labels: the detail page, the 相談記録票 and the conflict page share it. */
 export interface DisplayValues {
@@ -62,7 +62,7 @@ export function fromView(v: ConsultationView): DisplayValues {
 }
 
 /** The same from a submitted form, its ids read through the options the form offered. */
-export function fromForm(f: ConsultationForm, opts: FormOptions, person: LinkedPerson | null): DisplayValues {
+export function fromForm(f: ConsultationForm, opts: FormOptions, person: PickedPerson | null): DisplayValues {
   const code = (field: CodeField) => labelOf(opts.codes[field], f[field]);
   const cat = opts.allCategories.find((c) => c.id === f.category_id);
   return {

@@ -4,13 +4,13 @@ import { flash } from '../../http/flash';
 import { idParam, queryString } from '../../http/params';
 import { NotFoundError } from '../../http/errors';
 import { displayRows, fromForm, fromView } from './consultations-display';
-import { isPersonSearch } from '../persons/person-pick';
+import { findPickablePerson, isPersonSearch } from '../persons/person-pick';
 import { editMode, FormMode, NEW_MODE, renderForm, renderPersonSearch, today } from './consultations-form';
 import { Keep, loadFormOptions } from './consultations-options';
 import { ConsultationView, findConsultation } from './consultations-queries';
 import { consultationEditSchema, consultationSchema } from './consultations-schema';
 import { createConsultation, updateConsultation } from './consultations-service';
-import { findLinkablePerson, validateConsultation } from './consultations-validate';
+import { validateConsultation } from './consultations-validate';
 
 export const ID = ':consultationId';
 
@@ -30,7 +30,7 @@ async function newDefaults(req: Request, staffIds: number[]): Promise<Record<str
   const values: Record<string, unknown> = { consulted_on: today(req) };
   if (staffIds.includes(req.user!.id)) values.staff_id = req.user!.id;
   const raw = queryString(req, 'person_id');
-  const person = /^[1-9]\d{0,8}$/.test(raw) ? await findLinkablePerson(req.deps.db, Number(raw)) : undefined;
+  const person = /^[1-9]\d{0,8}$/.test(raw) ? await findPickablePerson(req.deps.db, Number(raw)) : undefined;
   if (person) Object.assign(values, { person_id: person.id, ward_id: person.ward_id, sex_id: person.sex_id, condition_id: person.condition_id });
   return values;
 }
@@ -69,7 +69,7 @@ export function entryRoutes(r: SecureRouter): void {
     if (!(await updateConsultation(req, c.id, form.data.version, form.data))) {
       const current = await findConsultation(req.deps.db, c.id);
       if (!current) throw new NotFoundError();
-      const person = form.data.person_id ? ((await findLinkablePerson(req.deps.db, form.data.person_id)) ?? null) : null;
+      const person = form.data.person_id ? ((await findPickablePerson(req.deps.db, form.data.person_id)) ?? null) : null;
       const mine = displayRows(fromForm(form.data, opts, person));
       const theirs = displayRows(fromView(current));
       return res.status(409).render('errors/conflict', {

@@ -3,12 +3,12 @@ import { Knex } from 'knex';
 import { audit } from '../../audit/audit-writer';
 import { updateVersioned } from '../../db/tx';
 import { ConsultationForm } from './consultations-schema';
-import { findLinkablePerson } from './consultations-validate';
+import { findPickablePerson } from '../persons/person-pick';
 
 /** When a person is linked, a blank ward / sex / condition takes the person's. */
 async function withPersonDefaults(trx: Knex.Transaction, f: ConsultationForm): Promise<ConsultationForm> {
   if (f.person_id === null) return f;
-  const p = await findLinkablePerson(trx, f.person_id);
+  const p = await findPickablePerson(trx, f.person_id);
   if (!p) return f;
   return { ...f, ward_id: f.ward_id ?? p.ward_id, sex_id: f.sex_id ?? p.sex_id, condition_id: f.condition_id ?? p.condition_id };
 }

@@ -3,24 +3,7 @@ import { Db } from '../../db/knex';
 import { ErrorItem, FieldErrors, FormResult, parseForm } from '../../http/forms';
 import { CODE_FIELDS, CodeField, FormOptions, Option } from './consultations-options';
 import { CONSULTATION_MESSAGES as M, ConsultationForm, consultationSchema, FIELD_ORDER } from './consultations-schema';
-
-export interface LinkedPerson {
-  id: number;
-  name: string;
-  name_kana: string;
-  birth_date: string | null;
-  ward_id: number | null;
-  ward_name: string | null;
-  sex_id: number | null;
-  condition_id: number | null;
-}
-
-/** A person who can be linked (not merged into another), with the fields a consultation defaults from. */
-export function findLinkablePerson(db: Db, id: number): Promise<LinkedPerson | undefined> {
-  return db('persons as p').leftJoin('wards as w', 'w.id', 'p.ward_id')
-    .where('p.id', id).whereNull('p.merged_into_id')
-    .first('p.id', 'p.name', 'p.name_kana', 'p.birth_date', 'p.ward_id', 'w.name as ward_name', 'p.sex_id', 'p.condition_id');
-}
+import { findPickablePerson } from '../persons/person-pick';
 
 const CODE_MESSAGES: Record<CodeField, string> = {
   method_id: M.method, consultee_id: M.consultee, age_band_id: M.ageBand, sex_id: M.sex, condition_id: M.condition,
@@ -50,7 +33,7 @@ async function referenceErrors(db: Db, data: Partial<ConsultationForm>, opts: Fo
   if (has('ward_id') && !offered(opts.wards, data.ward_id!)) errors.ward_id = M.ward;
   if (has('referral_center_id') && !offered(opts.centers, data.referral_center_id!)) errors.referral_center_id = M.referralCenter;
   if (has('staff_id') && !offered(opts.staff, data.staff_id!)) errors.staff_id = M.staff;
-  if (has('person_id') && !(await findLinkablePerson(db, data.person_id!))) errors.person_id = M.person;
+  if (has('person_id') && !(await findPickablePerson(db, data.person_id!))) errors.person_id = M.person;
   if (has('follow_up_on') && has('consulted_on') && data.follow_up_on! < data.consulted_on!) errors.follow_up_on = M.followUpBefore;
   return errors;
 }

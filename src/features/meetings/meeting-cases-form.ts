@@ -1,9 +1,8 @@
 /** Rendering the case form (new and edit): the person picked or searched, the person's petitions, the choices. */
 import { Request, Response } from 'express';
 import { ErrorItem, FieldErrors } from '../../http/forms';
-import { searchForPick } from '../persons/person-pick';
+import { findPickablePerson, searchForPick } from '../persons/person-pick';
 import { PersonHit } from '../persons/persons-search';
-import { findPickablePerson } from '../petitions/petitions-form';
 import { ACCEPTED_LABELS, ACCEPTED_VALUES, choicesFor, MeetingOptions } from './meetings-options';
 import { MeetingRow } from './meetings-queries';
 import { petitionChoices } from './meeting-cases-queries';

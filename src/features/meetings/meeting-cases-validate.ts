@@ -1,10 +1,10 @@
 /** The case form against the database: the person exists (not merged), the petition is theirs, the dates fit the meeting. */
 import { Knex } from 'knex';
 import { FieldErrors, FormResult, parseForm } from '../../http/forms';
-import { findPickablePerson } from '../petitions/petitions-form';
 import { allowedIds, MeetingOptions } from './meetings-options';
 import { bankGuardianChoices } from './meeting-case-guardians';
 import { CASE_FIELD_ORDER, CASE_MESSAGES as M, caseEditSchema, CaseForm, caseSchema } from './meeting-cases-schema';
+import { findPickablePerson } from '../persons/person-pick';
 
 const ID = /^[1-9]\d{0,8}$/;
 

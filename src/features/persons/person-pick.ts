@@ -1,4 +1,5 @@
 import { Request } from 'express';
+import { Knex } from 'knex';
 import { audit } from '../../audit/audit-writer';
 import { ErrorItem, FieldErrors, fieldError } from '../../http/forms';
 import { kanaSearchKey } from '../../lib/kana';
@@ -26,4 +27,21 @@ export async function searchForPick(req: Request, body: Record<string, unknown>,
   const candidates = await searchPersons(req.deps.db, { kana: typed }, null, SEARCH_LIMIT);
   await audit(req, 'person.search', 'person', null);
   return { status: 200, values, extra: { candidates, searched: typed } };
+}
+
+/** A person a form can pick (not merged into another record), with the fields forms default from. */
+export interface PickedPerson {
+  id: number;
+  name: string;
+  name_kana: string;
+  birth_date: string | null;
+  ward_id: number | null;
+  ward_name: string | null;
+  sex_id: number | null;
+  condition_id: number | null;
+}
+
+export function findPickablePerson(db: Knex | Knex.Transaction, id: number): Promise<PickedPerson | undefined> {
+  return db('persons as p').leftJoin('wards as w', 'w.id', 'p.ward_id').where('p.id', id).whereNull('p.merged_into_id')
+    .first('p.id', 'p.name', 'p.name_kana', 'p.birth_date', 'p.ward_id', 'w.name as ward_name', 'p.sex_id', 'p.condition_id');
 }

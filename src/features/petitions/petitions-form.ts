@@ -1,7 +1,6 @@
 import { Request, Response } from 'express';
-import { Knex } from 'knex';
 import { ErrorItem, FieldErrors } from '../../http/forms';
-import { searchForPick } from '../persons/person-pick';
+import { findPickablePerson, searchForPick } from '../persons/person-pick';
 import { PersonHit } from '../persons/persons-search';
 import { FIELD_GROUPS, INTAKE_FIELDS, REASONS, URGENCIES } from './petitions-fields';
 import { codeChoices, CodeSelect, CODE_SELECTS, Held, offered, PetitionOptions, selectOptions } from './petitions-options';
@@ -20,14 +19,6 @@ export function formChoices(o: PetitionOptions, held: Held) {
     supervisor_appointed: [{ value: 'true', label: 'あり' }, { value: 'false', label: 'なし' }],
     motives: offered(o.lists.petition_motive, held.motive_ids),
   };
-}
-
-/** A person who can be chosen for a petition: not merged into another record. */
-export interface PickedPerson { id: number; name: string; name_kana: string; birth_date: string | null; ward_id: number | null; ward_name: string | null }
-
-export function findPickablePerson(db: Knex | Knex.Transaction, id: number): Promise<PickedPerson | undefined> {
-  return db('persons as per').leftJoin('wards as w', 'w.id', 'per.ward_id').where('per.id', id).whereNull('per.merged_into_id')
-    .first('per.id', 'per.name', 'per.name_kana', 'per.birth_date', 'per.ward_id', 'w.name as ward_name');
 }
 
 const idOf = (v: unknown) => (typeof v === 'string' && /^[1-9]\d{0,8}$/.test(v) ? Number(v) : null);

@@ -1,8 +1,7 @@
 import { flash } from '../../http/flash';
 import { queryString } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
-import { isPersonSearch } from '../persons/person-pick';
-import { findPickablePerson } from '../petitions/petitions-form';
+import { findPickablePerson, isPersonSearch } from '../persons/person-pick';
 import { renderNew, renderPersonSearch } from './subsidies-form';
 import { allowedFor, loadSubsidyOptions, petitionChoices } from './subsidies-options';
 import { today } from './subsidies-page';

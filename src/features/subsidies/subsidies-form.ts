@@ -2,9 +2,8 @@
 import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { ErrorItem, FieldErrors } from '../../http/forms';
-import { searchForPick } from '../persons/person-pick';
+import { findPickablePerson, searchForPick } from '../persons/person-pick';
 import { PersonHit } from '../persons/persons-search';
-import { findPickablePerson } from '../petitions/petitions-form';
 import { Choice, PetitionOptions } from '../petitions/petitions-options';
 import { Working } from './subsidies-cap';
 import { SUBSIDY_MESSAGES } from './subsidies-messages';
