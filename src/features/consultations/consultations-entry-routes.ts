@@ -4,7 +4,7 @@ import { flash } from '../../http/flash';
 import { idParam, queryString } from '../../http/params';
 import { NotFoundError } from '../../http/errors';
 import { displayRows, fromForm, fromView } from './consultations-display';
-import { findPickablePerson, isPersonSearch } from '../persons/person-pick';
+import { findPickablePerson, isPersonSearch, pickedPerson } from '../persons/person-pick';
 import { editMode, FormMode, NEW_MODE, renderForm, renderPersonSearch, today } from './consultations-form';
 import { Keep, loadFormOptions } from './consultations-options';
 import { ConsultationView, findConsultation } from './consultations-queries';
@@ -29,8 +29,7 @@ const keepOf = (c: ConsultationView): Keep => ({
 async function newDefaults(req: Request, staffIds: number[]): Promise<Record<string, unknown>> {
   const values: Record<string, unknown> = { consulted_on: today(req) };
   if (staffIds.includes(req.user!.id)) values.staff_id = req.user!.id;
-  const raw = queryString(req, 'person_id');
-  const person = /^[1-9]\d{0,8}$/.test(raw) ? await findPickablePerson(req.deps.db, Number(raw)) : undefined;
+  const person = await pickedPerson(req.deps.db, queryString(req, 'person_id'));
   if (person) Object.assign(values, { person_id: person.id, ward_id: person.ward_id, sex_id: person.sex_id, condition_id: person.condition_id });
   return values;
 }

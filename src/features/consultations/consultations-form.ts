@@ -1,7 +1,7 @@
 import { Request, Response } from 'express';
 import { FieldErrors, ErrorItem } from '../../http/forms';
 import { todayIso } from '../../lib/dates';
-import { findPickablePerson, PickedPerson, searchForPick } from '../persons/person-pick';
+import { pickedPerson, PickedPerson, searchForPick } from '../persons/person-pick';
 import { PersonHit } from '../persons/persons-search';
 import { FormOptions } from './consultations-options';
 import { CONSULTATION_MESSAGES as M } from './consultations-schema';
@@ -24,10 +24,8 @@ export function editMode(id: number): FormMode {
 export const today = (req: Request) => todayIso(req.deps.clock.now());
 
 /** The person currently chosen in the form values, if it can be linked. */
-async function linkedPerson(req: Request, values: Record<string, unknown>): Promise<PickedPerson | null> {
-  const raw = String(values.person_id ?? '');
-  if (!/^[1-9]\d{0,8}$/.test(raw)) return null;
-  return (await findPickablePerson(req.deps.db, Number(raw))) ?? null;
+function linkedPerson(req: Request, values: Record<string, unknown>): Promise<PickedPerson | null> {
+  return pickedPerson(req.deps.db, values.person_id);
 }
 
 interface Extra { candidates?: PersonHit[]; searched?: string | null; errors?: FieldErrors; errorList?: ErrorItem[] }

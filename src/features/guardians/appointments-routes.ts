@@ -6,7 +6,7 @@ import { ErrorItem, FieldErrors, fieldError } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { toWareki } from '../../lib/dates';
-import { findPickablePerson, isPersonSearch, searchForPick } from '../persons/person-pick';
+import { findPickablePerson, isPersonSearch, pickedPerson, searchForPick } from '../persons/person-pick';
 import { PersonHit } from '../persons/persons-search';
 import { APPOINTMENT_MESSAGES as M, appointmentEditSchema, appointmentSchema, validateAppointment } from './appointments-schema';
 import { createAppointment, updateAppointment } from './appointments-service';
@@ -24,12 +24,9 @@ async function typeChoices(req: Request, held: number | null = null) {
   return { options: offered.map((c) => ({ value: c.id, label: c.label })), ids: new Set(offered.map((c) => c.id)) };
 }
 
-const idOf = (v: unknown) => (typeof v === 'string' && /^[1-9]\d{0,8}$/.test(v) ? Number(v) : null);
-
 async function renderNew(req: Request, res: Response, g: GuardianRow, values: Record<string, unknown>, status = 200,
   extra: { candidates?: PersonHit[]; searched?: string | null } & Partial<Errors> = {}) {
-  const personId = idOf(values.person_id);
-  const linked = personId ? ((await findPickablePerson(req.deps.db, personId)) ?? null) : null;
+  const linked = await pickedPerson(req.deps.db, values.person_id);
   res.status(status).render('guardians/appointment-new', {
     g, values, linked, types: (await typeChoices(req)).options,
     candidates: (extra.candidates ?? []).filter((c) => c.id !== linked?.id), searched: extra.searched ?? null,

@@ -1,7 +1,7 @@
 /** Rendering the case form (new and edit): the person picked or searched, the person's petitions, the choices. */
 import { Request, Response } from 'express';
 import { ErrorItem, FieldErrors } from '../../http/forms';
-import { findPickablePerson, searchForPick } from '../persons/person-pick';
+import { pickedPerson, searchForPick } from '../persons/person-pick';
 import { PersonHit } from '../persons/persons-search';
 import { ACCEPTED_LABELS, ACCEPTED_VALUES, choicesFor, MeetingOptions } from './meetings-options';
 import { MeetingRow } from './meetings-queries';
@@ -20,13 +20,11 @@ export const editCaseMode = (m: MeetingRow, caseId: number, heldGuardian: number
 interface Extra { candidates?: PersonHit[]; searched?: string | null; errors?: FieldErrors; errorList?: ErrorItem[] }
 
 /** An id from the form (a string) or from the stored record (a number). */
-const idOf = (v: unknown) => ((typeof v === 'string' || typeof v === 'number') && /^[1-9]\d{0,8}$/.test(String(v)) ? Number(v) : null);
 
 export async function renderCaseForm(req: Request, res: Response, mode: CaseFormMode, o: MeetingOptions, held: number[],
   values: Record<string, unknown>, status = 200, extra: Extra = {}) {
   const { db } = req.deps;
-  const personId = idOf(values.person_id);
-  const linked = personId ? ((await findPickablePerson(db, personId)) ?? null) : null;
+  const linked = await pickedPerson(db, values.person_id);
   const petitions = (await petitionChoices(db, linked?.id ?? null)).map((p) => ({ value: p.id, label: p.label }));
   const guardians = (await bankGuardianChoices(db, mode.heldGuardian)).map((g) => ({ value: g.id, label: guardianChoiceLabel(g) }));
   res.status(status).render('meetings/case-form', {

@@ -4,7 +4,7 @@ import { FieldErrors, FormResult, parseForm } from '../../http/forms';
 import { allowedIds, MeetingOptions } from './meetings-options';
 import { bankGuardianChoices } from './meeting-case-guardians';
 import { CASE_FIELD_ORDER, CASE_MESSAGES as M, caseEditSchema, CaseForm, caseSchema } from './meeting-cases-schema';
-import { findPickablePerson } from '../persons/person-pick';
+import { pickedPerson } from '../persons/person-pick';
 
 const ID = /^[1-9]\d{0,8}$/;
 
@@ -35,8 +35,7 @@ export async function validateCase(db: Knex, body: Record<string, unknown>, c: C
   const guardians = new Set((await bankGuardianChoices(db, c.heldGuardian)).map((g) => g.id));
   const form = parseForm(c.editing ? caseEditSchema(kinds, guardians) : caseSchema(kinds, guardians), body);
   const errors: FieldErrors = form.ok ? {} : { ...form.errors };
-  const rawPerson = String(body.person_id ?? '');
-  const person = ID.test(rawPerson) ? await findPickablePerson(db, Number(rawPerson)) : undefined;
+  const person = await pickedPerson(db, body.person_id);
   if (!person) errors.person_id = M.person;
   const petition = await petitionError(db, body.petition_id, person?.id ?? null);
   if (petition.error && person) errors.petition_id = petition.error;

@@ -45,3 +45,9 @@ export function findPickablePerson(db: Knex | Knex.Transaction, id: number): Pro
   return db('persons as p').leftJoin('wards as w', 'w.id', 'p.ward_id').where('p.id', id).whereNull('p.merged_into_id')
     .first('p.id', 'p.name', 'p.name_kana', 'p.birth_date', 'p.ward_id', 'w.name as ward_name', 'p.sex_id', 'p.condition_id');
 }
+
+/** The pickable person a form value or query string names by id; null when it names none. */
+export async function pickedPerson(db: Knex | Knex.Transaction, value: unknown): Promise<PickedPerson | null> {
+  const raw = String(value ?? '');
+  return /^[1-9]\d{0,8}$/.test(raw) ? ((await findPickablePerson(db, Number(raw))) ?? null) : null;
+}

@@ -2,7 +2,7 @@ import { flash } from '../../http/flash';
 import { fieldError } from '../../http/forms';
 import { queryString } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
-import { findPickablePerson, isPersonSearch } from '../persons/person-pick';
+import { isPersonSearch, pickedPerson } from '../persons/person-pick';
 import { renderNew, renderPersonSearch } from './petitions-form';
 import { allowedFor, loadPetitionOptions } from './petitions-options';
 import { today } from './petitions-page';
@@ -14,8 +14,7 @@ export function createRoutes(r: SecureRouter): void {
   r.get('/petitions/new', 'petitions:write', async (req, res) => {
     const o = await loadPetitionOptions(req.deps.db);
     const values: Record<string, unknown> = { urgency: '通常' };
-    const raw = queryString(req, 'person_id');
-    const person = /^[1-9]\d{0,8}$/.test(raw) ? await findPickablePerson(req.deps.db, Number(raw)) : undefined;
+    const person = await pickedPerson(req.deps.db, queryString(req, 'person_id'));
     if (person) Object.assign(values, { person_id: String(person.id), ward_id: person.ward_id ?? '' });
     await renderNew(req, res, o, values);
   });
@@ -24,8 +23,7 @@ export function createRoutes(r: SecureRouter): void {
     const o = await loadPetitionOptions(req.deps.db);
     const body: Record<string, unknown> = { ...(req.body ?? {}) };
     if (isPersonSearch(body)) return renderPersonSearch(req, res, o, body);
-    const personId = /^[1-9]\d{0,8}$/.test(String(body.person_id ?? '')) ? Number(body.person_id) : null;
-    const person = personId ? await findPickablePerson(req.deps.db, personId) : undefined;
+    const person = await pickedPerson(req.deps.db, body.person_id);
     // The ward defaults to the person's ward at intake.
     if (person && !body.ward_id && person.ward_id) body.ward_id = String(person.ward_id);
     const form = validateRecord(createSchema(allowedFor(o)), body, today(req));

@@ -1,6 +1,6 @@
 import { Request, Response } from 'express';
 import { ErrorItem, FieldErrors } from '../../http/forms';
-import { findPickablePerson, searchForPick } from '../persons/person-pick';
+import { pickedPerson, searchForPick } from '../persons/person-pick';
 import { PersonHit } from '../persons/persons-search';
 import { FIELD_GROUPS, INTAKE_FIELDS, REASONS, URGENCIES } from './petitions-fields';
 import { codeChoices, CodeSelect, CODE_SELECTS, Held, offered, PetitionOptions, selectOptions } from './petitions-options';
@@ -21,14 +21,11 @@ export function formChoices(o: PetitionOptions, held: Held) {
   };
 }
 
-const idOf = (v: unknown) => (typeof v === 'string' && /^[1-9]\d{0,8}$/.test(v) ? Number(v) : null);
-
 interface Extra { candidates?: PersonHit[]; searched?: string | null; errors?: FieldErrors; errorList?: ErrorItem[] }
 
 /** The new-petition form: the chosen person, search candidates, and the intake fields. */
 export async function renderNew(req: Request, res: Response, o: PetitionOptions, values: Record<string, unknown>, status = 200, extra: Extra = {}) {
-  const personId = idOf(values.person_id);
-  const linked = personId ? ((await findPickablePerson(req.deps.db, personId)) ?? null) : null;
+  const linked = await pickedPerson(req.deps.db, values.person_id);
   res.status(status).render('petitions/new', {
     values, linked, candidates: (extra.candidates ?? []).filter((c) => c.id !== linked?.id), searched: extra.searched ?? null,
     choices: formChoices(o, {}), groups: [{ legend: '申立ての概要', stage: 1, fields: FIELD_GROUPS.flatMap((g) => g.fields).filter((f) => INTAKE_FIELDS.includes(f.name)) }],

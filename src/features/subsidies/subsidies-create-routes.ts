@@ -1,7 +1,7 @@
 import { flash } from '../../http/flash';
 import { queryString } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
-import { findPickablePerson, isPersonSearch } from '../persons/person-pick';
+import { isPersonSearch, pickedPerson } from '../persons/person-pick';
 import { renderNew, renderPersonSearch } from './subsidies-form';
 import { allowedFor, loadSubsidyOptions, petitionChoices } from './subsidies-options';
 import { today } from './subsidies-page';
@@ -9,15 +9,12 @@ import { prepareSave } from './subsidies-save';
 import { createSchema } from './subsidies-schema';
 import { createSubsidy } from './subsidies-service';
 
-const ID = /^[1-9]\d{0,8}$/;
-
 /** GET /subsidies/new (optionally ?person_id=) and POST /subsidies: center staff take in an application (受付). */
 export function createRoutes(r: SecureRouter): void {
   r.get('/subsidies/new', 'subsidies:write', async (req, res) => {
     const o = await loadSubsidyOptions(req.deps.db);
     const values: Record<string, unknown> = { received_on: today(req), home_months: '0', facility_months: '0' };
-    const raw = queryString(req, 'person_id');
-    const person = ID.test(raw) ? await findPickablePerson(req.deps.db, Number(raw)) : undefined;
+    const person = await pickedPerson(req.deps.db, queryString(req, 'person_id'));
     if (person) Object.assign(values, { person_id: String(person.id), ward_id: person.ward_id ?? '' });
     await renderNew(req, res, o, values);
   });
@@ -27,7 +24,7 @@ export function createRoutes(r: SecureRouter): void {
     const o = await loadSubsidyOptions(db);
     const body: Record<string, unknown> = { ...(req.body ?? {}) };
     if (isPersonSearch(body)) return renderPersonSearch(req, res, o, body);
-    const person = ID.test(String(body.person_id ?? '')) ? await findPickablePerson(db, Number(body.person_id)) : undefined;
+    const person = await pickedPerson(db, body.person_id);
     // The ward defaults to the person's ward.
     if (person && !body.ward_id && person.ward_id) body.ward_id = String(person.ward_id);
     req.body = body;

@@ -2,7 +2,7 @@
 import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { ErrorItem, FieldErrors } from '../../http/forms';
-import { findPickablePerson, searchForPick } from '../persons/person-pick';
+import { pickedPerson, searchForPick } from '../persons/person-pick';
 import { PersonHit } from '../persons/persons-search';
 import { Choice, PetitionOptions } from '../petitions/petitions-options';
 import { Working } from './subsidies-cap';
@@ -19,7 +19,6 @@ export interface FormExtra {
   searched?: string | null;
 }
 
-const idOf = (v: unknown) => (typeof v === 'string' && /^[1-9]\d{0,8}$/.test(v) ? Number(v) : null);
 
 const common = (o: PetitionOptions, held: Held, petitions: Choice[], values: Record<string, unknown>, extra: FormExtra) => ({
   values, choices: formChoices(o, held, petitions), working: extra.working ?? null, overlaps: extra.overlaps ?? [],
@@ -28,8 +27,7 @@ const common = (o: PetitionOptions, held: Held, petitions: Choice[], values: Rec
 
 /** The new-application form: the chosen person (and their petitions), search candidates, the record fields. */
 export async function renderNew(req: Request, res: Response, o: PetitionOptions, values: Record<string, unknown>, status = 200, extra: FormExtra = {}) {
-  const personId = idOf(values.person_id);
-  const linked = personId ? ((await findPickablePerson(req.deps.db, personId)) ?? null) : null;
+  const linked = await pickedPerson(req.deps.db, values.person_id);
   const petitions = await petitionChoices(req.deps.db, linked?.id ?? null);
   res.status(status).render('subsidies/new', {
     ...common(o, {}, petitions, values, extra),
