@@ -4,6 +4,7 @@ import { SecureRouter } from '../http/routes';
 import { audit } from '../audit/audit-writer';
 import { recordLogin } from './users-queries';
 import { SecondFactorInfo } from './passport';
+import { destinationAfterSteps, requiredStep } from './required-step';
 
 /** Only same-site paths may be a post-login destination (no open redirect). */
 export function safeNext(value: unknown): string {
@@ -16,19 +17,29 @@ export function renderLogin(res: Response, status: number, locals: Record<string
 
 /**
  * The full login: passport regenerates the session id (the pending second-factor state goes
- * with the old one), then the user is sent to a forced password change, a forced enrolment,
- * or where they were going.
+ * with the old one), then the user is sent to the next forced step (required-step.ts) or
+ * where they were going.
  */
 export function completeLogin(req: Request, res: Response, next: NextFunction, user: Express.User, dest: string): void {
   req.login(user, (loginErr) => {
     if (loginErr) return next(loginErr);
     const now = req.deps.clock.now();
     req.session.loginAt = now.getTime();
-    const target = user.must_change_password ? '/account/password' : user.must_enrol_two_factor ? '/account/two-factor' : dest;
+    // Forced steps first; where the user was going waits in the session until they are done.
+    if (requiredStep(user)) req.session.afterSteps = dest;
+    const target = destinationAfterSteps(user, dest);
     recordLogin(req.deps.db, user.id, now)
       .then(() => res.redirect(303, target))
       .catch(next);
   });
+}
+
+/** After a forced step: the next one, else the page asked for at login (kept until now), else home. */
+export function continueAfterStep(req: Request, res: Response, user: Express.User): void {
+  const step = requiredStep(user);
+  const dest = step ? step.path : safeNext(req.session.afterSteps);
+  if (!step) delete req.session.afterSteps;
+  res.redirect(303, dest);
 }
 
 export function loginRoutes(r: SecureRouter): void {

@@ -1,11 +1,10 @@
 import { RequestHandler } from 'express';
 import { Access, can } from '../policy';
 import { audit } from '../audit/audit-writer';
+import { requiredStep } from '../auth/required-step';
 
-const PASSWORD_CHANGE_PATHS = new Set(['/account/password', '/logout']);
-const TWO_FACTOR_ENROL_PATHS = new Set(['/account/two-factor', '/logout']);
 
-/** Gate in front of every declared route: sign-in, forced password change, forced 2FA enrolment, then the permission. */
+/** Gate in front of every declared route: sign-in, the one pending forced step (required-step.ts), then the permission. */
 export function requireAccess(access: Access): RequestHandler {
   return async (req, res, next) => {
     if (access === 'public') return next();
@@ -13,12 +12,8 @@ export function requireAccess(access: Access): RequestHandler {
       const nextUrl = req.method === 'GET' ? `?next=${encodeURIComponent(req.originalUrl)}` : '';
       return res.redirect(303, `/login${nextUrl}`);
     }
-    if (req.user.must_change_password && !PASSWORD_CHANGE_PATHS.has(req.path)) {
-      return res.redirect(303, '/account/password');
-    }
-    if (req.user.must_enrol_two_factor && !TWO_FACTOR_ENROL_PATHS.has(req.path)) {
-      return res.redirect(303, '/account/two-factor');
-    }
+    const step = requiredStep(req.user);
+    if (step && !step.open.has(req.path)) return res.redirect(303, step.path);
     if (can(req.user, access)) return next();
     await audit(req, 'access.denied', 'route', `${req.method} ${req.baseUrl}${req.route?.path ?? req.path}`);
     res.status(403).render('errors/403');

@@ -30,6 +30,8 @@ declare module 'express-session' {
     oneTime?: Record<string, string>;
     /** Password accepted, second factor still to come (not logged in). */
     twoFactor?: { userId: number; next: string; startedAt: number };
+    /** The page asked for at login, reached once the forced steps are done. */
+    afterSteps?: string;
     /** A TOTP secret offered for enrolment, not yet confirmed. */
     totpEnrol?: { secret: string };
   }

@@ -1,5 +1,6 @@
 import { Request, Response } from 'express';
 import { SecureRouter } from '../../http/routes';
+import { safeNext } from '../../auth/login-routes';
 import { fieldError, parseForm, renderBadRequest } from '../../http/forms';
 import { flash } from '../../http/flash';
 import { groupSecret, matchTotpStep, newTotpSecret, totpUri } from '../../auth/totp';
@@ -65,7 +66,10 @@ export function twoFactorRoutes(r: SecureRouter): void {
     const codes = req.session.oneTime?.[CODES_KEY];
     if (!codes) return res.redirect(303, PATH);
     delete req.session.oneTime![CODES_KEY];
-    res.render('two-factor/recovery-codes', { codes: codes.split(' ') });
+    // The last forced step is done: continue to the page asked for at login.
+    const next = safeNext(req.session.afterSteps);
+    delete req.session.afterSteps;
+    res.render('two-factor/recovery-codes', { codes: codes.split(' '), next });
   });
 
   r.post(`${PATH}/disable`, 'signedIn', async (req, res) => {
