@@ -1,7 +1,7 @@
 import { AppDeps } from '../deps';
 import { AuditEntry, writeAudit } from '../audit/audit-writer';
 import { LOGIN_MESSAGES } from './authenticate';
-import { clearFailures, lockState, recordFailure } from './throttle';
+import { attemptFailed, attemptSucceeded, beginAttempt, userSubject } from './throttle';
 import { findUserById, UserRow } from './users-queries';
 import { acceptStep, findTotp, useRecoveryCode } from './two-factor-queries';
 import { isTotpShaped, matchTotpStep, normalizeTotpInput } from './totp';
@@ -48,19 +48,20 @@ export async function verifySecondFactor(
   const user = await findUserById(db, userId);
   if (!user || user.disabled_at || !user.two_factor_enrolled) return { ok: false, end: true, message: LOGIN_MESSAGES.failed };
   const who: Omit<AuditEntry, 'action'> = { actorId: user.id, actorUsername: user.username, ip: ctx.ip, requestId: ctx.requestId };
-  const locked = await lockState(db, user.username, ctx.ip, now);
-  if (locked) {
-    await writeAudit(db, now, { ...who, action: locked === 'account' ? 'login.locked' : 'login.address_limited' });
+  const subject = userSubject(user.id);
+  const attempt = await beginAttempt(db, subject, ctx.ip, now);
+  if (attempt.refused) {
+    if (attempt.refused === 'account' || attempt.firstRefusal) await writeAudit(db, now, { ...who, action: attempt.refused === 'account' ? 'login.locked' : 'login.address_limited' });
     return { ok: false, end: true, message: LOGIN_MESSAGES.locked };
   }
   const accepted = await checkCode(deps, user, input, now);
   if (!accepted) {
-    const nowLocked = await recordFailure(db, user.username, ctx.ip, now);
+    const nowLocked = await attemptFailed(db, subject, ctx.ip, now);
     await writeAudit(db, now, { ...who, action: 'login.2fa_failure' });
     if (nowLocked) await writeAudit(db, now, { ...who, action: 'login.lock' });
     return nowLocked ? { ok: false, end: true, message: LOGIN_MESSAGES.locked } : { ok: false, end: false, message: SECOND_FACTOR_MESSAGES.wrong };
   }
-  await clearFailures(db, user.username);
+  await attemptSucceeded(db, subject, ctx.ip, true);
   await writeAudit(db, now, accepted.method === 'recovery'
     ? { ...who, action: 'login.2fa_success', recordType: 'recovery_code', recordId: accepted.recoveryCodeId }
     : { ...who, action: 'login.2fa_success', recordType: 'user', recordId: user.id });

@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { Db } from '../db/knex';
 import { Role } from '../policy';
 import { REQUIRED_KEY_PREFIX } from './two-factor-settings';
+import { loginKey } from './login-key';
 
 export interface UserRow {
   id: number;
@@ -36,8 +37,9 @@ function base(db: Db | Knex.Transaction) {
   ]);
 }
 
+/** By the typed name in its one normal form (login-key.ts); user names are ASCII, so lower() agrees. */
 export function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
-  return base(db).whereRaw('lower(users.username) = lower(?)', [username.trim()]).first();
+  return base(db).whereRaw('lower(users.username) = ?', [loginKey(username)]).first();
 }
 
 export function findUserById(db: Db | Knex.Transaction, id: number): Promise<UserRow | undefined> {

@@ -6,6 +6,7 @@ import { generatePassword, hashPassword } from '../auth/passwords';
 import { findUserByUsername, insertUser } from '../auth/users-queries';
 import { writeAudit } from '../audit/audit-writer';
 import { removeTwoFactor } from '../auth/two-factor-queries';
+import { clearAttempts } from '../auth/throttle';
 
 function parse(args: string[], options: Record<string, { type: 'string' }>) {
   try {
@@ -52,7 +53,7 @@ async function reset(args: string[], ctx: CliContext): Promise<number> {
       password_hash: await hashPassword(password), must_change_password: true, version: user.version + 1, updated_at: ctx.clock.now(),
     });
     await trx('sessions').where({ user_id: user.id }).del();
-    await trx('account_locks').where({ username: user.username.toLowerCase() }).del();
+    await clearAttempts(trx, user.id);
     await writeAudit(trx, ctx.clock.now(), { action: 'user.password_reset', recordType: 'user', recordId: user.id, actorUsername: 'cli' });
   });
   ctx.out(`ユーザー ${user.username} のパスワードを再設定しました。`);

@@ -37,7 +37,7 @@ test('user:reset prints a new one-time password, ends sessions and lifts a lock'
   await run('user:create', ['--username', 'staff9', '--role', 'staff', '--password', 'a fine long passphrase']);
   const user = await t.db('users').where({ username: 'staff9' }).first();
   await t.db('sessions').insert({ sid: 's1', sess: '{}', user_id: user.id, expires_at: new Date(Date.now() + 60_000), touched_at: new Date() });
-  await t.db('account_locks').insert({ username: 'staff9', locked_until: new Date(Date.now() + 60_000) });
+  await t.db('login_attempts').insert({ subject: `user:${user.id}`, attempts: 5, window_start: new Date(), locked_until: new Date(Date.now() + 60_000) });
   out = [];
   expect(await run('user:reset', ['--username', 'staff9'])).toBe(0);
   const password = out.find((l) => l.startsWith('仮パスワード: '))!.slice('仮パスワード: '.length);
@@ -46,7 +46,7 @@ test('user:reset prints a new one-time password, ends sessions and lifts a lock'
   expect(await verifyPassword(after.password_hash, 'a fine long passphrase')).toBe(false);
   expect(after.must_change_password).toBe(true);
   expect(await t.db('sessions').where({ user_id: user.id })).toHaveLength(0);
-  expect(await t.db('account_locks').where({ username: 'staff9' })).toHaveLength(0);
+  expect(await t.db('login_attempts').where({ subject: `user:${user.id}` })).toHaveLength(0);
   await expect(run('user:reset', ['--username', 'ghost'])).rejects.toThrow(CliError);
 });
 

@@ -167,11 +167,11 @@ test('error pages: 404, 403, 400 (bad form, bad encoding, too large), 409, 413 a
   expectStatus(await raw('POST /consultations/import (6 MB) as staff', staff.agent.post('/consultations/import')
     .field('_csrf', staff.token).attach('file', Buffer.alloc(6 * 1024 * 1024, 0x41), 'big.csv')), 413);
   expectStatus(await raw('POST /consultations/import (multipart) as anonymous', request.agent(t.app).post('/consultations/import').field('x', '1')), 403);
-  await t.db.raw('ALTER TABLE account_locks RENAME TO account_locks_moved');
+  await t.db.raw('ALTER TABLE login_attempts RENAME TO login_attempts_moved');
   try {
     expectStatus(await post('anonymous', '/login', 'username=someone&password=whatever-password'), 500);
   } finally {
-    await t.db.raw('ALTER TABLE account_locks_moved RENAME TO account_locks');
+    await t.db.raw('ALTER TABLE login_attempts_moved RENAME TO login_attempts');
   }
   expect(responses.find((r) => r.status === 500)!.body.toString('utf8')).toMatch(/エラー番号：<strong>[0-9A-F]{12}<\/strong>/);
   expect(await problemsOf(responses)).toEqual([]);

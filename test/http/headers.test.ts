@@ -75,13 +75,13 @@ test('a 500 shows an incident id and nothing of the stack, SQL or libraries', as
   const { app } = createApp({ db: database.db, config, clock: fixedClock(new Date()), log: logged });
   const agent = request.agent(app);
   const token = (await agent.get('/login')).text.match(/name="_csrf" value="([^"]+)"/)![1];
-  await database.db.raw('DROP TABLE account_locks');
+  await database.db.raw('DROP TABLE login_attempts');
   const res = await agent.post('/login').type('form').send({ username: 'someone', password: 'whatever-password', _csrf: token });
   await database.close();
   expect(res.status).toBe(500);
   const id = res.text.match(/エラー番号：<strong>([0-9A-F]{12})<\/strong>/)![1];
   expect(lines.join('\n')).toContain(id);
-  expect(res.text).not.toMatch(/account_locks|relation|knex|pg|node_modules|at \w+ \(|Error/);
+  expect(res.text).not.toMatch(/login_attempts|relation|knex|pg|node_modules|at \w+ \(|Error/);
   expectSecurityHeaders(res);
 });
 
