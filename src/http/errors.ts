@@ -15,7 +15,7 @@ export function renderErrorPage(req: Request, res: Response, status: number, vie
   res.locals.flash ??= [];
   res.locals.errors ??= {};
   res.locals.errorList ??= [];
-  res.locals.csrfToken ??= () => csrfTokenFor(req);
+  res.locals.csrfToken ??= () => csrfTokenFor(req, res);
   res.status(status).render(view, locals, (err: Error | null, html: string) => {
     if (!err) return void res.send(html);
     req.deps?.log.error({ reqId: req.id, err }, 'error page failed to render');
