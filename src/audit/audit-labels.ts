@@ -13,6 +13,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.enable': 'ユーザー停止解除',
   'user.password_reset': 'パスワード再設定',
   'user.password_change': 'パスワード変更',
+  'user.reauth_failure': 'パスワード再確認の失敗',
   'user.2fa_enrol': '二段階認証の設定',
   'user.2fa_disable': '二段階認証の解除（本人）',
   'user.2fa_reset': '二段階認証の再設定（管理者）',

@@ -46,7 +46,7 @@ export function loginRoutes(r: SecureRouter): void {
   r.get('/login', 'public', (req, res) => {
     if (req.user) return res.redirect(303, '/');
     renderLogin(res, 200, {
-      next: safeNext(req.query.next), expired: req.query.expired === '1', twoFactorExpired: req.query.expired === '2fa',
+      next: safeNext(req.query.next), expired: req.query.expired === '1', locked: req.query.locked === '1', twoFactorExpired: req.query.expired === '2fa',
     });
   });
 

@@ -1,13 +1,21 @@
+import { Request } from 'express';
 import { SecureRouter } from '../../http/routes';
 import { fieldError, parseForm, renderBadRequest } from '../../http/forms';
 import { flash } from '../../http/flash';
 import { audit } from '../../audit/audit-writer';
 import { checkPassword } from '../../auth/password-policy';
-import { hashPassword, verifyPassword } from '../../auth/passwords';
+import { hashPassword } from '../../auth/passwords';
+import { confirmPassword, signOutLocked } from '../../auth/reauthenticate';
+import { continueAfterStep } from '../../auth/login-routes';
 import { findUserById } from '../../auth/users-queries';
 import { PASSWORD_FORM_MESSAGES, passwordChangeSchema } from './password-schema';
 
 const VIEW = 'account/password';
+
+/** A new session id for this browser (keeping its data); done before the other sessions end. */
+function regenerate(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.login(req.user!, { session: true, keepSessionInfo: true }, (err) => (err ? reject(err) : resolve())));
+}
 
 /** Every user changes their own password here; a forced change lands here too. */
 export function accountRoutes(r: SecureRouter): void {
@@ -19,23 +27,25 @@ export function accountRoutes(r: SecureRouter): void {
     const form = parseForm(passwordChangeSchema, req.body);
     if (!form.ok) return renderBadRequest(res, VIEW, form, {});
     const { db, clock } = req.deps;
+    const check = await confirmPassword(req, form.data.current);
+    if (check === 'locked') return signOutLocked(req, res);
+    if (check === 'wrong') return renderBadRequest(res, VIEW, fieldError('current', PASSWORD_FORM_MESSAGES.currentWrong), {});
     const user = (await findUserById(db, req.user!.id))!;
-    if (!(await verifyPassword(user.password_hash, form.data.current))) {
-      return renderBadRequest(res, VIEW, fieldError('current', PASSWORD_FORM_MESSAGES.currentWrong), {});
-    }
     const problem = form.data.password === form.data.current
       ? PASSWORD_FORM_MESSAGES.sameAsOld
       : checkPassword(form.data.password, user.username);
     if (problem) return renderBadRequest(res, VIEW, fieldError('password', problem), {});
-    await db('users').where({ id: user.id }).update({
-      password_hash: await hashPassword(form.data.password),
-      must_change_password: false,
-      version: user.version + 1,
-      updated_at: clock.now(),
-      updated_by: user.id,
+    const hash = await hashPassword(form.data.password);
+    await regenerate(req);
+    await db.transaction(async (trx) => {
+      await trx('users').where({ id: user.id }).update({
+        password_hash: hash, must_change_password: false, version: user.version + 1, updated_at: clock.now(), updated_by: user.id,
+      });
+      // Anyone else signed in as this user (an old password, a borrowed PC) is signed out.
+      await trx('sessions').where({ user_id: user.id }).whereNot({ sid: req.sessionID }).del();
+      await audit(req, 'user.password_change', 'user', user.id, trx);
     });
-    await audit(req, 'user.password_change', 'user', user.id);
-    flash(req, 'パスワードを変更しました。');
-    res.redirect(303, '/');
+    flash(req, 'パスワードを変更しました。ほかの端末でのログインは終了しました。');
+    continueAfterStep(req, res, { ...req.user!, must_change_password: false });
   });
 }

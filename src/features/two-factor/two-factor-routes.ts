@@ -4,8 +4,7 @@ import { safeNext } from '../../auth/login-routes';
 import { fieldError, parseForm, renderBadRequest } from '../../http/forms';
 import { flash } from '../../http/flash';
 import { groupSecret, matchTotpStep, newTotpSecret, totpUri } from '../../auth/totp';
-import { verifyPassword } from '../../auth/passwords';
-import { findUserById } from '../../auth/users-queries';
+import { confirmPassword, signOutLocked } from '../../auth/reauthenticate';
 import { countUnusedRecoveryCodes, findTotp } from '../../auth/two-factor-queries';
 import { isTwoFactorRequired } from '../../auth/two-factor-settings';
 import { qrDataUrl } from './two-factor-qr';
@@ -81,8 +80,9 @@ export function twoFactorRoutes(r: SecureRouter): void {
     }
     const form = parseForm(disableSchema, req.body);
     if (!form.ok) return renderBadRequest(res, 'two-factor/status', form, {}, await statusLocals(req));
-    const user = (await findUserById(db, req.user!.id))!;
-    if (!(await verifyPassword(user.password_hash, form.data.password))) {
+    const check = await confirmPassword(req, form.data.password);
+    if (check === 'locked') return signOutLocked(req, res);
+    if (check === 'wrong') {
       return renderBadRequest(res, 'two-factor/status', fieldError('password', TWO_FACTOR_MESSAGES.passwordWrong), {}, await statusLocals(req));
     }
     await disableOwnTwoFactor(req);
