@@ -6,7 +6,7 @@ import { emptyPgTarget, ENGINE, freshTarget, pgAdmin, Target, withDb } from './o
 import { freePort, killChildren, note, spawnServer, startServers, stopServer } from './ops-processes';
 import { healthz, MIGRATION_FILES, startupFacts } from './ops-startup';
 
-if (ENGINE !== 'pg') note('SIGKILL-while-migrating test SKIPPED: PostgreSQL only (PGlite takes no advisory lock: one process opens its data directory) (set TEST_DATABASE_URL, as `npm run test:pg` does)');
+if (ENGINE !== 'pg') note('SIGKILL-while-migrating test SKIPPED: PostgreSQL only, as PGlite takes no advisory lock (one process opens its data directory); set TEST_DATABASE_URL, as `npm run test:pg` does');
 const onPg = ENGINE === 'pg' ? test : test.skip;
 /** Instances started together: PGlite's data directory admits one process. */
 const INSTANCES = ENGINE === 'pg' ? 2 : 1;
