@@ -15,9 +15,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const database = await openDatabase(config);
-  await migrate(database.db);
   const deps = { db: database.db, config, clock: systemClock, log };
-  await ensureInitialAdmin(deps, (line) => process.stdout.write(`${line}\n`));
+  // One lock for all one-time start-up work: instances starting together run it one at a time.
+  await migrate(database.db, { log, thenUnderLock: () => ensureInitialAdmin(deps, (line) => process.stdout.write(`${line}\n`)) });
   const { app, sessionStore } = createApp(deps);
   const server = http.createServer(app);
   const pruneTimer = setInterval(() => { sessionStore.prune().catch((err) => log.warn({ err }, 'session prune failed')); }, 10 * 60_000);

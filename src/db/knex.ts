@@ -40,14 +40,21 @@ function yieldBetweenQueries(pglite: PGlite): void {
   };
 }
 
+const embedded = new WeakSet<Knex>();
+
+/** True for knex on PGlite: one process, one connection (no second connection to open). */
+export const isEmbedded = (db: Knex): boolean => embedded.has(db);
+
 export function knexOnPglite(pglite: PGlite): Knex {
   yieldBetweenQueries(pglite);
-  return knexFactory({
+  const db = knexFactory({
     client: 'pg',
     connection: () => createPgConfig(pglite) as unknown as Knex.PgConnectionConfig,
     pool: { min: 1, max: 1, afterCreate },
     acquireConnectionTimeout: 60000,
   });
+  embedded.add(db);
+  return db;
 }
 
 /** Where PGlite keeps its PostgreSQL data directory inside DATA_DIR. */

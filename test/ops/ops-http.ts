@@ -9,7 +9,8 @@ export class Client {
   private cookies = new Map<string, string>();
   /** Requests written out completely (headers and body on the wire). */
   sent = 0;
-  constructor(readonly port: number, public agent: http.Agent | false = false) {}
+  /** port: the instance spoken to; point it at another instance to carry the same cookies there. */
+  constructor(public port: number, public agent: http.Agent | false = false) {}
 
   request(method: 'GET' | 'POST', path: string, form?: Record<string, string>): Promise<HttpResult> {
     const body = form ? new URLSearchParams(form).toString() : undefined;

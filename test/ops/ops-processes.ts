@@ -22,7 +22,7 @@ export function freePort(): Promise<number> {
 function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return {
     ...process.env, NODE_ENV: 'production', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', HOST: '127.0.0.1',
-    SESSION_SECRET, INITIAL_ADMIN_PASSWORD: 'initial admin passphrase 7', ...extra,
+    SESSION_SECRET, INITIAL_ADMIN_PASSWORD: 'first ops passphrase kumamoto 7', ...extra,
   };
 }
 
@@ -45,22 +45,32 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts src/server.ts and resolves once it says it is listening. */
-export async function startServer(env: Record<string, string>, port: number, timeoutMs = 30_000): Promise<ServerProcess> {
+/** Starts src/server.ts without waiting for it (see waitListening). */
+export function spawnServer(env: Record<string, string>, port: number): ServerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT, env: baseEnv({ ...env, PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'],
   });
   const { output, exited } = track(child);
+  return { port, pid: child.pid!, child, output, exited };
+}
+
+/** Resolves once the server says it is listening; rejects (with its output) if it exits first or takes too long. */
+export async function waitListening(server: ServerProcess, timeoutMs = 30_000): Promise<ServerProcess> {
   const started = Date.now();
-  while (!output().includes(`http://localhost:${port} `)) {
-    const early = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 50))]);
-    if (early) throw new Error(`server exited (${early.code ?? early.signal}) before listening:\n${output()}`);
+  while (!server.output().includes(`http://localhost:${server.port} `)) {
+    const early = await Promise.race([server.exited, new Promise<null>((r) => setTimeout(() => r(null), 50))]);
+    if (early) throw new Error(`server exited (${early.code ?? early.signal}) before listening:\n${server.output()}`);
     if (Date.now() - started > timeoutMs) {
-      child.kill('SIGKILL');
-      throw new Error(`server did not listen within ${timeoutMs} ms:\n${output()}`);
+      server.child.kill('SIGKILL');
+      throw new Error(`server did not listen within ${timeoutMs} ms:\n${server.output()}`);
     }
   }
-  return { port, pid: child.pid!, child, output, exited };
+  return server;
+}
+
+/** Starts src/server.ts and resolves once it says it is listening. */
+export function startServer(env: Record<string, string>, port: number, timeoutMs = 30_000): Promise<ServerProcess> {
+  return waitListening(spawnServer(env, port), timeoutMs);
 }
 
 /** `npm run cli -- …` as an operator runs it. */
@@ -84,4 +94,19 @@ export function killChildren(): void {
 /** A line for whoever reads the test run (skips and measurements), outside jest's console capture. */
 export function note(line: string): void {
   process.stderr.write(`[ops] ${line}\n`);
+}
+
+/** n servers started at the same moment on one database (each on its own port). */
+export async function startServers(n: number, env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess[]> {
+  const ports = await Promise.all(Array.from({ length: n }, freePort));
+  const results = await Promise.allSettled(ports.map((port) => startServer(env, port, timeoutMs)));
+  const failed = results.flatMap((r) => (r.status === 'rejected' ? [String((r.reason as Error).message ?? r.reason)] : []));
+  if (failed.length > 0) throw new Error(`${failed.length} of ${n} servers did not start:\n${failed.join('\n---\n')}`);
+  return results.map((r) => (r as PromiseFulfilledResult<ServerProcess>).value);
+}
+
+/** SIGTERM, then the exit code (0 when it shut down cleanly). */
+export async function stopServer(server: ServerProcess): Promise<number | null> {
+  server.child.kill('SIGTERM');
+  return (await server.exited).code;
 }

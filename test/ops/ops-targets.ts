@@ -34,10 +34,11 @@ const setTimeZone = (c: { query: (s: string, cb: (e: Error | null) => void) => v
 /** An administrative connection to the server named by TEST_DATABASE_URL. */
 export const pgAdmin = () => knexFactory({ client: 'pg', connection: process.env.TEST_DATABASE_URL!, pool: { min: 0, max: 1 } });
 
-async function pgTarget(): Promise<Target> {
+/** template: the run's migrated template, or template0 for a brand-new empty database. */
+async function pgTarget(template = process.env.KK_TEST_PG_TEMPLATE!): Promise<Target> {
   const name = `kk_ops_${crypto.randomBytes(6).toString('hex')}`;
   const admin = pgAdmin();
-  await admin.raw('CREATE DATABASE ?? TEMPLATE ??', [name, process.env.KK_TEST_PG_TEMPLATE!]);
+  await admin.raw('CREATE DATABASE ?? TEMPLATE ??', [name, template]);
   await admin.destroy();
   const url = new URL(process.env.TEST_DATABASE_URL!);
   url.pathname = `/${name}`;
@@ -74,6 +75,9 @@ async function pgliteTarget(): Promise<Target> {
 export function freshTarget(): Promise<Target> {
   return ENGINE === 'pg' ? pgTarget() : pgliteTarget();
 }
+
+/** PostgreSQL only: a database as `createdb` makes it, not yet migrated. */
+export const emptyPgTarget = (): Promise<Target> => pgTarget('template0');
 
 /** Runs work against the target in this process and closes it again. */
 export async function withDb<T>(target: Target, work: (db: Knex) => Promise<T>): Promise<T> {
