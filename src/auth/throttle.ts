@@ -70,9 +70,15 @@ export async function attemptFailed(db: Db, subject: string, ip: string, now: Da
  * counts failures only, so it gets this attempt back either way.
  */
 export async function attemptSucceeded(db: Db, subject: string, ip: string, finished: boolean): Promise<void> {
-  await db('login_attempts').where({ subject: ipSubject(ip) }).where('attempts', '>', 0).decrement('attempts', 1);
+  await giveBack(db, ipSubject(ip));
   if (finished) await db('login_attempts').where({ subject }).del();
-  else await db('login_attempts').where({ subject }).where('attempts', '>', 0).decrement('attempts', 1);
+  else await giveBack(db, subject);
+}
+
+/** One attempt less; a counter back at zero is removed rather than kept. */
+async function giveBack(db: Db, subject: string): Promise<void> {
+  const removed = await db('login_attempts').where({ subject }).where('attempts', '<=', 1).whereNull('locked_until').del();
+  if (!removed) await db('login_attempts').where({ subject }).where('attempts', '>', 1).decrement('attempts', 1);
 }
 
 /** An administrator's reset: the user's lock and count are gone. */

@@ -8,7 +8,7 @@ import { killChildren, note, startServers, stopServer } from './ops-processes';
 import { healthz, MIGRATION_FILES, startupFacts, tableCounts } from './ops-startup';
 import { Client } from './ops-http';
 import { csrfFrom } from '../helpers/agent';
-import { makeUser } from '../helpers/factories';
+import { makeUser, TEST_PASSWORD } from '../helpers/factories';
 
 const INSTANCES = 3;
 const BANNER = '初期管理者を作成しました';
@@ -79,5 +79,19 @@ maybe(`several instances on one database (PostgreSQL)${ENGINE === 'pg' ? '' : ' 
     const out = await client.request('POST', '/logout', { _csrf: token });
     expect([out.status, out.location]).toEqual([303, '/login']);
     expect(Number((await withDb(db, (k) => k('sessions').where({ user_id: staff.id }).count({ n: '*' })))[0].n)).toBe(0);
+  });
+
+  test('twelve parallel wrong logins split over two instances: exactly five passwords are checked', async () => {
+    const db = await target(freshTarget);
+    const victim = await withDb(db, (k) => makeUser(k, { role: 'staff', username: 'ops-victim' }));
+    const [a, b] = await startServers(2, db.env);
+    const clients = Array.from({ length: 12 }, (_, i) => new Client(i % 2 ? b.port : a.port));
+    const pages = await Promise.all(clients.map((c) => c.get('/login')));
+    const results = await Promise.all(clients.map((c, i) => c.request('POST', '/login', { username: 'ops-victim', password: 'wrong-password-x', _csrf: csrfFrom(pages[i].body) })));
+    expect(results.map((r) => r.status)).toEqual(results.map(() => 401));
+    const failures = await withDb(db, (k) => k('audit_log').where({ actor_id: victim.id, action: 'login.failure' }).count({ n: '*' }));
+    expect(Number(failures[0].n)).toBe(5);
+    const right = await new Client(b.port).post('/login', { username: 'ops-victim', password: TEST_PASSWORD });
+    expect(right.status).toBe(401);
   });
 });
