@@ -11,8 +11,10 @@ export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldEr
  * own — also when others did not — and returns its errors by field. So a form reports the format
  * errors and the cross-field errors in one round; a rule checks a field's presence before using it.
  */
-export type FormRule<T> = (parsed: Partial<T>) => FieldErrors;
-export type AsyncFormRule<T> = (parsed: Partial<T>) => Promise<FieldErrors>;
+export type FormRule<T> = (parsed: Partial<T>) => RuleErrors;
+export type AsyncFormRule<T> = (parsed: Partial<T>) => Promise<RuleErrors>;
+/** A rule's errors by field (a field it leaves undefined has none). */
+export type RuleErrors = Partial<Record<string, string>>;
 
 /** The object schema under a form schema (itself, or the input of a pipe), if any. */
 function objectOf(schema: z.ZodType): z.ZodObject | null {
@@ -42,12 +44,12 @@ function firstRound<S extends z.ZodType>(schema: S, body: unknown, order?: reado
 }
 
 /** The format errors (the first per field) and the rule's errors (where no format error is), in form order. */
-function finish<T>(p: Parsed<T>, ruleErrors: FieldErrors): FormResult<T> {
+function finish<T>(p: Parsed<T>, ruleErrors: RuleErrors): FormResult<T> {
   const errors: FieldErrors = {};
   if (!p.result.success) {
     for (const issue of p.result.error.issues) errors[String(issue.path[0] ?? '_form')] ??= issue.message;
   }
-  for (const [field, message] of Object.entries(ruleErrors)) errors[field] ??= message;
+  for (const [field, message] of Object.entries(ruleErrors)) if (message !== undefined) errors[field] ??= message;
   if (p.result.success && Object.keys(errors).length === 0) return { ok: true, data: p.result.data };
   const seen = Object.keys(errors);
   const rank = (f: string) => { const i = p.order.indexOf(f); return i < 0 ? p.order.length + seen.indexOf(f) : i; };

@@ -1,6 +1,6 @@
 /** The appointment (受任) form: the person, the date, the 類型, and later the end. */
 import { z } from 'zod';
-import { FieldErrors, FormResult, parseForm } from '../../http/forms';
+import { FieldErrors, FormResult, parseFormAsync } from '../../http/forms';
 import { dateField, FIELD_MESSAGES as F, requiredIdField, optionalDateField, optionalText, requiredSelectId, versionField } from '../../http/schema-fields';
 
 export const APPOINTMENT_MESSAGES = {
@@ -30,12 +30,20 @@ export type AppointmentForm = z.infer<ReturnType<typeof appointmentSchema>>;
 export const appointmentEditSchema = (types: Set<number>) => appointmentSchema(types).omit({ person_id: true }).extend({ version: versionField });
 export type AppointmentEditForm = z.infer<ReturnType<typeof appointmentEditSchema>>;
 
-/** The schema and the dates against each other and today, in one round. */
-export function validateAppointment<S extends z.ZodTypeAny>(schema: S, body: unknown, today: string): FormResult<z.infer<S>> {
-  return parseForm(schema, body, (parsed) => {
-    const v = parsed as Partial<{ appointed_on: string; ended_on: string | null }>;
+/** What the form's rule asks the database: was the guardian in the bank on the day; does the picked person exist. */
+export interface AppointmentChecks { registered: (on: string) => Promise<boolean>; person?: (id: number) => Promise<boolean> }
+
+/**
+ * The schema, the dates against each other and today, the person, and the bank registration on the
+ * day of the appointment (受任 comes after バンク登録): all in one round.
+ */
+export function validateAppointment<S extends z.ZodTypeAny>(schema: S, body: unknown, today: string, checks: AppointmentChecks): Promise<FormResult<z.infer<S>>> {
+  return parseFormAsync(schema, body, async (parsed) => {
+    const v = parsed as Partial<{ person_id: number; appointed_on: string; ended_on: string | null }>;
     const errors: FieldErrors = {};
+    if (v.person_id !== undefined && checks.person && !(await checks.person(v.person_id))) errors.person_id = M.person;
     if (v.appointed_on && v.appointed_on > today) errors.appointed_on = M.future;
+    else if (v.appointed_on && !(await checks.registered(v.appointed_on))) errors.appointed_on = M.notRegistered;
     if (v.ended_on && v.ended_on > today) errors.ended_on = M.future;
     else if (v.ended_on && v.appointed_on && v.ended_on < v.appointed_on) errors.ended_on = M.endBeforeStart;
     return errors;

@@ -1,6 +1,6 @@
 import { Request, Response } from 'express';
 import { flash } from '../../http/flash';
-import { FieldErrors, fieldError, parseForm, parseFormAsync } from '../../http/forms';
+import { fieldError, parseForm, parseFormAsync } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { toWareki } from '../../lib/dates';
 import { PeriodKind, PERIOD_KINDS } from './guardian-status';
@@ -45,7 +45,7 @@ export function stepsRoutes(r: SecureRouter): void {
 
   r.post('/guardians/:guardianId/bank/withdraw', 'guardians:write', async (req, res) => {
     const g = await loadGuardian(req);
-    const form = await parseFormAsync(withdrawSchema(today(req)), req.body, async (f): Promise<FieldErrors> => {
+    const form = await parseFormAsync(withdrawSchema(today(req)), req.body, async (f) => {
       const refused = f.withdraw_on ? closeRefusal(await periodsOf(req.deps.db, g.id), 'bank', f.withdraw_on) : null;
       return refused ? { withdraw_on: refused } : {};
     });
@@ -64,7 +64,7 @@ export function stepsRoutes(r: SecureRouter): void {
 
   r.post('/guardians/:guardianId/cooperator/end', 'guardians:write', async (req, res) => {
     const g = await loadGuardian(req);
-    const form = await parseFormAsync(cooperatorEndSchema(today(req)), req.body, async (f): Promise<FieldErrors> => {
+    const form = await parseFormAsync(cooperatorEndSchema(today(req)), req.body, async (f) => {
       const refused = f.coop_end_on ? closeRefusal(await periodsOf(req.deps.db, g.id), 'cooperator', f.coop_end_on) : null;
       return refused ? { coop_end_on: refused } : {};
     });
