@@ -6,6 +6,7 @@
 import { submit } from '../../fuzz/browser';
 import { useTestApp } from '../../helpers/suite';
 import { typeIds } from '../indicators/helpers';
+import { insertMeeting } from '../meetings/meeting-factory';
 import { petitionIn } from '../petitions/petition-factory';
 import { wardIds } from '../past-figures/figures-data';
 import { subsidyPerson, validBody } from '../subsidies/subsidy-factory';
@@ -35,6 +36,18 @@ describe('年度 fields', () => {
       expect([typed, res.status]).toEqual([typed, 400]);
       expect(res.text).toContain('id="fiscal_year-error">年度は「令和7年度」「R7」「2025」のように入力してください</p>');
     }
+  });
+
+  test.each(['/consultations', '/subsidies', '/petitions'])('the list %s takes fy=令和8年度 as 2026', async (list) => {
+    const res = await manager.agent.get(`${list}?fy=${encodeURIComponent('令和8年度')}`);
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/<option value="2026" ?selected>/);
+  });
+
+  test('the meetings list takes fy=R6年度 as 2024', async () => {
+    await insertMeeting(t.db, '2024-05-01');
+    const res = await manager.agent.get(`/meetings?fy=${encodeURIComponent('R6年度')}`);
+    expect(res.text).toMatch(/<option value="2024" ?selected>/);
   });
 
   test('the reports take 年度 typed in the address the same way', async () => {
