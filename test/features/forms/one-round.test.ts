@@ -9,7 +9,7 @@ import { insertGuardian, insertPeriod } from '../guardians/guardian-factory';
 import { insertMeeting, kindId, somePerson } from '../meetings/meeting-factory';
 import { doneThrough, petitionIn } from '../petitions/petition-factory';
 import { insertPerson } from '../persons/person-factory';
-import { codeId, subsidyPerson, validBody } from '../subsidies/subsidy-factory';
+import { codeId, insertSubsidy, subsidyPerson, validBody } from '../subsidies/subsidy-factory';
 
 const t = useTestApp(); // 2026-11-27
 const staff = t.user('staff');
@@ -35,6 +35,17 @@ test('subsidy: a relative as guardian, an end before the start and a receipt bef
     period: '対象期間の終了日は開始日以降の日付を入力してください',
     received: '受付日は報酬付与審判日以降の日付を入力してください',
   });
+  expect(await count('subsidies')).toBe(before);
+});
+
+test('subsidy: a period overlapping the person\'s other application is flagged with the other mistakes', async () => {
+  const person = await subsidyPerson(t.db);
+  await insertSubsidy(t.db, { person_id: person, period_from: '2025-11-01', period_to: '2026-04-30' });
+  const before = await count('subsidies');
+  const res = await submit(staff.agent, '/subsidies/new', '/subsidies', { ...(await validBody(t.db, { guardian_name: '' })), person_id: String(person) });
+  expect(res.status).toBe(400);
+  expect(errorOf(res.text, 'guardian_name')).toBe('後見人等の氏名を入力してください');
+  expect(res.text).toContain('対象期間が重なる申請があります。内容を確認し、重なってよい場合はチェックを入れてから保存してください');
   expect(await count('subsidies')).toBe(before);
 });
 
