@@ -155,6 +155,16 @@ test('guardians: a course day outside its 年度 with a blank title; a withdrawa
   expect((await t.db('guardian_periods').where({ guardian_id: g }).first()).ended_on).toBeNull();
 });
 
+test('guardians: a roster duplicate (same kana and birth date) with a bad e-mail address', async () => {
+  await insertGuardian(t.db, { name: '名簿 太郎', kana: 'メイボ タロウ', birth: '1960-04-01' });
+  const res = await submit(staff.agent, '/guardians/new', '/guardians', { name: '名簿 太郎', name_kana: 'めいぼ たろう', birth_date: 'S35.4.1', email: 'no-at' });
+  expect(res.status).toBe(400);
+  expect({ kana: errorOf(res.text, 'name_kana'), email: errorOf(res.text, 'email') }).toEqual({
+    kana: '同じ氏名カナ・生年月日の人が既に名簿に登録されています',
+    email: 'メールアドレスを「name@example.jp」の形で200文字以内で入力してください',
+  });
+});
+
 test('guardians: an appointment on a day the guardian was not in the bank, with no 類型 chosen', async () => {
   const g = await insertGuardian(t.db);
   await insertPeriod(t.db, g, 'bank', '2025-04-01');
