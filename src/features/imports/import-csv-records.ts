@@ -8,6 +8,8 @@ export class CsvUnreadable extends Error {
   constructor(readonly reason: 'unclosedQuote' | 'cellTooLong', readonly row: number) { super(reason); }
 }
 
+/** In a long run of empty lines, one in this many is given as a record without cells: a point to pause at. */
+const EMPTY_RUN = 4096;
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const CR = 0x0d;
@@ -57,8 +59,9 @@ function quotedCell(text: string, start: number, row: number): [string, number] 
  * Empty lines give no record but are counted, so every record keeps Excel's row number (a cell
  * with line breaks is still one row). One record at a time, so the caller can stop at a limit
  * or pause between records; every character is looked at once, no error object is made per row,
- * so a file of blank lines costs little more than its length. A cell longer than MAX_CELL_CHARS
- * stops the reading.
+ * so a file of blank lines costs little more than its length (now and then one comes out as a
+ * record without cells, so that the caller can pause). A cell longer than MAX_CELL_CHARS stops
+ * the reading.
  */
 export function* csvRecords(text: string): Generator<CsvRecord, void, undefined> {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -66,6 +69,7 @@ export function* csvRecords(text: string): Generator<CsvRecord, void, undefined>
     const next = pastLineEnd(text, i);
     if (next !== i) {
       i = next;
+      if (row % EMPTY_RUN === 0) yield { row, cells: [] };
       continue;
     }
     const cells: string[] = [];

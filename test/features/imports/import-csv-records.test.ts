@@ -48,3 +48,10 @@ test('the file-level messages: where the quote opens, where the long cell is', a
     .toEqual([cellTooLong(3)]);
   expect(cellTooLong(3)).toBe('3行目に32,767文字を超えるセルがあります。Excelの1つのセルに入る文字数までにしてください');
 });
+
+test('a long run of empty lines now and then gives a record without cells (a point to pause at), rows still counted', () => {
+  const records = read(`h\r\n${'\r\n'.repeat(10_000)}x`);
+  expect(records[0]).toEqual([1, ['h']]);
+  expect(records.at(-1)).toEqual([10_002, ['x']]);
+  expect(records.slice(1, -1)).toEqual([[4096, []], [8192, []]]);
+});
