@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { Express, NextFunction, Request, Response } from 'express';
+import { uniqueViolation } from '../db/unique';
 import type { Logger } from '../logger';
 import { csrfTokenFor } from './csrf';
 
@@ -45,6 +46,13 @@ export function setUpErrorHandlers(app: Express, log: Logger): void {
     }
     if (err instanceof NotFoundError) {
       renderErrorPage(req, res, 404, 'errors/404');
+      return;
+    }
+    // A create that lost a race for a unique key its form does not check (those that do answer
+    // with the field's error): the record exists, nothing of this request was saved.
+    if (uniqueViolation(err) && !res.headersSent) {
+      logFor(req)?.warn({ reqId: req.id, err }, 'unique violation: answered 409, nothing saved');
+      renderErrorPage(req, res, 409, 'errors/duplicate');
       return;
     }
     if (e.status && e.status >= 400 && e.status < 500) {

@@ -73,3 +73,28 @@ test('a 500 caused by a constraint the form broke: the log has the incident, not
     await t.database.close();
   }
 });
+
+test('a unique index no form checks: 409 saying nothing was saved, logged as a warning without the values', async () => {
+  const t = await appWithCapturedLog();
+  try {
+    await t.database.db.raw('CREATE UNIQUE INDEX users_display_name_test_uq ON users (display_name)');
+    const admin = await makeUser(t.database.db, { role: 'admin' });
+    const agent = await loginAs(t.app, admin.username);
+    const create = async (username: string) => {
+      const form = await agent.get('/admin/users/new');
+      const fields = Object.fromEntries([...form.text.matchAll(/name="(_csrf|_form)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+      return agent.post('/admin/users').type('form').send({ ...fields, username, display_name: SECRET_NAME, role: 'staff', ward_id: '', password: '' });
+    };
+    expect((await create('himitsu-one')).status).toBe(303);
+    const second = await create('himitsu-two');
+    expect(second.status).toBe(409);
+    expect(second.text).toContain('同じ内容の記録が既に登録されています');
+    expect(second.text).not.toContain('エラー番号');
+    expect(await t.database.db('users').where({ username: 'himitsu-two' })).toHaveLength(0);
+    const line = t.lines().find((l) => l.level === 40)!;
+    expect(line.err).toMatchObject({ code: '23505', constraint: 'users_display_name_test_uq' });
+    for (const needle of ['himitsu', 'ひみつ', 'Key (', 'detail']) expect([needle, t.text().includes(needle)]).toEqual([needle, false]);
+  } finally {
+    await t.database.close();
+  }
+});
