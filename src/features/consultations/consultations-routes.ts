@@ -36,6 +36,8 @@ function recordRoutes(r: SecureRouter): void {
       listConsultations(req.deps.db, filters, today(req), after),
       loadFilterOptions(req.deps.db, fiscalYearOf(today(req))),
     ]);
+    // A search by words reads into what people said: audited like a person search (never the words).
+    if (filters.q) await audit(req, 'consultation.search', 'consultation', null);
     res.render('consultations/index', {
       filters, options, page, paged: after !== null, canWrite: can(req.user, 'consultations:write'),
       nextHref: page.next ? `/consultations?${filterQuery(filters, page.next)}` : null,
