@@ -2,8 +2,11 @@
  * Issue 13 S6: the same new record sent several times at once (two people, two tabs). The
  * check before the insert sees nothing for each of them; the database's unique index stops all
  * but one. Those must come back as the form's own field error, with the values kept: never a 500.
+ * The races are real requests in parallel; on PostgreSQL the same moment is also made certain by
+ * holding the other insert uncommitted while the request runs.
  */
 import { Response } from 'supertest';
+import { Knex } from 'knex';
 import { openForm, send } from '../fuzz/browser';
 import { Agent } from '../helpers/agent';
 import { useTestApp } from '../helpers/suite';
@@ -65,10 +68,59 @@ test('master data (wards): one added, the others told the name exists', async ()
   expect(await t.db('wards').where({ name: '同時区' })).toHaveLength(1);
 });
 
+/** The ten days of a course in May of FY `fy`. */
+const courseDays = (fy: number) => Object.fromEntries(Array.from({ length: 10 }, (_, i) => [
+  [`day_${i + 1}_on`, `${fy}-05-${String(i + 11)}`], [`day_${i + 1}_topic`, `内容${i + 1}`],
+]).flat());
+
 test('training courses: one per fiscal year, the others told the year has one', async () => {
-  const days: Record<string, string> = {};
-  for (let n = 1; n <= 10; n++) Object.assign(days, { [`day_${n}_on`]: `2023-05-${String(n + 10)}`, [`day_${n}_topic`]: `内容${n}` });
-  const responses = await race(staff.agent, '/guardians/courses/new', '/guardians/courses', { fiscal_year: '2023', title: '同時 講座', ...days });
+  const responses = await race(staff.agent, '/guardians/courses/new', '/guardians/courses', { fiscal_year: '2023', title: '同時 講座', ...courseDays(2023) });
   expectOneSaved(responses, `<p class="error-text" id="fiscal_year-error">${COURSE_MESSAGES.fiscalYearTaken(fiscalYearLabel(2023))}</p>`, 'value="同時 講座"');
   expect(await t.db('guardian_courses').where({ fiscal_year: 2023 })).toHaveLength(1);
+});
+
+/**
+ * PostgreSQL only (PGlite has one connection: a held transaction would stop the app). The other
+ * insert is made and left uncommitted; the request's check cannot see it, its insert waits on the
+ * unique index; the other commits, and the request's insert fails as in a real race.
+ */
+const onPostgres = process.env.TEST_DATABASE_URL ? describe : describe.skip;
+onPostgres('the same key committed by another while the request waits (PostgreSQL)', () => {
+  /** Sends `pairs` while `row` is inserted into `table` by another transaction, committed once the request waits on it. */
+  async function whileHeld(table: string, row: Record<string, unknown>, agent: Agent, action: string, pairs: [string, string][]): Promise<Response> {
+    const other: Knex.Transaction = await t.db.transaction();
+    await other(table).insert(row);
+    const sent = send(agent, action, pairs).then((r) => r);
+    const waiting = async () => Number((await t.db.raw(
+      "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+    )).rows[0].n) > 0;
+    for (let i = 0; i < 200 && !(await waiting()); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(await waiting()).toBe(true);
+    await other.commit();
+    return sent;
+  }
+
+  test('user accounts', async () => {
+    const pairs = await openForm(admin.agent, '/admin/users/new', '/admin/users', { username: 'held.user', display_name: '保留 太郎', role: 'staff' });
+    const res = await whileHeld('users', { username: 'held.user', display_name: '先 太郎', role: 'staff', password_hash: 'x' }, admin.agent, '/admin/users', pairs);
+    expect([res.status, res.text.includes(USER_MESSAGES.usernameTaken), res.text.includes('value="保留 太郎"')]).toEqual([400, true, true]);
+  });
+
+  test('follow-up sessions', async () => {
+    const pairs = await openForm(staff.agent, '/guardians/followups/new', '/guardians/followups', { held_on: '2024-09-01', title: '保留 研修' });
+    const res = await whileHeld('guardian_followup_sessions', { held_on: '2024-09-01', title: '保留 研修' }, staff.agent, '/guardians/followups', pairs);
+    expect([res.status, res.text.includes(FOLLOWUP_MESSAGES.taken), res.text.includes('value="保留 研修"')]).toEqual([400, true, true]);
+  });
+
+  test('master data (wards)', async () => {
+    const pairs = await openForm(admin.agent, '/admin/masters/wards', '/admin/masters/wards', { name: '保留区' });
+    const res = await whileHeld('wards', { name: '保留区', sort_order: 99 }, admin.agent, '/admin/masters/wards', pairs);
+    expect([res.status, res.text.includes(MASTER_MESSAGES.nameTaken), res.text.includes('value="保留区"')]).toEqual([400, true, true]);
+  });
+
+  test('training courses', async () => {
+    const pairs = await openForm(staff.agent, '/guardians/courses/new', '/guardians/courses', { fiscal_year: '2022', title: '保留 講座', ...courseDays(2022) });
+    const res = await whileHeld('guardian_courses', { fiscal_year: 2022, title: '先の講座' }, staff.agent, '/guardians/courses', pairs);
+    expect([res.status, res.text.includes(COURSE_MESSAGES.fiscalYearTaken(fiscalYearLabel(2022)))]).toEqual([400, true]);
+  });
 });
