@@ -6,6 +6,7 @@ import { findUserById, insertUser } from '../../auth/users-queries';
 import { updateVersioned } from '../../db/tx';
 import { unlessTaken } from '../../db/unique';
 import { destroyUserSessions } from '../../http/session-store';
+import { clearAttempts } from '../../auth/throttle';
 import { UserCreateForm, UserUpdateForm, USER_MESSAGES } from './users-schema';
 
 export type CreateResult =
@@ -67,7 +68,7 @@ export async function setDisabled(req: Request, id: number, disabled: boolean): 
   });
 }
 
-/** A new one-time password, forced to change at next login; existing sessions end. */
+/** A new one-time password, forced to change at next login; existing sessions end and a login lock is lifted. */
 export async function resetPassword(req: Request, id: number): Promise<string> {
   const { db, clock } = req.deps;
   const password = generatePassword();
@@ -79,6 +80,7 @@ export async function resetPassword(req: Request, id: number): Promise<string> {
     });
     await audit(req, 'user.password_reset', 'user', id, trx);
     await trx('sessions').where({ user_id: id }).del();
+    await clearAttempts(trx, id);
   });
   return password;
 }
