@@ -1,0 +1,56 @@
+/**
+ * What an administrator does for a new colleague, on the admin screens of a signed-in browser:
+ * creates the user at /admin/users and reads the one-time password the page shows, resets a
+ * password, and chooses on /admin/masters/settings which roles must use a second factor.
+ */
+import { Role } from '../../../src/policy';
+import { Browser, saysOf, unescapeHtml } from './browser';
+import { Person } from './person';
+
+const WARD = '東区';
+
+function oneTimePasswordOn(b: Browser): string {
+  const m = b.shown.html.match(/<p class="one-time-password"><strong>([^<]+)<\/strong>/);
+  if (!m) throw new Error(`no one-time password on ${b.shown.path}: ${saysOf(b.shown.html)}`);
+  return unescapeHtml(m[1]);
+}
+
+function expectRedirect(b: Browser, to: RegExp, what: string): string {
+  const at = b.shown.location;
+  if (at === null || !to.test(at)) throw new Error(`${what}: ${b.shown.status} ${saysOf(b.shown.html)}`);
+  return at;
+}
+
+export class AdminDesk {
+  constructor(private readonly b: Browser) {}
+
+  /** A new user with a generated one-time password, as the page shows it once. */
+  async createUser(role: Role, username: string): Promise<Person> {
+    const form = await this.b.open('/admin/users/new');
+    const ward = role === 'ward' ? form.html.match(new RegExp(`<option value="(\\d+)"[^>]*>${WARD}</option>`))?.[1] : '';
+    if (ward === undefined) throw new Error(`${WARD} is not offered on the user form`);
+    await this.b.submit('/admin/users', { username, display_name: `利用者 ${username}`, role, ward_id: ward, password: '' });
+    const at = expectRedirect(this.b, /^\/admin\/users\/\d+$/, `creating ${username}`);
+    await this.b.settle();
+    return { id: Number(at.split('/').pop()), username, role, password: oneTimePasswordOn(this.b), secret: null };
+  }
+
+  /** 「パスワードを再設定」: the person gets a new one-time password (their second factor stays). */
+  async resetPassword(who: Person): Promise<void> {
+    await this.b.open(`/admin/users/${who.id}`);
+    await this.b.submit(`/admin/users/${who.id}/reset-password`);
+    expectRedirect(this.b, new RegExp(`^/admin/users/${who.id}$`), `resetting ${who.username}'s password`);
+    await this.b.settle();
+    who.password = oneTimePasswordOn(this.b);
+  }
+
+  /** Ticks exactly these roles under 「二段階認証を必須とする役割」 and saves. */
+  async requireTwoFactor(roles: Role[]): Promise<void> {
+    await this.b.open('/admin/masters/settings');
+    await this.b.submit('/admin/masters/settings/two-factor', { required_roles: roles });
+    expectRedirect(this.b, /^\/admin\/masters\/settings$/, 'saving the two-factor roles');
+    const page = await this.b.settle();
+    const ticked = [...page.html.matchAll(/name="required_roles" value="(\w+)"[^>]*?( checked)?>/g)].filter((m) => m[2]).map((m) => m[1]);
+    if (ticked.sort().join() !== [...roles].sort().join()) throw new Error(`settings show ${ticked} required, not ${roles}`);
+  }
+}
