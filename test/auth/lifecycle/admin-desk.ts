@@ -4,8 +4,9 @@
  * password, and chooses on /admin/masters/settings which roles must use a second factor.
  */
 import { Role } from '../../../src/policy';
+import { BootstrappedApp, FIRST_ADMIN } from './bootstrapped-app';
 import { Browser, saysOf, unescapeHtml } from './browser';
-import { Person } from './person';
+import { MAX_REDIRECTS, Person, signIn } from './person';
 
 const WARD = '東区';
 
@@ -44,6 +45,15 @@ export class AdminDesk {
     who.password = oneTimePasswordOn(this.b);
   }
 
+  /** 「二段階認証を再設定」: the authenticator and recovery codes are gone; the person enrols again if required. */
+  async resetTwoFactor(who: Person): Promise<void> {
+    await this.b.open(`/admin/users/${who.id}`);
+    await this.b.submit(`/admin/users/${who.id}/reset-two-factor`);
+    expectRedirect(this.b, new RegExp(`^/admin/users/${who.id}$`), `resetting ${who.username}'s second factor`);
+    await this.b.settle();
+    who.secret = null;
+  }
+
   /** Ticks exactly these roles under 「二段階認証を必須とする役割」 and saves. */
   async requireTwoFactor(roles: Role[]): Promise<void> {
     await this.b.open('/admin/masters/settings');
@@ -53,4 +63,21 @@ export class AdminDesk {
     const ticked = [...page.html.matchAll(/name="required_roles" value="(\w+)"[^>]*?( checked)?>/g)].filter((m) => m[2]).map((m) => m[1]);
     if (ticked.sort().join() !== [...roles].sort().join()) throw new Error(`settings show ${ticked} required, not ${roles}`);
   }
+}
+
+/** The first administrator gets in as on a fresh install; returns their admin screens. */
+export async function firstAdministrator(t: BootstrappedApp): Promise<AdminDesk> {
+  expect(t.printed).toEqual([]); // the password came from INITIAL_ADMIN_PASSWORD: nothing to print
+  const b = new Browser(t.app);
+  // (id 0: nobody resets the first administrator here)
+  const admin: Person = { id: 0, username: FIRST_ADMIN.username, role: 'admin', password: FIRST_ADMIN.password, secret: null };
+  const j = await signIn(b, admin, t.clock);
+  expect({ pages: j.pages, stoppedAt: j.stoppedAt }).toEqual({
+    pages: ['/account/password', '/account/two-factor', '/account/two-factor/recovery-codes', '/'],
+    stoppedAt: expect.stringMatching(/^200 \/:/),
+  });
+  expect(j.redirects).toBeLessThanOrEqual(MAX_REDIRECTS);
+  expect(j.recoveryCodes).toHaveLength(10);
+  expect((await b.open('/admin/users')).status).toBe(200);
+  return new AdminDesk(b);
 }

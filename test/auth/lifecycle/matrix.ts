@@ -12,14 +12,13 @@
  * required × enrolled. Two test files run the two destinations side by side.
  */
 import { ROLES, Role } from '../../../src/policy';
-import { AdminDesk } from './admin-desk';
-import { BootstrappedApp, FIRST_ADMIN, useBootstrappedApp } from './bootstrapped-app';
+import { AdminDesk, firstAdministrator } from './admin-desk';
+import { BootstrappedApp, useBootstrappedApp } from './bootstrapped-app';
 import { Browser } from './browser';
-import { enrolByChoice, Person, signIn, signOut } from './person';
+import { enrolByChoice, MAX_REDIRECTS, Person, signIn, signOut } from './person';
 
 /** A page each role may open; also the page a user asks for at login (/login?next=…). */
 const ROLE_PAGE: Record<Role, string> = { admin: '/admin/users', staff: '/persons', ward: '/petitions', manager: '/reports' };
-const MAX_REDIRECTS = 4;
 
 interface Case { role: Role; temporary: boolean; required: boolean; enrolled: boolean }
 
@@ -53,22 +52,6 @@ async function prepare(t: BootstrappedApp, desk: AdminDesk, c: Case): Promise<Pe
   }
   await desk.requireTwoFactor(c.required ? [c.role] : []);
   return who;
-}
-
-/** The first administrator gets in as on a fresh install; returns their admin screens. */
-async function firstAdministrator(t: BootstrappedApp): Promise<AdminDesk> {
-  expect(t.printed).toEqual([]); // the password came from INITIAL_ADMIN_PASSWORD: nothing to print
-  const b = new Browser(t.app);
-  const admin: Person = { id: 0, username: FIRST_ADMIN.username, role: 'admin', password: FIRST_ADMIN.password, secret: null };
-  const j = await signIn(b, admin, t.clock);
-  expect({ pages: j.pages, stoppedAt: j.stoppedAt }).toEqual({
-    pages: ['/account/password', '/account/two-factor', '/account/two-factor/recovery-codes', '/'],
-    stoppedAt: expect.stringMatching(/^200 \/:/),
-  });
-  expect(j.redirects).toBeLessThanOrEqual(MAX_REDIRECTS);
-  expect(j.recoveryCodes).toHaveLength(10);
-  expect((await b.open('/admin/users')).status).toBe(200);
-  return new AdminDesk(b);
 }
 
 /** The file's tests: the first administrator, then every case signing in to home or to its role's page. */

@@ -34,6 +34,9 @@ export interface Journey {
   stoppedAt: string;
 }
 
+/** The most redirects a sign-in may take to where the person is going (issue 13). */
+export const MAX_REDIRECTS = 4;
+
 /** More page loads than any sign-in needs: a loop shows as a list this long. */
 const MAX_PAGES = 12;
 
