@@ -38,9 +38,10 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function newSession(browser: Browser, baseUrl: string): Promise<Session> {
+/** viewport: the window's size (playwright's default is 1280×720). */
+export async function newSession(browser: Browser, baseUrl: string, options: { viewport?: { width: number; height: number } } = {}): Promise<Session> {
   // bypassCSP: the app's strict CSP would refuse axe-core's script (tests only).
-  const context = await browser.newContext({ baseURL: baseUrl, bypassCSP: true, acceptDownloads: true, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+  const context = await browser.newContext({ baseURL: baseUrl, bypassCSP: true, acceptDownloads: true, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', ...options });
   const unchecked = new Map<Page, string>();
   const missed: string[] = [];
   const track = (p: Page) => p.on('load', () => {
