@@ -81,8 +81,9 @@ export function kill(child: ChildProcess): Promise<void> {
 
 export async function startE2eServer(): Promise<E2eServer> {
   const database = await freshDatabase();
+  // The shell's DATABASE_URL / DATA_DIR never leak in: the engine is the one freshDatabase() chose.
   const env = {
-    ...process.env, ...database.env, NODE_ENV: 'production', LOG_LEVEL: 'error', HOST: '127.0.0.1',
+    ...process.env, DATABASE_URL: '', DATA_DIR: '', ...database.env, NODE_ENV: 'production', LOG_LEVEL: 'error', HOST: '127.0.0.1',
     SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
   };
   let child: ChildProcess | undefined;
