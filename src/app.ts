@@ -90,6 +90,6 @@ export function createApp(deps: AppDeps) {
   pastFiguresRoutes(r);
   app.use(r.router);
 
-  setUpErrorHandlers(app);
+  setUpErrorHandlers(app, deps.log);
   return { app, routes, sessionStore };
 }

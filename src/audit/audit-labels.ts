@@ -35,6 +35,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'person.merge': '本人の統合（残す側）',
   'person.merged': '本人の統合（統合された側）',
   'consultation.create': '相談記録の登録',
+  'consultation.search': '相談記録の検索',
   'consultation.view': '相談記録の閲覧',
   'consultation.update': '相談記録の更新',
   'consultation.delete': '相談記録の削除',

@@ -9,7 +9,8 @@ export const SESSION_COOKIE = 'kk.sid';
 export function setUpSession(app: Express, deps: AppDeps): DbSessionStore {
   const idleMs = deps.config.idleTimeoutMinutes * 60_000;
   const store = new DbSessionStore(deps.db, deps.clock, idleMs);
-  if (deps.config.trustProxy) app.set('trust proxy', 1);
+  // X-Forwarded-* from the configured proxy only (one hop, or its addresses): req.ip, req.secure
+  if (deps.config.trustProxy !== false) app.set('trust proxy', deps.config.trustProxy);
   app.use(
     session({
       name: SESSION_COOKIE,

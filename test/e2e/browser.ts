@@ -42,6 +42,8 @@ export interface Session {
 export const OFFICE_VIEWPORT = { width: 1366, height: 768 };
 
 export interface SessionOptions {
+  /** The window's size; by default the office PC's (playwright's own default is 1280×720). */
+  viewport?: { width: number; height: number };
   /** Keep the app's CSP (scripts must run under its nonce); any violation fails the next check. */
   strictCsp?: boolean;
   /** false: a browser with script turned off (the pages must work without it). */
@@ -52,7 +54,7 @@ export async function newSession(browser: Browser, baseUrl: string, options: Ses
   // bypassCSP by default, as before axe ran through the protocol; strictCsp keeps the app's CSP (tests only).
   const context = await browser.newContext({
     baseURL: baseUrl, bypassCSP: !options.strictCsp, javaScriptEnabled: options.javaScript ?? true,
-    acceptDownloads: true, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: OFFICE_VIEWPORT,
+    acceptDownloads: true, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: options.viewport ?? OFFICE_VIEWPORT,
   });
   const unchecked = new Map<Page, string>();
   const missed: string[] = [];
@@ -74,7 +76,7 @@ export async function newSession(browser: Browser, baseUrl: string, options: Ses
   let mirror: BrowserContext | undefined;
   const axeTarget = async (p: Page): Promise<Page> => {
     if (options.javaScript !== false) return p;
-    mirror ??= await browser.newContext({ baseURL: baseUrl, bypassCSP: true, locale: 'ja-JP', viewport: OFFICE_VIEWPORT });
+    mirror ??= await browser.newContext({ baseURL: baseUrl, bypassCSP: true, locale: 'ja-JP', viewport: options.viewport ?? OFFICE_VIEWPORT });
     const copy = mirror.pages()[0] ?? (await mirror.newPage());
     await copy.goto('/healthz');
     await copy.setContent((await p.content()).replace(/<\/?noscript>/g, ''), { waitUntil: 'load' });

@@ -1,4 +1,7 @@
 /** Messages of the import pipeline: file-level problems, row reasons and results, in Japanese. */
+import { MAX_CELL_CHARS, MAX_IMPORT_ROWS, MAX_PENDING_PREVIEWS, PREVIEW_TTL_HOURS } from './import-limits';
+
+const counted = (n: number) => n.toLocaleString('ja-JP');
 
 export const IMPORT_MESSAGES = {
   noFile: 'CSVファイルを選択してください',
@@ -7,13 +10,20 @@ export const IMPORT_MESSAGES = {
   utf16: 'UTF-16のファイルは読めません。「CSV UTF-8（コンマ区切り）」で保存し直してください',
   noHeader: '見出し行がありません。1行目に列名（相談日、相談種別 など）を書いてください',
   noRows: '取り込む行がありません。見出し行の次の行から1件ずつ書いてください',
-  expired: '確認画面を開いてから1日以上たったため、この取り込みは取り消されました。もう一度ファイルを選んでください',
+  expired: `確認画面を開いてから${PREVIEW_TTL_HOURS}時間以上たったため、この取り込みは取り消されました。もう一度ファイルを選んでください`,
   mastersChanged: 'マスタが変更されたため、取り込めない行があります。何も取り込んでいません。ファイルを直して、もう一度選んでください',
   alreadyDone: 'この取り込みは既に処理されています',
 } as const;
 
-export const csvBroken = (line: number | undefined) =>
-  `CSVとして読めません${line ? `（${line}行目付近）` : ''}。引用符（"）が閉じているか確認してください`;
+export const tooManyRows = `取り込める行数は1回${counted(MAX_IMPORT_ROWS)}行までです。ファイルを分けてください`;
+/** Shown above 「すべて取り込む」: how long the preview lasts, and that newer ones replace it. */
+export const previewLifetime =
+  `この確認画面は${PREVIEW_TTL_HOURS}時間有効です。確認画面は1人${MAX_PENDING_PREVIEWS}件までで、ほかのファイルを続けて選ぶと古いものから取り消されます。`;
+
+/** `row`: where the quoted cell that never closes starts. */
+export const csvBroken = (row: number) => `CSVとして読めません（${row}行目付近）。引用符（"）が閉じているか確認してください`;
+export const cellTooLong = (row: number) =>
+  `${row}行目に${counted(MAX_CELL_CHARS)}文字を超えるセルがあります。Excelの1つのセルに入る文字数までにしてください`;
 export const missingColumn = (column: string) => `必須の列「${column}」が見出し行にありません`;
 export const duplicateColumn = (column: string) => `列「${column}」が見出し行に2回以上あります`;
 export const unknownColumn = (column: string) => `列「${column}」は取り込む列ではないため無視します`;

@@ -4,6 +4,7 @@ import { ImportActor, ImportSpec, SourceRow } from './import-spec';
 import { decodeCsv, looksLikeZip } from './import-decode';
 import { readCsv } from './import-csv';
 import { IMPORT_MESSAGES } from './import-messages';
+import { workSlices } from './work-slices';
 
 export interface RowError { row: number; reasons: string[] }
 export interface ValidRecord<R> { row: number; record: R }
@@ -21,12 +22,17 @@ export interface Analysis<R, C> {
   ctx: C | null;
 }
 
-/** Every row through the spec: the typed records, and every bad row with its reasons. */
-export function validateRows<R, C>(spec: ImportSpec<R, C>, rows: SourceRow[], ctx: C) {
+/**
+ * Every row through the spec: the typed records, and every bad row with its reasons. Pauses
+ * between slices of rows, so that checking a big file never holds up other requests.
+ */
+export async function validateRows<R, C>(spec: ImportSpec<R, C>, rows: SourceRow[], ctx: C) {
   const records: ValidRecord<R>[] = [];
   const rowErrors: RowError[] = [];
   const rowWarnings: RowError[] = [];
+  const slices = workSlices();
   for (const { row, cells } of rows) {
+    if (slices.due()) await slices.pause();
     const result = spec.validate(cells, ctx);
     if (result.ok) {
       records.push({ row, record: result.record });
@@ -42,12 +48,12 @@ export async function analyseFile<R, C>(db: Db, spec: ImportSpec<R, C>, bytes: B
     ({ encoding, fileErrors: [message], warnings: [], rows: [], records: [], rowErrors: [], rowWarnings: [], ctx: null });
   if (bytes.length === 0) return fail(IMPORT_MESSAGES.emptyFile);
   if (looksLikeZip(bytes)) return fail(IMPORT_MESSAGES.xlsx);
-  const decoded = decodeCsv(bytes);
+  const decoded = await decodeCsv(bytes);
   if (!decoded.ok) return fail(IMPORT_MESSAGES.utf16);
-  const csv = readCsv(decoded.text, spec.columns);
+  const csv = await readCsv(decoded.text, spec.columns);
   if (csv.fileErrors.length > 0) return { ...fail('', decoded.encoding), fileErrors: csv.fileErrors, warnings: csv.warnings };
   const ctx = await spec.loadContext(db);
-  return { encoding: decoded.encoding, fileErrors: [], warnings: csv.warnings, rows: csv.rows, ctx, ...validateRows(spec, csv.rows, ctx) };
+  return { encoding: decoded.encoding, fileErrors: [], warnings: csv.warnings, rows: csv.rows, ctx, ...(await validateRows(spec, csv.rows, ctx)) };
 }
 
 export type CommitResult = { ok: true; count: number } | { ok: false; rowErrors: RowError[] };
@@ -71,7 +77,7 @@ export async function importRows<R, C>(
   try {
     return await db.transaction(async (trx) => {
       const ctx = await spec.loadContext(trx);
-      const { records, rowErrors } = validateRows(spec, rows, ctx);
+      const { records, rowErrors } = await validateRows(spec, rows, ctx);
       if (rowErrors.length > 0 || records.length === 0) throw new RowsInvalid(rowErrors);
       await spec.insert(trx, records.map((r) => r.record), actor);
       await finish?.(trx, records.length);

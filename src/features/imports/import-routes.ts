@@ -33,10 +33,7 @@ export function importKindRoutes(r: SecureRouter, spec: AnyImportSpec): void {
     const analysis = await analyseFile(db, spec, req.file.buffer);
     const importable = analysis.fileErrors.length === 0 && analysis.rowErrors.length === 0;
     let batchId: number | null = null;
-    if (importable) {
-      await purgeExpiredBatches(db, clock.now());
-      batchId = await createBatch(db, spec.kind, req.user!.id, analysis.rows, clock.now());
-    }
+    if (importable) batchId = await createBatch(db, spec.kind, req.user!.id, analysis.rows, clock.now());
     res.status(importable ? 200 : 400).render('imports/preview', previewLocals(spec, analysis, batchId));
   });
 
