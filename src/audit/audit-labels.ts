@@ -31,6 +31,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'person.view': '本人情報の閲覧',
   'person.update': '本人情報の更新',
   'person.print': '本人情報の印刷',
+  'person.petitions': '本人の市長申立ての参照（入力中のフォーム）',
   'person.merge': '本人の統合（残す側）',
   'person.merged': '本人の統合（統合された側）',
   'consultation.create': '相談記録の登録',
