@@ -33,7 +33,7 @@ export async function startFirstRunServer(): Promise<FirstRunServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = {
-    ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'error', HOST: '127.0.0.1', PORT: String(port),
+    ...process.env, NODE_ENV: 'production', LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'error', HOST: '127.0.0.1', PORT: String(port),
     SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
     // Set empty, not left out: src/server.ts loads .env, which never overrides a variable that is set.
     INITIAL_ADMIN_USERNAME: '', INITIAL_ADMIN_PASSWORD: '', DATABASE_URL: database.env.DATABASE_URL ?? '',

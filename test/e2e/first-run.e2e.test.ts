@@ -25,6 +25,7 @@ beforeAll(async () => {
   server = await startFirstRunServer();
 }, 120_000);
 afterAll(async () => {
+  if (process.env.E2E_LOG_LEVEL) process.stderr.write(server?.output() ?? '');
   await browser?.close();
   await server?.stop();
 });
