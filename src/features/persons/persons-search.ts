@@ -1,5 +1,5 @@
 import { Db } from '../../db/knex';
-import { kanaSearchKey, phoneDigits } from '../../lib/kana';
+import { kanaMatchKey, phoneDigits } from '../../lib/kana';
 
 export interface PersonSearch {
   kana?: string;
@@ -22,7 +22,9 @@ export interface KeysetCursor { kana: string; id: number }
 
 /**
  * Persons in 氏名カナ order (merged records excluded), keyset-paged on (kana_key, id)
- * so page 2,000 costs what page 1 does. Kana is a prefix match ignoring spaces.
+ * so page 2,000 costs what page 1 does. Kana is a prefix match on match_key, so spaces, width,
+ * long vowels, small kana and voiced marks aside: クマモトタロー finds クマモト タロウ (the key of a
+ * prefix is a prefix of the key: kanaMatchKey).
  */
 export function searchPersons(db: Db, s: PersonSearch, after: KeysetCursor | null, limit: number) {
   const q = db('persons as p').leftJoin('wards as w', 'w.id', 'p.ward_id')
@@ -30,10 +32,10 @@ export function searchPersons(db: Db, s: PersonSearch, after: KeysetCursor | nul
     .select<PersonHit[]>('p.id', 'p.name', 'p.name_kana', 'p.birth_date', 'w.name as ward_name', 'p.phone', 'p.address', 'p.kana_key')
     .orderBy([{ column: 'p.kana_key' }, { column: 'p.id' }])
     .limit(limit);
-  const kana = s.kana ? kanaSearchKey(s.kana) : '';
+  const kana = s.kana ? kanaMatchKey(s.kana) : '';
   if (kana) {
     const escaped = kana.replace(/[\\%_]/g, (c) => `\\${c}`);
-    q.where('p.kana_key', 'like', `${escaped}%`);
+    q.where('p.match_key', 'like', `${escaped}%`);
   }
   if (s.birthDate) q.where('p.birth_date', s.birthDate);
   if (s.wardId) q.where('p.ward_id', s.wardId);
