@@ -42,9 +42,11 @@ export async function up(knex: Knex): Promise<void> {
       .orderBy('id').limit(BATCH).select('id', 'name_kana');
     if (rows.length === 0) break;
     const values = rows.map(() => '(?::int, ?::text)').join(', ');
-    await knex.raw(`UPDATE persons AS p SET match_key = v.key FROM (VALUES ${values}) AS v(id, key) WHERE p.id = v.id`,
-      rows.flatMap((r) => [r.id, matchKeyAtMigration(r.name_kana)]));
-    after = rows[rows.length - 1].id;
+    const last = rows[rows.length - 1].id;
+    // The id range lets the update walk the primary key instead of scanning the table per batch.
+    await knex.raw(`UPDATE persons AS p SET match_key = v.key FROM (VALUES ${values}) AS v(id, key) WHERE p.id = v.id AND p.id BETWEEN ? AND ?`,
+      [...rows.flatMap((r) => [r.id, matchKeyAtMigration(r.name_kana)]), rows[0].id, last]);
+    after = last;
   }
   await knex.raw('ALTER TABLE persons ALTER COLUMN match_key SET NOT NULL');
 }

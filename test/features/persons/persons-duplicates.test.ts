@@ -6,6 +6,7 @@
 import { useTestApp } from '../../helpers/suite';
 import { postForm } from '../../helpers/agent';
 import { MATCH_REASON_LABELS } from '../../../src/features/persons/person-match';
+import { kanaMatchKey, kanaSearchKey } from '../../../src/lib/kana';
 import { PERSON_MESSAGES } from '../../../src/features/persons/persons-schema';
 import { insertPerson, personForm } from './person-factory';
 
@@ -107,4 +108,28 @@ test('the kana search finds other spellings of the reading (long vowel, small ka
   }
   const none = await staff.agent.get(`/persons?kana=${encodeURIComponent('アラオジヨタロ')}`);
   expect(none.text).not.toContain(`href="/persons/${id}"`);
+});
+
+test('a kana search over several pages shows every hit once, one reading\'s spellings together, and nothing else', async () => {
+  const spellings = ['サトウ ハナ', 'サトー ハナ', 'ザトウ ハナ', 'さとお はな', 'サトウ バナ', 'サトウ ハナコ', 'サトウハナ'];
+  const rows = Array.from({ length: 130 }, (_, i) => ({ name: `佐藤 ${i}`, name_kana: spellings[i % spellings.length] }));
+  const hits = [];
+  for (const r of rows) hits.push({ id: await insertPerson(t.db, r), kana: r.name_kana });
+  for (const other of ['サト ハナ', 'サトウ ヒナ', 'サイトウ ハナ']) await insertPerson(t.db, { name: '別人', name_kana: other });
+  const keyOf = (kana: string) => [kanaMatchKey(kana), kanaSearchKey(kana)];
+  const expected = [...hits].sort((a, b) => {
+    const [x, y] = [keyOf(a.kana), keyOf(b.kana)];
+    return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : a.id - b.id;
+  }).map((h) => h.id);
+  const seen: number[] = [];
+  let url: string | null = `/persons?kana=${encodeURIComponent('サトーハ')}`;
+  while (url) {
+    const res = await staff.agent.get(url);
+    expect(res.status).toBe(200);
+    const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(res.text)?.[1] ?? '';
+    seen.push(...[...body.matchAll(/<a href="\/persons\/(\d+)">/g)].map((m) => Number(m[1])));
+    const next = /<a href="([^"]+)" rel="next">/.exec(res.text);
+    url = next ? next[1].replace(/&amp;/g, '&') : null;
+  }
+  expect(seen).toEqual(expected);
 });
