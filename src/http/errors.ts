@@ -55,6 +55,11 @@ export function setUpErrorHandlers(app: Express, log: Logger): void {
       renderErrorPage(req, res, 409, 'errors/duplicate');
       return;
     }
+    if (e.type === 'entity.too.large') {
+      // A form body over the limit (src/app.ts): nothing was read, so say how to get the text back.
+      renderErrorPage(req, res, 413, 'errors/413');
+      return;
+    }
     if (e.status && e.status >= 400 && e.status < 500) {
       renderErrorPage(req, res, e.status, 'errors/400', { status: e.status });
       return;

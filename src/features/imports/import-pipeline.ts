@@ -5,6 +5,7 @@ import { decodeCsv, looksLikeZip } from './import-decode';
 import { readCsv } from './import-csv';
 import { IMPORT_MESSAGES } from './import-messages';
 import { workSlices } from './work-slices';
+import { withPersonWarnings } from './import-persons';
 
 export interface RowError { row: number; reasons: string[] }
 export interface ValidRecord<R> { row: number; record: R }
@@ -53,7 +54,9 @@ export async function analyseFile<R, C>(db: Db, spec: ImportSpec<R, C>, bytes: B
   const csv = await readCsv(decoded.text, spec.columns);
   if (csv.fileErrors.length > 0) return { ...fail('', decoded.encoding), fileErrors: csv.fileErrors, warnings: csv.warnings };
   const ctx = await spec.loadContext(db);
-  return { encoding: decoded.encoding, fileErrors: [], warnings: csv.warnings, rows: csv.rows, ctx, ...(await validateRows(spec, csv.rows, ctx)) };
+  const checked = await validateRows(spec, csv.rows, ctx);
+  const rowWarnings = await withPersonWarnings(db, spec, checked.records, checked.rowWarnings);
+  return { encoding: decoded.encoding, fileErrors: [], warnings: csv.warnings, rows: csv.rows, ctx, ...checked, rowWarnings };
 }
 
 export type CommitResult = { ok: true; count: number } | { ok: false; rowErrors: RowError[] };

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import type { ImportedPerson } from './import-persons';
 
 /** One data row's cells by column name: trimmed text, '' when empty or the column is absent. */
 export type Cells = Record<string, string>;
@@ -52,6 +53,8 @@ export interface ImportSpec<R, C> {
   previewHeaders: string[];
   preview(record: R, ctx: C): string[];
   insert(trx: Knex.Transaction, records: R[], actor: ImportActor): Promise<void>;
+  /** kinds that match or make persons (import-persons.ts): the person a record is about; loose matches become row warnings */
+  person?(record: R): ImportedPerson;
 }
 
 export type AnyImportSpec = ImportSpec<unknown, unknown>;

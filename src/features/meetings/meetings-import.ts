@@ -110,4 +110,5 @@ export const meetingsImport: ImportSpec<MeetingImport, MeetingImportContext> = {
   },
 
   insert: insertMeetings,
+  person(r) { return r; },
 };

@@ -90,4 +90,5 @@ export const petitionsImport: ImportSpec<PetitionImport, PetitionMasters> = {
   },
 
   insert: insertPetitions,
+  person(r) { return r; },
 };

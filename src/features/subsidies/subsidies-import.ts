@@ -59,4 +59,5 @@ export const subsidiesImport: ImportSpec<SubsidyImport, SubsidyMasters> = {
   },
 
   insert: insertSubsidies,
+  person(r) { return r; },
 };
