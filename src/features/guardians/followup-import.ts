@@ -72,6 +72,9 @@ export const followupImport: ImportSpec<FollowupImport, Ctx> = {
     return [ctx.names.get(r.guardian_id) ?? '', describeDate(r.held_on), r.title];
   },
 
+  // who attended which session (an attendance already recorded is refused anyway)
+  fingerprint: (r) => [r.guardian_id, r.held_on, r.title],
+
   async insert(trx, records, actor) {
     const sessions = new Map<string, number>();
     const stamp = { created_at: actor.now, created_by: actor.userId, updated_at: actor.now, updated_by: actor.userId };

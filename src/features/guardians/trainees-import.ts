@@ -86,5 +86,8 @@ export const traineesImport: ImportSpec<TraineeImport, Ctx> = {
     return [r.name, r.name_kana, describeDate(r.birth_date), course, optionalDate(r.completed_on), optionalDate(r.activity_started_on), optionalDate(r.bank_on), optionalDate(r.coop_on)];
   },
 
+  // the person (one already on the roster is refused anyway)
+  fingerprint: (r) => [r.kana_key, r.birth_date],
+
   insert: insertTrainees,
 };

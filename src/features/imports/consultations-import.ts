@@ -77,6 +77,9 @@ export const consultationsImport: ImportSpec<ConsultationImport, Masters> = {
     ];
   },
 
+  // date, category, ward and text (the ledger names no person)
+  fingerprint: (r) => [r.consulted_on, r.category_id, r.ward_id, r.content, r.response],
+
   async insert(trx, records, actor) {
     const who = { staff_id: actor.userId, created_by: actor.userId, updated_by: actor.userId, created_at: actor.now, updated_at: actor.now };
     for (let i = 0; i < records.length; i += INSERT_CHUNK) {

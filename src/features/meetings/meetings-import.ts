@@ -109,5 +109,8 @@ export const meetingsImport: ImportSpec<MeetingImport, MeetingImportContext> = {
     ];
   },
 
+  // the meeting's date and the person (a date already holding a meeting is refused anyway)
+  fingerprint: (r) => [r.held_on, r.kana_key, r.birth_date, r.ward_id],
+
   insert: insertMeetings,
 };

@@ -89,5 +89,9 @@ export const petitionsImport: ImportSpec<PetitionImport, PetitionMasters> = {
     ];
   },
 
+  // the person, the ward and when the petition began (its first date): a later copy of the ledger
+  // with more stages filled in is still the same petitions
+  fingerprint: (r) => [r.kana_key, r.birth_date, r.ward_id, r.dated[0]?.on ?? null],
+
   insert: insertPetitions,
 };

@@ -58,5 +58,8 @@ export const subsidiesImport: ImportSpec<SubsidyImport, SubsidyMasters> = {
     ];
   },
 
+  // the person, the ward, the court's fee decision and its period
+  fingerprint: (r) => [r.kana_key, r.birth_date, r.ward_id, r.court_decided_on, r.period_from, r.period_to],
+
   insert: insertSubsidies,
 };

@@ -7,7 +7,7 @@ import { GOOD_ROWS, HEADER, csv, goodCsv, shiftJis, utf8, utf8Bom } from './fixt
 
 const t = useTestDatabase();
 
-const analyse = (bytes: Buffer) => analyseFile(t.db, consultationsImport, bytes);
+const analyse = (bytes: Buffer) => analyseFile(t.db, consultationsImport, bytes, new Date('2026-11-27T00:00:00Z'));
 const idOf = async (table: string, where: Record<string, unknown>) => (await t.db(table).where(where).first('id')).id as number;
 
 describe('encodings', () => {
