@@ -23,6 +23,11 @@ export function choiceOf(lookup: LabelLookup, value: string): string {
   return id === undefined ? NOT_OFFERED : String(id);
 }
 
+/** The body a browser posts: every field of the form's schema, '' where the ledger says nothing. */
+export function formBody(shape: object, values: Record<string, string>): Record<string, string> {
+  return { ...Object.fromEntries(Object.keys(shape).map((k) => [k, ''])), ...values };
+}
+
 /** How a form's fields relate to the ledger's columns. */
 export interface FormMapping {
   /** form field → the column its value was read from */
@@ -64,10 +69,13 @@ export function rowReasons(cells: Cells) {
       }
       return errors.length > 0;
     },
-    /** The row's result: refused if any form or check objected (never without a reason). */
-    result<R>(record: () => R, warnings?: string[]): RowResult<R> {
-      if (reasons.length > 0 || refused) return { ok: false, reasons: reasons.length > 0 ? reasons : echoes };
-      return { ok: true, record: record(), ...(warnings?.length ? { warnings } : {}) };
+    /**
+     * The row's result: its record when nothing objected; refused, never without a reason, if a
+     * form or check did (or there is no record: a form that refused gives none).
+     */
+    done<R>(record: R | null, warnings?: string[]): RowResult<R> {
+      if (reasons.length > 0 || refused || record === null) return { ok: false, reasons: reasons.length > 0 ? reasons : echoes };
+      return { ok: true, record, ...(warnings?.length ? { warnings } : {}) };
     },
   };
 }

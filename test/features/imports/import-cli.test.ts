@@ -5,7 +5,8 @@ import { useTestDatabase } from '../../helpers/suite';
 import { cliContext } from '../../helpers/cli';
 import { importCommands } from '../../../src/cli/import-command';
 import { CliContext, CliError } from '../../../src/cli/command';
-import { badDate, unknownLabel } from '../../../src/features/imports/import-messages';
+import { cellNote } from '../../../src/features/imports/import-form-check';
+import { CONSULTATION_MESSAGES as M } from '../../../src/features/consultations/consultations-schema';
 import { GOOD_ROWS, HEADER, csv, manyRows, shiftJis, utf8, utf8Bom } from './fixtures';
 
 const t = useTestDatabase();
@@ -56,8 +57,8 @@ test('one bad row among many: every row error printed as 行N, exit 1, nothing s
   expect(await run(['consultations', file(shiftJis(csv([HEADER, ...rows])))])).toBe(1);
   expect(out).toEqual([]);
   expect(err).toEqual(expect.arrayContaining([
-    `行11: ${badDate('相談日', '令和5年2月30日')}`,
-    `行42: ${unknownLabel('相談種別', '後見人支援/法務')}`,
+    `行11: ${M.consultedOn}（${cellNote('相談日', '令和5年2月30日')}）`,
+    `行42: ${M.categoryUnknown}（${cellNote('相談種別', '後見人支援/法務')}）`,
   ]));
   expect(err.filter((l) => l.startsWith('行'))).toHaveLength(2);
   expect(await count()).toBe(before);
