@@ -23,8 +23,11 @@ export function choiceOf(lookup: LabelLookup, value: string): string {
   return id === undefined ? NOT_OFFERED : String(id);
 }
 
-/** The body a browser posts: every field of the form's schema, '' where the ledger says nothing. */
-export function formBody(shape: object, values: Record<string, string>): Record<string, string> {
+/**
+ * The body a browser posts: every field of the form's schema, '' where the ledger says nothing
+ * (undefined for checkboxes: an unticked one is not posted).
+ */
+export function formBody(shape: object, values: Record<string, string | undefined>): Record<string, string | undefined> {
   return { ...Object.fromEntries(Object.keys(shape).map((k) => [k, ''])), ...values };
 }
 
