@@ -40,6 +40,8 @@ export interface FormMapping {
    * stored). Their errors only echo another column's (a stand-in copied from it): not repeated.
    */
   standIns?: readonly string[];
+  /** fields the import settles otherwise (the person, matched by kana + birth date): their errors are not the row's */
+  ignored?: readonly string[];
   /** form field → what to say in brackets instead of the cell as written (why a label was not found) */
   details?: Record<string, string>;
 }
@@ -60,7 +62,8 @@ export function rowReasons(cells: Cells) {
     reasons,
     /** Adds a form's errors; true when the form refused the row. */
     form(errors: ErrorItem[], m: FormMapping): boolean {
-      for (const { field, message } of errors) {
+      const counted = errors.filter((e) => !m.ignored?.includes(e.field));
+      for (const { field, message } of counted) {
         refused = true;
         const column = m.columns[field];
         if (m.standIns?.includes(field)) echoes.push(message);
@@ -70,7 +73,7 @@ export function rowReasons(cells: Cells) {
           reasons.push(`${message}（${m.details?.[field] ?? cellNote(column, cells[column] ?? '')}）`);
         }
       }
-      return errors.length > 0;
+      return counted.length > 0;
     },
     /**
      * The row's result: its record when nothing objected; refused, never without a reason, if a
