@@ -35,9 +35,6 @@ export const shown = (value: string) => (value.length > 40 ? `${value.slice(0, 4
 export const emptyRequired = (column: string) => `${column}が空欄です`;
 /** The person form takes no birth date; an import needs it to match the row to a person. */
 export const birthNeeded = (column: string) => `${column}が空欄です。本人を氏名カナと${column}で照合するため、書いてください`;
-export const badDate = (column: string, value: string) =>
-  `${column}「${shown(value)}」を日付として読めません（2023-04-01、2023/4/1、令和5年4月1日、R5.4.1 のように書いてください）`;
-export const unknownLabel = (column: string, value: string) => `${column}「${shown(value)}」はマスタに登録されていません`;
 
 export const imported = (count: number) => `${count}件を取り込みました`;
 export const rowError = (row: number, reason: string) => `行${row}: ${reason}`;

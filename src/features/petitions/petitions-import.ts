@@ -4,24 +4,12 @@
  * `npm run cli -- import petitions FILE`), all or nothing, every bad row reported by number.
  */
 import { describeDate, toWareki } from '../../lib/dates';
-import { isKatakana, normalizeKana } from '../../lib/kana';
-import { labelOf, requiredCell } from '../imports/import-cells';
+import { labelOf } from '../imports/import-cells';
 import type { ImportSpec } from '../imports/import-spec';
 import { stageDef } from './petition-stages';
-import { C, NAME_MAX, PETITION_IMPORT_MESSAGES as M, STAGE_DATE_COLUMNS } from './petitions-import-cells';
+import { C, STAGE_DATE_COLUMNS } from './petitions-import-cells';
 import { loadPetitionImport, PetitionImportContext, validatePetitionRow } from './petitions-import-form';
 import { insertPetitions, latestStage, PetitionImport, stageRows } from './petitions-import-store';
-
-/** 氏名 and 氏名カナ (required; kana normalized and checked), shared with the citizen-guardian imports. */
-export function nameCells(cells: Record<string, string>, reasons: string[]): { name: string | null; kana: string | null } {
-  const name = requiredCell(C.name, cells[C.name], reasons);
-  if (name !== null && name.length > NAME_MAX) reasons.push(M.tooLong(C.name));
-  const kanaText = requiredCell(C.kana, cells[C.kana], reasons);
-  const kana = kanaText === null ? null : normalizeKana(kanaText);
-  if (kana !== null && !isKatakana(kana)) reasons.push(M.kana(kanaText!));
-  else if (kana !== null && kana.length > NAME_MAX) reasons.push(M.tooLong(C.kana));
-  return { name, kana };
-}
 
 function stagesText(r: PetitionImport): string {
   const latest = latestStage(r);
