@@ -39,7 +39,9 @@ export async function loadTraineeImport(db: Knex | Knex.Transaction, today: stri
 }
 
 /** One step's date through its form ('' → no step). */
-function stepDate(r: ReturnType<typeof rowReasons>, form: TraineeImportContext['forms'][keyof TraineeImportContext['forms']], field: string, cells: Cells, column: string): string | null {
+type StepForm = TraineeImportContext['forms'][keyof TraineeImportContext['forms']];
+
+function stepDate(r: ReturnType<typeof rowReasons>, form: StepForm, field: string, cells: Cells, column: string): string | null {
   if (cells[column] === '') return null;
   const parsed = parseForm(form, { [field]: cells[column], version: '1' });
   if (!parsed.ok) { r.form(parsed.errorList, { columns: { [field]: column }, standIns: ['version'] }); return null; }

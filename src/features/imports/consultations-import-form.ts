@@ -52,7 +52,8 @@ const options = (rows: { id: number; label: string }[]): Option[] => rows.map((r
 /** What the form offers, widened to every retired entry and given the stand-in staff choice. */
 export async function ledgerOptions(db: Knex | Knex.Transaction): Promise<FormOptions> {
   const form = await loadFormOptions(db);
-  const codes: { id: number; list: string; label: string }[] = await db('code_entries').whereIn('list', Object.values(CODE_FIELDS)).orderBy(['sort_order', 'id']).select('id', 'list', 'label');
+  const codes: { id: number; list: string; label: string }[] = await db('code_entries')
+    .whereIn('list', Object.values(CODE_FIELDS)).orderBy(['sort_order', 'id']).select('id', 'list', 'label');
   return {
     ...form,
     codes: Object.fromEntries(Object.entries(CODE_FIELDS).map(([field, list]) => [field, options(codes.filter((c) => c.list === list))])) as FormOptions['codes'],
