@@ -38,7 +38,7 @@ export async function commitImport<R, C>(db: Db, spec: ImportSpec<R, C>, rows: S
   try {
     const result = await importRows(db, spec, rows, req.actor, async (trx, records) => {
       await req.before?.(trx);
-      const fps = await fingerprints(spec as ImportSpec<R, unknown>, records);
+      const fps = await fingerprints(spec, records);
       const duplicate = await findDuplicate(trx, spec.kind, req.contentHash, fps);
       if (duplicate && !req.allowDuplicate) throw new DuplicateRefused(duplicate);
       const batchId = req.batchId ?? (await newBatchId(trx));

@@ -43,7 +43,7 @@ export async function contentHash(text: string): Promise<string> {
 }
 
 /** Each distinct row fingerprint of the records, with how many records have it. */
-export async function fingerprints<R>(spec: ImportSpec<R, unknown>, records: R[]): Promise<Map<string, number>> {
+export async function fingerprints<R, C>(spec: ImportSpec<R, C>, records: R[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   const slices = workSlices();
   for (const r of records) {
