@@ -88,4 +88,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'followup.update': 'フォローアップ研修の更新',
   'import.trainees': '市民後見人名簿の取り込み',
   'import.followup': 'フォローアップ研修受講の取り込み',
+  'import.subsidies': '報酬助成の取り込み',
+  'import.duplicate_confirmed': '重複の可能性を確認したうえでの取り込み',
+  'import.duplicate_of': '重複の可能性がある取り込み（既に取り込まれていた側）',
 };

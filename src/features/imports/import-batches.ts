@@ -3,18 +3,31 @@ import { Db } from '../../db/knex';
 import { SourceRow } from './import-spec';
 import { MAX_PENDING_PREVIEWS, PREVIEW_TTL_MS } from './import-limits';
 
-/** Parsed rows kept between the preview and the user's 「すべて取り込む」 (PREVIEW_TTL_MS at most). */
-export interface ImportBatch { id: number; kind: string; user_id: number; rows: SourceRow[]; created_at: Date }
+/**
+ * Parsed rows kept between the preview and the user's 「すべて取り込む」 (PREVIEW_TTL_MS at most),
+ * with the file's content hash and the earlier batch the preview found it repeating.
+ */
+export interface ImportBatch {
+  id: number;
+  kind: string;
+  user_id: number;
+  rows: SourceRow[];
+  created_at: Date;
+  content_hash: string | null;
+  duplicate_of: number | null;
+}
+
+export interface BatchFile { contentHash: string; duplicateOf: number | null }
 
 /**
  * Keeps a preview's rows: first removes every expired preview (anyone's), then, once this one is
  * stored, the user's older previews beyond MAX_PENDING_PREVIEWS (of any kind), newest kept.
  * Two uploads at once each trim after their own insert, so no user ends with more than the cap.
  */
-export async function createBatch(db: Db, kind: string, userId: number, rows: SourceRow[], now: Date): Promise<number> {
+export async function createBatch(db: Db, kind: string, userId: number, rows: SourceRow[], now: Date, file: BatchFile): Promise<number> {
   await purgeExpiredBatches(db, now);
   const [row] = await db('import_batches')
-    .insert({ kind, user_id: userId, rows: JSON.stringify(rows), created_at: now })
+    .insert({ kind, user_id: userId, rows: JSON.stringify(rows), created_at: now, content_hash: file.contentHash, duplicate_of: file.duplicateOf })
     .returning('id');
   const kept = db('import_batches').where({ user_id: userId }).orderBy('id', 'desc').limit(MAX_PENDING_PREVIEWS).select('id');
   await db('import_batches').where({ user_id: userId }).whereNotIn('id', kept).del();

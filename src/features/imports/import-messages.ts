@@ -1,4 +1,5 @@
 /** Messages of the import pipeline: file-level problems, row reasons and results, in Japanese. */
+import { formatDateTime } from '../../lib/dates';
 import { MAX_CELL_CHARS, MAX_IMPORT_ROWS, MAX_PENDING_PREVIEWS, PREVIEW_TTL_HOURS } from './import-limits';
 
 const counted = (n: number) => n.toLocaleString('ja-JP');
@@ -32,11 +33,22 @@ export const unknownColumn = (column: string) => `列「${column}」は取り込
 export const shown = (value: string) => (value.length > 40 ? `${value.slice(0, 40)}…` : value);
 
 export const emptyRequired = (column: string) => `${column}が空欄です`;
-export const badDate = (column: string, value: string) =>
-  `${column}「${shown(value)}」を日付として読めません（2023-04-01、2023/4/1、令和5年4月1日、R5.4.1 のように書いてください）`;
-export const unknownLabel = (column: string, value: string) => `${column}「${shown(value)}」はマスタに登録されていません`;
+/** The person form takes no birth date; an import needs it to match the row to a person. */
+export const birthNeeded = (column: string) => `${column}が空欄です。本人を氏名カナと${column}で照合するため、書いてください`;
 
 export const imported = (count: number) => `${count}件を取り込みました`;
 export const rowError = (row: number, reason: string) => `行${row}: ${reason}`;
 export const rowWarning = (row: number, reason: string) => `行${row}: 注意: ${reason}`;
 export const rowWarningsSummary = (n: number) => `確認が必要な行が${n}行あります（取り込みます）`;
+
+/** The repeat check (import-duplicates.ts): what the earlier batch was, and what to do. */
+export const DUPLICATE_LABEL = '重複の可能性を確認したうえで取り込む';
+export const duplicateNotTicked = `既に取り込んだ内容と重複している可能性があります。取り込む場合は「${DUPLICATE_LABEL}」にチェックを入れてください`;
+export const duplicateEffect = 'このまま取り込むと同じ記録が二重に登録され、月ごとの件数などの集計が増えます。';
+export function duplicateFound(d: { batchId: number; importedAt: Date; sameFile: boolean; matched: number; total: number }): string {
+  const when = `${formatDateTime(new Date(d.importedAt))}の取り込み（取り込み番号 ${d.batchId}）`;
+  if (d.sameFile) return `このファイルは、${when}と同じ内容です。`;
+  const percent = Math.floor((d.matched * 100) / d.total);
+  return `このファイルの${counted(d.total)}行のうち${counted(d.matched)}行（${percent}%）が、既に取り込んだ行と同じ内容です（最も多く重なるのは${when}）。`;
+}
+export const cliDuplicateRefused = 'もう一度取り込む場合は --allow-duplicate を付けて実行してください。何も取り込んでいません。';

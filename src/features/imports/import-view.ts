@@ -1,6 +1,7 @@
 import { AnyImportSpec } from './import-spec';
 import { Analysis } from './import-pipeline';
-import { previewLifetime } from './import-messages';
+import { Duplicate } from './import-duplicates';
+import { DUPLICATE_LABEL, duplicateEffect, duplicateFound, previewLifetime } from './import-messages';
 
 /** How many of the records the preview shows, as they will be stored. */
 export const PREVIEW_ROWS = 20;
@@ -15,12 +16,16 @@ export const onlyFirstShown = (shown: number, total: number) =>
 
 export const rowErrorsSummary = (n: number) => `誤りのある行が${n}行あります。何も取り込んでいません`;
 
+/** The repeat warning and its checkbox; `error` when 「すべて取り込む」 came without the tick. */
+export interface DuplicateState { duplicate: Duplicate | null; error?: string }
+
 /** Locals for views/imports/preview.ejs; the layout's error summary links to the lists below. */
-export function previewLocals(spec: AnyImportSpec, a: Analysis<unknown, unknown>, batchId: number | null) {
+export function previewLocals(spec: AnyImportSpec, a: Analysis<unknown, unknown>, batchId: number | null, dup: DuplicateState = { duplicate: null }) {
   const ctx = a.ctx;
   const errorList = [
     ...a.fileErrors.map((message) => ({ field: 'file-errors', message })),
     ...(a.rowErrors.length > 0 ? [{ field: 'row-errors', message: rowErrorsSummary(a.rowErrors.length) }] : []),
+    ...(dup.error ? [{ field: 'confirm_duplicate', message: dup.error }] : []),
   ];
   return {
     spec,
@@ -38,6 +43,8 @@ export function previewLocals(spec: AnyImportSpec, a: Analysis<unknown, unknown>
     batchId,
     previewLifetime,
     changed: false,
+    duplicate: dup.duplicate && { text: duplicateFound(dup.duplicate), effect: duplicateEffect, label: DUPLICATE_LABEL },
+    errors: dup.error ? { confirm_duplicate: dup.error } : {},
     errorList,
   };
 }
