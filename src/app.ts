@@ -37,6 +37,23 @@ import { meetingsRoutes } from './features/meetings/meetings-routes';
 import { subsidiesRoutes } from './features/subsidies/subsidies-routes';
 import { guardiansRoutes } from './features/guardians/guardians-routes';
 
+/**
+ * The largest form body the app reads. The largest legitimate body is the meeting form's:
+ * 議事録 20,000 + 場所 200 + 30 attendee rows × (役職 50 + 氏名 100) = 24,700 characters (the
+ * consultation form, 内容 + 対応 10,000 each + つなぎ先 2,000, comes next; every other form is
+ * under 8,000). A character costs at most 9 bytes in the body: 3-byte UTF-8 percent-encoded
+ * (%E8%AD%B0); a 4-byte one counts 2 toward a field's maximum, so 6 each. So ≈ 222 kB, plus
+ * field names and tokens. On top of that the limit leaves room for one text pasted at ten times
+ * the largest field maximum, so a field far over its maximum gets its own message with the text
+ * kept (議事録 of 200,000 characters still does); rounded up to whole MiB, that is 2 MiB. Only
+ * a body beyond it gets the 413 page (views/errors/413.ejs), which says Back keeps the text.
+ */
+const LARGEST_FORM_CHARS = 24_700;
+const LARGEST_FIELD_MAX = 20_000;
+const BYTES_PER_CHAR = 9;
+const MIB = 1024 * 1024;
+export const FORM_BODY_LIMIT_BYTES = Math.ceil(((LARGEST_FORM_CHARS + 9 * LARGEST_FIELD_MAX) * BYTES_PER_CHAR) / MIB) * MIB;
+
 export function createApp(deps: AppDeps) {
   const app = express();
   const routes: RouteSpec[] = [];
@@ -55,7 +72,7 @@ export function createApp(deps: AppDeps) {
     }
   });
   app.use(noStore);
-  app.use(express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 2000 }));
+  app.use(express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT_BYTES, parameterLimit: 2000 }));
   const sessionStore = setUpSession(app, deps);
   setUpAuth(app, deps);
   app.use(parseUploads);
@@ -90,6 +107,6 @@ export function createApp(deps: AppDeps) {
   pastFiguresRoutes(r);
   app.use(r.router);
 
-  setUpErrorHandlers(app);
+  setUpErrorHandlers(app, deps.log);
   return { app, routes, sessionStore };
 }

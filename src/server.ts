@@ -28,6 +28,9 @@ async function main(): Promise<void> {
     server.listen(config.port, config.host, () => resolve());
   });
   log.info({ port: config.port, engine: database.engine }, 'listening');
+  if (config.trustProxy !== false && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
+    log.warn({ host: config.host }, 'TRUST_PROXY is set but the app listens beyond loopback: clients reaching it directly can forge X-Forwarded-For');
+  }
   process.stdout.write(`熊本市成年後見支援センター システム: http://localhost:${config.port} (${database.engine})\n`);
 
   let stopping = false;

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { daysBetween } from '../../src/lib/dates';
+import { kanaMatchKey } from '../../src/lib/kana';
 import { SURNAMES, GIVEN_NAMES, TOWNS, CONTENT_SNIPPETS } from './names';
 
 export interface VolumeOptions {
@@ -19,11 +20,11 @@ const PICK_FUNCTIONS = `
     'SELECT a[1 + floor(random() * cardinality(a))::int]'`;
 
 const INSERT_PERSONS = `
-  INSERT INTO persons (name, name_kana, kana_key, birth_date, sex_id, ward_id, address, phone, phone_digits, condition_id, living)
-  SELECT s[si] || chr(12288) || g[gi], sk[si] || chr(12288) || gk[gi], sk[si] || gk[gi], bd, volume_pick(:sexes::int[]),
+  INSERT INTO persons (name, name_kana, kana_key, match_key, birth_date, sex_id, ward_id, address, phone, phone_digits, condition_id, living)
+  SELECT s[si] || chr(12288) || g[gi], sk[si] || chr(12288) || gk[gi], sk[si] || gk[gi], mk[(si - 1) * cardinality(g) + gi], bd, volume_pick(:sexes::int[]),
          volume_pick(:wards::int[]), '熊本市' || volume_pick(:towns::text[]) || (1 + floor(random() * 9))::int || '丁目',
          ph, ph, volume_pick(:conditions::int[]), CASE WHEN random() < 0.4 THEN '施設' ELSE '在宅' END
-  FROM (SELECT :sur::text[] AS s, :surK::text[] AS sk, :giv::text[] AS g, :givK::text[] AS gk) names,
+  FROM (SELECT :sur::text[] AS s, :surK::text[] AS sk, :giv::text[] AS g, :givK::text[] AS gk, :matchKeys::text[] AS mk) names,
   LATERAL (
     SELECT 1 + floor(random() * cardinality(names.s))::int AS si, 1 + floor(random() * cardinality(names.g))::int AS gi,
            DATE '1925-01-01' + floor(random() * 30000)::int AS bd,
@@ -66,6 +67,8 @@ export async function generateVolume(db: Knex, o: VolumeOptions): Promise<void> 
       ...common, n, towns: TOWNS,
       sur: SURNAMES.map((s) => s[0]), surK: SURNAMES.map((s) => s[1]),
       giv: GIVEN_NAMES.map((s) => s[0]), givK: GIVEN_NAMES.map((s) => s[1]),
+      // match_key of surname × given name, row-major: the key is of the whole kana (a given name's first vowel may lengthen the surname's last)
+      matchKeys: SURNAMES.flatMap((s) => GIVEN_NAMES.map((g) => kanaMatchKey(s[1] + g[1]))),
     });
     o.progress(`本人 ${(done + n).toLocaleString('ja-JP')} / ${o.persons.toLocaleString('ja-JP')}`);
   }

@@ -31,11 +31,14 @@ export const parseUploads: RequestHandler = (req, res, next) => {
   const signedIn = Boolean((req.session as { passport?: { user?: number } } | undefined)?.passport?.user);
   if (!signedIn) return renderErrorPage(req, res, 403, 'errors/403');
   single(req, res, (err: unknown) => {
-    if (err instanceof multer.MulterError) {
-      const status = err.code === 'LIMIT_FILE_SIZE' ? 413 : 400;
-      return renderErrorPage(req, res, status, 'errors/400', { status });
+    if (!err) {
+      req.body = plainFields(req.body);
+      return next();
     }
-    if (!err) req.body = plainFields(req.body);
-    next(err);
+    // A limit, or a body the parser cannot read (no boundary, cut short, a broken part header):
+    // the sender's fault, answered before the CSRF check reads a field, never an incident.
+    const status = err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE' ? 413 : 400;
+    req.deps?.log.warn({ reqId: req.id, code: (err as { code?: string }).code, reason: (err as Error).message }, 'multipart body refused');
+    renderErrorPage(req, res, status, 'errors/400', { status });
   });
 };

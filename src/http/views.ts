@@ -18,6 +18,8 @@ export function setUpViews(app: Express): void {
     res.locals.currentPath = req.path;
     res.locals.errors = {};
     res.locals.errorList = [];
+    // a record page prints this date in its running header (views/partials/print-header.ejs)
+    res.locals.printDate = dates.toWareki(dates.todayIso(req.deps.clock.now()));
     next();
   });
 }

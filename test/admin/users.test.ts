@@ -267,6 +267,16 @@ describe('admin users: password reset, disable and enable', () => {
     expect(rows[0].actor_id).toBe(admin.id);
   });
 
+  test('reset lifts a login lock: the locked user signs in with the new one-time password', async () => {
+    const u = await t.login('staff');
+    for (let i = 0; i < 5; i++) await attemptLogin(u.username, 'wrong-password-x');
+    expect((await attemptLogin(u.username, TEST_PASSWORD)).res.status).toBe(401);
+    await postForm(admin.agent, `/admin/users/${u.id}/reset-password`, {}, `/admin/users/${u.id}`);
+    const otp = oneTimeOf((await admin.agent.get(`/admin/users/${u.id}`)).text)!;
+    const { res } = await attemptLogin(u.username, otp);
+    expect([res.status, res.headers.location]).toEqual([303, '/account/password']);
+  });
+
   test('disable ends sessions and blocks login; enable lets the user in again; both audited', async () => {
     const u = await t.login('manager');
     const off = await postForm(admin.agent, `/admin/users/${u.id}/disable`, {}, `/admin/users/${u.id}`);

@@ -38,22 +38,54 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function newSession(browser: Browser, baseUrl: string): Promise<Session> {
-  // bypassCSP: the app's strict CSP would refuse axe-core's script (tests only).
-  const context = await browser.newContext({ baseURL: baseUrl, bypassCSP: true, acceptDownloads: true, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+/** The office PC the pages are made for: a 1366×768 screen. */
+export const OFFICE_VIEWPORT = { width: 1366, height: 768 };
+
+export interface SessionOptions {
+  /** The window's size; by default the office PC's (playwright's own default is 1280×720). */
+  viewport?: { width: number; height: number };
+  /** Keep the app's CSP (scripts must run under its nonce); any violation fails the next check. */
+  strictCsp?: boolean;
+  /** false: a browser with script turned off (the pages must work without it). */
+  javaScript?: boolean;
+}
+
+export async function newSession(browser: Browser, baseUrl: string, options: SessionOptions = {}): Promise<Session> {
+  // bypassCSP by default, as before axe ran through the protocol; strictCsp keeps the app's CSP (tests only).
+  const context = await browser.newContext({
+    baseURL: baseUrl, bypassCSP: !options.strictCsp, javaScriptEnabled: options.javaScript ?? true,
+    acceptDownloads: true, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: options.viewport ?? OFFICE_VIEWPORT,
+  });
   const unchecked = new Map<Page, string>();
   const missed: string[] = [];
-  const track = (p: Page) => p.on('load', () => {
-    if (p.url() === 'about:blank') return;
-    const previous = unchecked.get(p);
-    if (previous) missed.push(previous);
-    unchecked.set(p, p.url());
-  });
+  const refused: string[] = [];
+  const track = (p: Page) => {
+    p.on('load', () => {
+      if (p.url() === 'about:blank') return;
+      const previous = unchecked.get(p);
+      if (previous) missed.push(previous);
+      unchecked.set(p, p.url());
+    });
+    p.on('console', (m) => { if (/Content Security Policy/.test(m.text())) refused.push(`${p.url()}: ${m.text()}`); });
+  };
   context.on('page', track);
   const page = await context.newPage();
 
+  // Without script axe cannot run in the page itself: it runs on a copy in a scripting page of
+  // the same origin, with the <noscript> parts shown as the script-less browser shows them.
+  let mirror: BrowserContext | undefined;
+  const axeTarget = async (p: Page): Promise<Page> => {
+    if (options.javaScript !== false) return p;
+    mirror ??= await browser.newContext({ baseURL: baseUrl, bypassCSP: true, locale: 'ja-JP', viewport: options.viewport ?? OFFICE_VIEWPORT });
+    const copy = mirror.pages()[0] ?? (await mirror.newPage());
+    await copy.goto('/healthz');
+    await copy.setContent((await p.content()).replace(/<\/?noscript>/g, ''), { waitUntil: 'load' });
+    return copy;
+  };
+
   const check = async (p: Page = page) => {
-    const violations = await axeViolations(p);
+    if (refused.length > 0) throw new Error(`the page's CSP refused something:\n${refused.join('\n')}`);
+    const violations = await axeViolations(await axeTarget(p));
     unchecked.delete(p);
     if (violations.length > 0) throw new Error(formatViolations(p.url(), violations));
   };
@@ -75,7 +107,10 @@ export async function newSession(browser: Browser, baseUrl: string): Promise<Ses
       const left = [...missed, ...unchecked.values()];
       if (left.length > 0) throw new Error(`pages never checked with axe: ${left.join(', ')}`);
     },
-    close: () => context.close(),
+    close: async () => {
+      await context.close();
+      await mirror?.close();
+    },
   };
 }
 
@@ -87,7 +122,7 @@ export async function newSession(browser: Browser, baseUrl: string): Promise<Ses
  *   const browser = useBrowserSessions();
  *   test('…', async () => { const s = await browser.open(); await s.visit('/'); });
  */
-export function useBrowserSessions(): { open(): Promise<Session> } {
+export function useBrowserSessions(): { open(options?: SessionOptions): Promise<Session> } {
   let browser: Browser | undefined;
   const opened: Session[] = [];
   beforeAll(async () => { browser = await launchBrowser(); });
@@ -98,9 +133,9 @@ export function useBrowserSessions(): { open(): Promise<Session> } {
     for (const s of sessions) s.assertAllChecked();
   });
   return {
-    open: async () => {
+    open: async (options?: SessionOptions) => {
       if (!browser) throw new Error('open sessions inside a test: the browser starts in beforeAll');
-      const s = await newSession(browser, e2eTarget().baseUrl);
+      const s = await newSession(browser, e2eTarget().baseUrl, options);
       opened.push(s);
       return s;
     },

@@ -28,7 +28,7 @@ test('staff run a course to completion, then see the bank registration refused w
   await page.selectOption('#course_id', { label: '令和7年度 市民後見人養成講座' });
   await s.navigate(() => page.getByRole('button', { name: '登録する' }).click());
   const guardianPath = new URL(page.url()).pathname;
-  expect(await page.locator('dd strong').textContent()).toBe('受講中');
+  expect(await page.locator('.record-summary dd strong').textContent()).toBe('受講中');
 
   await s.visit(coursePath);
   const selects = page.locator('select[name^="att_"]');
@@ -41,7 +41,7 @@ test('staff run a course to completion, then see the bank registration refused w
   await expectAt(page, coursePath);
 
   await s.visit(guardianPath);
-  expect(await page.locator('dd strong').textContent()).toBe('修了');
+  expect(await page.locator('.record-summary dd strong').textContent()).toBe('修了');
   await page.fill('#bank_on', 'R8.3.2');
   await s.navigate(() => page.getByRole('button', { name: 'バンク登録を記録する' }).click());
   const listed = await page.locator('#bank_on-error li').allTextContents();

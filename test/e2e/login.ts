@@ -8,8 +8,8 @@ import { TEST_PASSWORD } from './seed-data';
 export async function expectAt(page: Page, path: string): Promise<void> {
   const at = new URL(page.url()).pathname;
   if (at === path) return;
-  const said = await page.locator('h1, .error-summary, .error-text').allTextContents();
-  throw new Error(`expected to be at ${path}, but the browser is at ${at}: ${said.map((t) => t.trim()).join(' / ')}`);
+  const said = await page.locator('h1, .error-summary, .error-text, .notice, .flash').allTextContents();
+  throw new Error(`expected to be at ${path}, but the browser is at ${at}: ${said.map((t) => t.trim().replace(/\s+/g, ' ')).join(' / ')}`);
 }
 
 /** Password step only: the caller continues from where the app sends the user next. */

@@ -42,7 +42,7 @@ test('staff register a matching meeting and a case for a petition; every page pa
   await s.navigate(() => page.getByRole('button', { name: '保存する' }).last().click());
   expect(await page.locator('main').textContent()).toContain('段階6「受任調整」は記録できませんでした');
   await s.navigate(() => page.getByRole('link', { name: /の会議$/ }).click());
-  expect(await page.locator('table').nth(1).textContent()).toContain(PETITION_NAMES.east);
+  expect(await page.locator('#cases table').textContent()).toContain(PETITION_NAMES.east);
   await s.visit('/reports/meetings-monthly');
   await s.visit('/reports/meetings-recommendations');
   expect(await page.locator('main').textContent()).toContain('追随率');

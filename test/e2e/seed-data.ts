@@ -21,10 +21,25 @@ export const PETITIONS_CSV = [
   `${PETITION_NAMES.north},ヒゴ タロウ,1960-02-11,北区,知的障害者福祉法,保佐,2024/6/1,,,,`,
 ].join('\r\n');
 
+/** The person whose file is full (test/e2e/seed-records.ts): 西区, every kind of record. */
+export const FULL_RECORD = { name: '阿蘇 一郎', kana: 'アソ イチロウ' } as const;
+
+export interface RecordIds {
+  personId: number;
+  consultationId: number;
+  petitionId: number;
+  subsidyId: number;
+  meetingId: number;
+  caseId: number;
+  guardianId: number;
+}
+
 export interface SeedResult {
   managerId: number;
   eastPetitionId: number;
   northPetitionId: number;
   /** A consultation (fiscal year 2024) the conflict journey edits in two tabs. */
   conflictConsultationId: number;
+  /** Every record of FULL_RECORD's file. */
+  full: RecordIds;
 }

@@ -14,6 +14,7 @@ import { createLogger } from '../../src/logger';
 import { importCommands } from '../../src/cli/import-command';
 import { makeUser } from '../helpers/factories';
 import { E2E_USERS, PETITIONS_CSV, SeedResult } from './seed-data';
+import { seedFullRecord } from './seed-records';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
 
     const result: SeedResult = {
       managerId: manager.id, eastPetitionId: await petitionIn('東区'), northPetitionId: await petitionIn('北区'), conflictConsultationId: row.id,
+      full: await seedFullRecord(db, staff.id),
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

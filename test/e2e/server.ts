@@ -25,7 +25,7 @@ export interface E2eServer {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);
@@ -37,7 +37,7 @@ function freePort(): Promise<number> {
 }
 
 /** A fresh database: its environment for the seed and the server, and how to drop it. */
-async function freshDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+export async function freshDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (!pgUrl) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-e2e-data-'));
@@ -57,7 +57,7 @@ async function freshDatabase(): Promise<{ env: Record<string, string>; drop(): P
   };
 }
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+export async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output()}`);
@@ -70,7 +70,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
 }
 
 /** Ends the server: SIGTERM (graceful shutdown closes the database), SIGKILL if it lingers. */
-function kill(child: ChildProcess): Promise<void> {
+export function kill(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
@@ -81,8 +81,9 @@ function kill(child: ChildProcess): Promise<void> {
 
 export async function startE2eServer(): Promise<E2eServer> {
   const database = await freshDatabase();
+  // The shell's DATABASE_URL / DATA_DIR never leak in: the engine is the one freshDatabase() chose.
   const env = {
-    ...process.env, ...database.env, NODE_ENV: 'production', LOG_LEVEL: 'error', HOST: '127.0.0.1',
+    ...process.env, DATABASE_URL: '', DATA_DIR: '', ...database.env, NODE_ENV: 'production', LOG_LEVEL: 'error', HOST: '127.0.0.1',
     SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
   };
   let child: ChildProcess | undefined;

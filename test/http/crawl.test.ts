@@ -6,6 +6,7 @@
  */
 import request from 'supertest';
 import { useTestApp } from '../helpers/suite';
+import { FORM_BODY_LIMIT_BYTES } from '../../src/app';
 import { ROLES } from '../../src/policy';
 import { REPORTS } from '../../src/features/reports/registry';
 import { REPORT_FORMATS } from '../../src/features/reports/report-export';
@@ -158,7 +159,7 @@ test('error pages: 404, 403, 400 (bad form, bad encoding, too large), 409, 413 a
   expectStatus(await get('staff', '/admin/users'), 403);
   expectStatus(await post('staff', '/persons', 'name='), 400);
   expectStatus(await post('staff', '/persons', 'name=x', false), 403);
-  expectStatus(await post('staff', '/persons', `notes=${'a'.repeat(300_000)}`), 413);
+  expectStatus(await post('staff', '/persons', `notes=${'a'.repeat(FORM_BODY_LIMIT_BYTES + 1)}`), 413);
   expectStatus(await post('staff', '/persons', 'name=%E0%A4%A'), 400);
   const stale = `name=${encodeURIComponent('古い 版')}&name_kana=${encodeURIComponent('フルイ ハン')}&version=1`;
   expectStatus(await post('staff', `/persons/${fx.person}`, stale), 303);

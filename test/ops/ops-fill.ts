@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { writeAudit } from '../../src/audit/audit-writer';
 import { makeUser } from '../helpers/factories';
+import { kanaKeys } from '../../src/features/persons/persons-queries';
 
 /** Text that a careless dump or restore would mangle: newlines, tabs, backslashes, quotes, 𠮷, NUL-free control chars. */
 export const AWKWARD_TEXT = '一行目\n二行目\t\\N \\. "引用" \'单\' 𠮷野家 🙂 \u0001\u001f COPY FROM stdin;';
@@ -20,10 +21,10 @@ export async function fillOffice(db: Knex, consultations = 300): Promise<{ staff
   await makeUser(db, { role: 'ward', ward: '東区', username: 'ops-ward' });
   const ward = await db('wards').orderBy('id').first('id');
   const [p1] = await db('persons').insert({
-    name: '熊本 太郎', name_kana: 'クマモト タロウ', kana_key: 'クマモトタロウ', birth_date: '1940-02-29', ward_id: ward.id,
+    name: '熊本 太郎', name_kana: 'クマモト タロウ', ...kanaKeys('クマモト タロウ'), birth_date: '1940-02-29', ward_id: ward.id,
     address: AWKWARD_TEXT, notes: AWKWARD_TEXT, created_by: staff.id,
   }).returning('id');
-  await db('persons').insert({ name: '𠮷田 花子', name_kana: 'ヨシダ ハナコ', kana_key: 'ヨシダハナコ' });
+  await db('persons').insert({ name: '𠮷田 花子', name_kana: 'ヨシダ ハナコ', ...kanaKeys('ヨシダ ハナコ') });
   const category = await leafCategory(db);
   await db.raw(`
     INSERT INTO consultations (consulted_on, category_id, ward_id, person_id, content, staff_id, duration_minutes, created_by, updated_by)

@@ -37,15 +37,16 @@ export function accountRoutes(r: SecureRouter): void {
     if (problem) return renderBadRequest(res, VIEW, fieldError('password', problem), {});
     const hash = await hashPassword(form.data.password);
     await regenerate(req);
-    await db.transaction(async (trx) => {
+    const ended = await db.transaction(async (trx) => {
       await trx('users').where({ id: user.id }).update({
         password_hash: hash, must_change_password: false, version: user.version + 1, updated_at: clock.now(), updated_by: user.id,
       });
       // Anyone else signed in as this user (an old password, a borrowed PC) is signed out.
-      await trx('sessions').where({ user_id: user.id }).whereNot({ sid: req.sessionID }).del();
+      const n = await trx('sessions').where({ user_id: user.id }).whereNot({ sid: req.sessionID }).del();
       await audit(req, 'user.password_change', 'user', user.id, trx);
+      return n;
     });
-    flash(req, 'パスワードを変更しました。ほかの端末でのログインは終了しました。');
+    flash(req, ended > 0 ? 'パスワードを変更しました。ほかの端末でのログインは終了しました。' : 'パスワードを変更しました。');
     continueAfterStep(req, res, { ...req.user!, must_change_password: false });
   });
 }

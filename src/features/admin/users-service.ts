@@ -4,12 +4,17 @@ import { hashPassword, generatePassword } from '../../auth/passwords';
 import { checkPassword } from '../../auth/password-policy';
 import { findUserById, insertUser } from '../../auth/users-queries';
 import { updateVersioned } from '../../db/tx';
+import { unlessTaken } from '../../db/unique';
 import { destroyUserSessions } from '../../http/session-store';
+import { clearAttempts } from '../../auth/throttle';
 import { UserCreateForm, UserUpdateForm, USER_MESSAGES } from './users-schema';
 
 export type CreateResult =
   | { ok: true; id: number; oneTimePassword: string | null }
   | { ok: false; field: string; message: string };
+
+/** The indexes that make a user name taken; an admin in another tab may create the same name meanwhile. */
+const USERNAME_INDEXES = ['users_username_unique', 'users_username_lower_uq'];
 
 /** Creates a user; with no password given, a one-time one is generated. Either way it must be changed at first login. */
 export async function createUser(req: Request, form: UserCreateForm): Promise<CreateResult> {
@@ -20,15 +25,16 @@ export async function createUser(req: Request, form: UserCreateForm): Promise<Cr
   const password = form.password || generated!;
   const problem = checkPassword(password, form.username);
   if (problem) return { ok: false, field: 'password', message: problem };
-  const id = await db.transaction(async (trx) => {
+  const hash = await hashPassword(password);
+  const id = await unlessTaken(USERNAME_INDEXES, null, () => db.transaction(async (trx) => {
     const newId = await insertUser(trx, {
       username: form.username, display_name: form.display_name, role: form.role,
-      ward_id: form.role === 'ward' ? form.ward_id : null,
-      password_hash: await hashPassword(password), must_change_password: true,
+      ward_id: form.role === 'ward' ? form.ward_id : null, password_hash: hash, must_change_password: true,
     }, req.user!.id);
     await audit(req, 'user.create', 'user', newId, trx);
     return newId;
-  });
+  }));
+  if (id === null) return { ok: false, field: 'username', message: USER_MESSAGES.usernameTaken };
   return { ok: true, id, oneTimePassword: generated };
 }
 
@@ -62,7 +68,7 @@ export async function setDisabled(req: Request, id: number, disabled: boolean): 
   });
 }
 
-/** A new one-time password, forced to change at next login; existing sessions end. */
+/** A new one-time password, forced to change at next login; existing sessions end and a login lock is lifted. */
 export async function resetPassword(req: Request, id: number): Promise<string> {
   const { db, clock } = req.deps;
   const password = generatePassword();
@@ -74,6 +80,7 @@ export async function resetPassword(req: Request, id: number): Promise<string> {
     });
     await audit(req, 'user.password_reset', 'user', id, trx);
     await trx('sessions').where({ user_id: id }).del();
+    await clearAttempts(trx, id);
   });
   return password;
 }

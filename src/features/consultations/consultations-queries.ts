@@ -89,16 +89,19 @@ export interface DeletedRow {
   category_parent_name: string | null;
   deleted_at: Date;
   deleted_by_name: string | null;
-  deleted_reason: string;
+  /** Only for those who read the records: the system administrator restores without reading the case. */
+  deleted_reason?: string;
 }
 
 /** Soft-deleted consultations, most recently deleted first: minimal columns, no content. */
-export function listDeleted(db: Db, limit: number): Promise<DeletedRow[]> {
-  return withCategory(db('consultations as c'))
+export function listDeleted(db: Db, limit: number, withReason: boolean): Promise<DeletedRow[]> {
+  const q = withCategory(db('consultations as c'))
     .leftJoin('users as du', 'du.id', 'c.deleted_by')
     .whereNotNull('c.deleted_at')
     .orderBy([{ column: 'c.deleted_at', order: 'desc' }, { column: 'c.id', order: 'desc' }])
     .limit(limit)
     .select('c.id', 'c.consulted_on', 'cat.name as category_name', 'par.name as category_parent_name',
-      'c.deleted_at', 'du.display_name as deleted_by_name', 'c.deleted_reason');
+      'c.deleted_at', 'du.display_name as deleted_by_name');
+  if (withReason) q.select('c.deleted_reason');
+  return q;
 }

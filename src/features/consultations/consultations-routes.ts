@@ -36,6 +36,8 @@ function recordRoutes(r: SecureRouter): void {
       listConsultations(req.deps.db, filters, today(req), after),
       loadFilterOptions(req.deps.db, fiscalYearOf(today(req))),
     ]);
+    // A search by words reads into what people said: audited like a person search (never the words).
+    if (filters.q) await audit(req, 'consultation.search', 'consultation', null);
     res.render('consultations/index', {
       filters, options, page, paged: after !== null, canWrite: can(req.user, 'consultations:write'),
       nextHref: page.next ? `/consultations?${filterQuery(filters, page.next)}` : null,
@@ -52,9 +54,11 @@ function recordRoutes(r: SecureRouter): void {
     });
   });
 
+  // The system administrator may restore but reads no case: the reason (free text) is for those who read records.
   r.get('/consultations/deleted', 'consultations:restore', async (req, res) => {
-    const rows = await listDeleted(req.deps.db, DELETED_LIMIT + 1);
-    res.render('consultations/deleted', { rows: rows.slice(0, DELETED_LIMIT), more: rows.length > DELETED_LIMIT });
+    const showReason = can(req.user, 'consultations:read');
+    const rows = await listDeleted(req.deps.db, DELETED_LIMIT + 1, showReason);
+    res.render('consultations/deleted', { rows: rows.slice(0, DELETED_LIMIT), more: rows.length > DELETED_LIMIT, showReason });
   });
 
   r.get(`/consultations/${ID}`, 'consultations:read', async (req, res) => renderShow(req, res, await loadConsultation(req)));

@@ -3,6 +3,7 @@ import { Request } from 'express';
 import { Knex } from 'knex';
 import { audit } from '../../audit/audit-writer';
 import { updateVersioned } from '../../db/tx';
+import { unlessTaken } from '../../db/unique';
 import { NotFoundError } from '../../http/errors';
 import { checkCompletion, COMPLETION_MESSAGES } from './course-completion';
 import { attendanceOf, daysOf } from './courses-queries';
@@ -18,16 +19,16 @@ async function saveDays(trx: Knex.Transaction, courseId: number, days: DayInput[
   }
 }
 
-/** null when a course already exists for the year. */
+/** null when a course already exists for the year (also when another was created for it at the same moment). */
 export async function createCourse(req: Request, f: CourseForm): Promise<number | null> {
   const { now, by } = stamp(req);
-  return req.deps.db.transaction(async (trx) => {
+  return unlessTaken(['guardian_courses_fiscal_year_unique'], null, () => req.deps.db.transaction(async (trx) => {
     if (await trx('guardian_courses').where({ fiscal_year: f.fiscal_year }).first('id')) return null;
     const [row] = await trx('guardian_courses').insert({ fiscal_year: f.fiscal_year, title: f.title, created_at: now, created_by: by, updated_at: now, updated_by: by }).returning('id');
     await saveDays(trx, row.id, f.days);
     await audit(req, 'course.create', 'guardian_course', row.id, trx);
     return row.id as number;
-  });
+  }));
 }
 
 export async function updateCourse(req: Request, id: number, f: CourseForm & { version: number }): Promise<boolean> {

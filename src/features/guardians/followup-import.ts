@@ -5,19 +5,11 @@
  * person is matched on the roster by kana and birth date — an unknown person is a row error.
  */
 import { describeDate } from '../../lib/dates';
-import { isKatakana, kanaSearchKey, normalizeKana } from '../../lib/kana';
-import { dateCell, requiredCell } from '../imports/import-cells';
 import type { ImportSpec } from '../imports/import-spec';
-import { PETITION_IMPORT_MESSAGES } from '../petitions/petitions-import-cells';
-import { GUARDIAN_IMPORT_MESSAGES as M, loadRoster, rosterKey, T } from './guardians-import-cells';
+import { T } from './guardians-import-cells';
+import { FollowupImport, FollowupImportContext, loadFollowupImport, validateFollowupRow } from './followup-import-form';
 
-export interface FollowupImport { guardian_id: number; held_on: string; title: string }
-
-interface Ctx { roster: Map<string, { id: number; name: string }>; names: Map<number, string>; attended: Set<string>; seen: Set<string> }
-
-const attendanceKey = (guardianId: number, on: string, title: string) => `${guardianId}\u0000${on}\u0000${title}`;
-
-export const followupImport: ImportSpec<FollowupImport, Ctx> = {
+export const followupImport: ImportSpec<FollowupImport, FollowupImportContext> = {
   kind: 'followup',
   title: 'フォローアップ研修の受講記録',
   path: '/guardians/followups/import',
@@ -27,7 +19,7 @@ export const followupImport: ImportSpec<FollowupImport, Ctx> = {
   columns: [
     { name: T.kana, required: true, hint: '受講者の氏名カナ。生年月日とあわせて名簿の人と照合します（名簿にいない人の行は誤りです）' },
     { name: T.birth, required: true, hint: '1960-04-01、昭和35年4月1日、S35.4.1 のいずれか' },
-    { name: T.heldOn, required: true, hint: '研修の日付。研修日と研修名が同じ行は1回の研修として登録します（登録済みならその研修に追加）' },
+    { name: T.heldOn, required: true, hint: '研修の日付（未来の日付は書けません）。研修日と研修名が同じ行は1回の研修として登録します（登録済みならその研修に追加）' },
     { name: T.title, required: true, hint: '研修名（100文字以内）' },
   ],
   example: [
@@ -36,41 +28,16 @@ export const followupImport: ImportSpec<FollowupImport, Ctx> = {
     'アソ ジロウ,S30.5.5,R5.1.15,事例検討会',
   ].join('\n'),
 
-  async loadContext(db) {
-    const roster = await loadRoster(db);
-    const rows: { guardian_id: number; held_on: string; title: string }[] = await db('guardian_followup_attendance as a')
-      .join('guardian_followup_sessions as s', 's.id', 'a.session_id').select('a.guardian_id', 's.held_on', 's.title');
-    return {
-      roster, names: new Map([...roster.values()].map((g) => [g.id, g.name])),
-      attended: new Set(rows.map((r) => attendanceKey(r.guardian_id, r.held_on, r.title))), seen: new Set(),
-    };
-  },
-
-  validate(cells, ctx) {
-    const reasons: string[] = [];
-    const kanaText = requiredCell(T.kana, cells[T.kana], reasons);
-    const kana = kanaText === null ? null : normalizeKana(kanaText);
-    if (kana !== null && !isKatakana(kana)) reasons.push(PETITION_IMPORT_MESSAGES.kana(kanaText!));
-    const birth = dateCell(T.birth, cells[T.birth], reasons, true);
-    const heldOn = dateCell(T.heldOn, cells[T.heldOn], reasons, true);
-    const title = requiredCell(T.title, cells[T.title], reasons);
-    if (title !== null && title.length > 100) reasons.push(M.titleTooLong);
-    const person = kana !== null && isKatakana(kana) && birth !== null ? ctx.roster.get(rosterKey(kanaSearchKey(kana), birth)) : undefined;
-    if (kana !== null && isKatakana(kana) && birth !== null && !person) reasons.push(M.unknownTrainee);
-    if (person && heldOn !== null && title !== null) {
-      const key = attendanceKey(person.id, heldOn, title);
-      if (ctx.attended.has(key)) reasons.push(M.attendedAlready);
-      else if (ctx.seen.has(key)) reasons.push(M.attendedTwice);
-      ctx.seen.add(key);
-    }
-    if (reasons.length > 0 || !person || heldOn === null || title === null) return { ok: false, reasons };
-    return { ok: true, record: { guardian_id: person.id, held_on: heldOn, title } };
-  },
+  loadContext: loadFollowupImport,
+  validate: validateFollowupRow,
 
   previewHeaders: ['受講者', T.heldOn, T.title],
   preview(r, ctx) {
     return [ctx.names.get(r.guardian_id) ?? '', describeDate(r.held_on), r.title];
   },
+
+  // who attended which session (an attendance already recorded is refused anyway)
+  fingerprint: (r) => [r.guardian_id, r.held_on, r.title],
 
   async insert(trx, records, actor) {
     const sessions = new Map<string, number>();

@@ -15,14 +15,10 @@ export const T = {
 export const GUARDIAN_IMPORT_MESSAGES = {
   courseFy: (v: string) => `${T.courseFy}「${shown(v)}」は 2021 または 令和3年度 のように書いてください`,
   completedBeforeCourse: (on: string, fy: string) => `${T.completed}（${toWareki(on)}）が${T.courseFy}（${fy}）より前です`,
-  coopWithoutBank: `${T.coop}がある行は${T.bank}も書いてください（協力員はバンク登録者から選ばれます）`,
-  coopBeforeBank: (coop: string, bank: string) => `${T.coop}（${toWareki(coop)}）が${T.bank}（${toWareki(bank)}）より前です`,
-  onRoster: '同じ氏名カナ・生年月日の人が既に名簿に登録されています',
   twiceInFile: '同じ氏名カナ・生年月日の人がこのファイルの前の行にもあります',
   unknownTrainee: '氏名カナ・生年月日が同じ人が名簿にいません。先に名簿（trainees の取り込みまたは画面）で登録してください',
   attendedAlready: 'この研修の受講は既に記録されています',
   attendedTwice: '同じ人の同じ研修の受講がこのファイルの前の行にもあります',
-  titleTooLong: `${T.title}は100文字以内で書いてください`,
   gating: (reason: string) => `バンク登録の条件を満たしていません：${reason}（過去の記録としてそのまま取り込みます）`,
 };
 const M = GUARDIAN_IMPORT_MESSAGES;

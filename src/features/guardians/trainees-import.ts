@@ -4,27 +4,15 @@
  * a bank registration that breaks today's rule (completion, a year as 支援員, a follow-up) is listed
  * as a warning, not refused.
  */
-import { describeDate, fiscalYearName, fiscalYearRange, fiscalYearOf, toWareki } from '../../lib/dates';
-import { kanaSearchKey } from '../../lib/kana';
-import { dateCell } from '../imports/import-cells';
+import { describeDate, fiscalYearName, toWareki } from '../../lib/dates';
 import type { ImportSpec } from '../imports/import-spec';
-import { nameCells } from '../petitions/petitions-import';
-import { missingBankConditions } from './guardian-gating';
-import { fiscalYearCell, GUARDIAN_IMPORT_MESSAGES as M, loadRoster, rosterKey, T } from './guardians-import-cells';
+import { T } from './guardians-import-cells';
 import { insertTrainees, TraineeImport } from './trainees-import-store';
-
-interface Ctx { roster: Map<string, { id: number }>; courses: Set<number>; seen: Set<string> }
-
-const dates = (cells: Record<string, string>, reasons: string[]) => ({
-  completed: dateCell(T.completed, cells[T.completed], reasons, false),
-  activity: dateCell(T.activity, cells[T.activity], reasons, false),
-  bank: dateCell(T.bank, cells[T.bank], reasons, false),
-  coop: dateCell(T.coop, cells[T.coop], reasons, false),
-});
+import { loadTraineeImport, TraineeImportContext, validateTraineeRow } from './trainees-import-form';
 
 const optionalDate = (on: string | null) => (on ? toWareki(on) : '');
 
-export const traineesImport: ImportSpec<TraineeImport, Ctx> = {
+export const traineesImport: ImportSpec<TraineeImport, TraineeImportContext> = {
   kind: 'trainees',
   title: '市民後見人名簿',
   path: '/guardians/trainees/import',
@@ -47,44 +35,17 @@ export const traineesImport: ImportSpec<TraineeImport, Ctx> = {
     '阿蘇 二郎,アソ ジロウ,S30.5.5,2023,,,,',
   ].join('\n'),
 
-  async loadContext(db) {
-    const courses: { fiscal_year: number }[] = await db('guardian_courses').select('fiscal_year');
-    return { roster: await loadRoster(db), courses: new Set(courses.map((c) => c.fiscal_year)), seen: new Set() };
-  },
-
-  validate(cells, ctx) {
-    const reasons: string[] = [];
-    const { name, kana } = nameCells(cells, reasons);
-    const birth = dateCell(T.birth, cells[T.birth], reasons, true);
-    const givenFy = fiscalYearCell(cells[T.courseFy], reasons);
-    const d = dates(cells, reasons);
-    const courseFy = givenFy ?? (d.completed ? fiscalYearOf(d.completed) : null);
-    if (givenFy !== null && d.completed && d.completed < fiscalYearRange(givenFy).from) reasons.push(M.completedBeforeCourse(d.completed, fiscalYearName(givenFy)));
-    if (d.coop && !d.bank) reasons.push(M.coopWithoutBank);
-    else if (d.coop && d.bank && d.coop < d.bank) reasons.push(M.coopBeforeBank(d.coop, d.bank));
-    if (kana !== null && birth !== null) {
-      const key = rosterKey(kanaSearchKey(kana), birth);
-      if (ctx.roster.has(key)) reasons.push(M.onRoster);
-      else if (ctx.seen.has(key)) reasons.push(M.twiceInFile);
-      ctx.seen.add(key);
-    }
-    if (reasons.length > 0 || name === null || kana === null || birth === null) return { ok: false, reasons };
-    const warnings = d.bank ? missingBankConditions({ completedOn: d.completed, activityStartedOn: d.activity, followupDates: [] }, d.bank).map(M.gating) : [];
-    return {
-      ok: true,
-      warnings,
-      record: {
-        name, name_kana: kana, kana_key: kanaSearchKey(kana), birth_date: birth, course_fy: courseFy,
-        completed_on: d.completed, activity_started_on: d.activity, bank_on: d.bank, coop_on: d.coop,
-      },
-    };
-  },
+  loadContext: loadTraineeImport,
+  validate: validateTraineeRow,
 
   previewHeaders: [T.name, T.kana, T.birth, '養成講座', T.completed, T.activity, T.bank, T.coop],
   preview(r, ctx) {
     const course = r.course_fy === null ? '' : `${fiscalYearName(r.course_fy)}${ctx.courses.has(r.course_fy) ? '' : '（講座を新しく登録）'}`;
     return [r.name, r.name_kana, describeDate(r.birth_date), course, optionalDate(r.completed_on), optionalDate(r.activity_started_on), optionalDate(r.bank_on), optionalDate(r.coop_on)];
   },
+
+  // the person (one already on the roster is refused anyway)
+  fingerprint: (r) => [r.kana_key, r.birth_date],
 
   insert: insertTrainees,
 };

@@ -10,7 +10,7 @@ import type { PastFiguresSpec } from '../past-figures/past-figures-types';
 import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns } from '../past-figures/past-years';
 import { periodName } from '../reports/report-export';
 import { yearsAndFilters } from '../reports/report-params';
-import type { ReportDef, YearsParams } from '../reports/report-types';
+import type { ReportDef, ReportScope, YearsParams } from '../reports/report-types';
 import { citizenGuardianCases } from './guardians-indicator';
 import { completionsByYear, followupAttendancesByYear, periodStockByYear } from './training-counts';
 
@@ -43,9 +43,9 @@ export const trainingPastFigures: PastFiguresSpec = {
   },
 };
 
-async function build(db: Knex, params: YearsParams): Promise<Table> {
+async function build(db: Knex, params: YearsParams, scope: ReportScope): Promise<Table> {
   const { from, to } = params;
-  const [counts, past] = await Promise.all([countsOf(db, from, to), loadPastYears(db, 'training-yearly', trainingPastFigures, from, to)]);
+  const [counts, past] = await Promise.all([countsOf(db, from, to), loadPastYears(db, 'training-yearly', trainingPastFigures, from, to, scope)]);
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const { headerRows, columns } = yearColumns(years, past);
   const rows = TRAINING_ROWS.map((label, i) => ({ label, cells: yearCells(past, ROW_KEYS[i], years, (fy) => counts[i].get(fy) ?? 0).map((v) => v ?? 0) }));
@@ -70,6 +70,6 @@ export const trainingYearly: ReportDef<YearsParams> = {
   period: 'years',
   filters: [],
   parse: yearsAndFilters([]),
-  build: (db, params) => build(db, params),
+  build: (db, params, scope) => build(db, params, scope),
   pastFigures: trainingPastFigures,
 };

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { normalizeLabel } from './import-cells';
-import { shown, unknownLabel } from './import-messages';
+import { shown } from './import-messages';
 
 /** 相談種別 by its written label: a top-level name, or a child as 親/子 (e.g. 後見人支援/身上保護). */
 export interface CategoryLookup {
@@ -12,8 +12,6 @@ export interface CategoryLookup {
 
 export const CATEGORY_COLUMN = '相談種別';
 
-export const categoryHasChildren = (value: string, example: string) =>
-  `${CATEGORY_COLUMN}「${shown(value)}」には下位の種別があります。「${example}」のように下位の種別まで書いてください`;
 export const categoryNeedsParent = (value: string, full: string) =>
   `${CATEGORY_COLUMN}「${shown(value)}」は「${full}」のように上位の種別も書いてください`;
 
@@ -34,15 +32,4 @@ export async function loadCategories(db: Knex | Knex.Transaction): Promise<Categ
     if (r.parent_id !== null && !lookup.childNames.has(normalizeLabel(r.name))) lookup.childNames.set(normalizeLabel(r.name), label);
   }
   return lookup;
-}
-
-/** The leaf category a cell names, or a reason. A parent with children is not a leaf. */
-export function categoryCell(value: string, lookup: CategoryLookup, reasons: string[]): number | null {
-  const key = normalizeLabel(value);
-  const hit = lookup.byLabel.get(key);
-  if (hit && hit.leaf) return hit.id;
-  if (hit) reasons.push(categoryHasChildren(value, hit.firstChild!));
-  else if (lookup.childNames.has(key)) reasons.push(categoryNeedsParent(value, lookup.childNames.get(key)!));
-  else reasons.push(unknownLabel(CATEGORY_COLUMN, value));
-  return null;
 }

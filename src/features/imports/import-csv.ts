@@ -1,6 +1,8 @@
-import { parse } from 'csv-parse/sync';
 import { ImportColumn, SourceRow } from './import-spec';
-import { IMPORT_MESSAGES, csvBroken, duplicateColumn, missingColumn, unknownColumn } from './import-messages';
+import { IMPORT_MESSAGES, cellTooLong, csvBroken, duplicateColumn, missingColumn, tooManyRows, unknownColumn } from './import-messages';
+import { CsvUnreadable, csvRecords } from './import-csv-records';
+import { MAX_IMPORT_ROWS } from './import-limits';
+import { workSlices } from './work-slices';
 
 export interface CsvRead {
   /** problems that stop the whole file (no row is read) */
@@ -11,29 +13,11 @@ export interface CsvRead {
 }
 
 const clean = (s: string | undefined) => (s ?? '').replace(/^\uFEFF/, '').normalize('NFKC').trim();
-const isBlank = (record: string[]) => record.every((c) => c.trim() === '');
+const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
 
-function readRecords(text: string): { ok: true; records: string[][] } | { ok: false; error: string } {
-  try {
-    const records = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
-    return { ok: true, records };
-  } catch (e) {
-    return { ok: false, error: csvBroken((e as { lines?: number }).lines) };
-  }
-}
-
-/**
- * Parses CSV text: the first non-blank row is the header; columns are matched by name
- * (any order; spaces, full-width forms and a BOM tolerated). Blank rows are skipped but
- * still counted, so every row keeps the number Excel shows for it.
- */
-export function readCsv(text: string, columns: ImportColumn[]): CsvRead {
-  const read = readRecords(text);
-  if (!read.ok) return { fileErrors: [read.error], warnings: [], rows: [] };
-  const headerIndex = read.records.findIndex((r) => !isBlank(r));
-  if (headerIndex < 0) return { fileErrors: [IMPORT_MESSAGES.noHeader], warnings: [], rows: [] };
-
-  const header = read.records[headerIndex].map(clean);
+/** The header's problems and ignored columns, and where each known column is (-1: absent). */
+function readHeader(cells: string[], columns: ImportColumn[]) {
+  const header = cells.map(clean);
   const known = new Set(columns.map((c) => c.name));
   const fileErrors: string[] = [];
   const warnings: string[] = [];
@@ -45,15 +29,40 @@ export function readCsv(text: string, columns: ImportColumn[]): CsvRead {
     seen.add(name);
   });
   for (const c of columns) if (c.required && !seen.has(c.name)) fileErrors.push(missingColumn(c.name));
-  if (fileErrors.length > 0) return { fileErrors, warnings, rows: [] };
+  return { fileErrors, warnings, indexOf: columns.map((c) => [c.name, header.indexOf(c.name)] as const) };
+}
 
-  const indexOf = columns.map((c) => [c.name, header.indexOf(c.name)] as const);
+/**
+ * Parses CSV text: the first non-blank row is the header; columns are matched by name
+ * (any order; spaces, full-width forms and a BOM tolerated). Blank rows are skipped but
+ * still counted, so every row keeps the number Excel shows for it. A file with more than
+ * MAX_IMPORT_ROWS data rows is refused as soon as the next one is met; the reading pauses
+ * between slices of work so that other requests are answered meanwhile.
+ */
+export async function readCsv(text: string, columns: ImportColumn[]): Promise<CsvRead> {
+  const records = csvRecords(text);
+  const slices = workSlices();
+  const fail = (fileErrors: string[], warnings: string[] = []): CsvRead => ({ fileErrors, warnings, rows: [] });
+  let header: ReturnType<typeof readHeader> | null = null;
   const rows: SourceRow[] = [];
-  read.records.forEach((record, i) => {
-    if (i <= headerIndex || isBlank(record)) return;
-    const cells = Object.fromEntries(indexOf.map(([name, at]) => [name, at < 0 ? '' : (record[at] ?? '').trim()]));
-    rows.push({ row: i + 1, cells });
-  });
-  if (rows.length === 0) fileErrors.push(IMPORT_MESSAGES.noRows);
-  return { fileErrors, warnings, rows };
+  try {
+    for (let r = records.next(); !r.done; r = records.next()) {
+      if (slices.due()) await slices.pause();
+      const { row, cells } = r.value;
+      if (isBlank(cells)) continue;
+      if (!header) {
+        header = readHeader(cells, columns);
+        if (header.fileErrors.length > 0) return fail(header.fileErrors, header.warnings);
+      } else if (rows.length === MAX_IMPORT_ROWS) {
+        return fail([tooManyRows], header.warnings);
+      } else {
+        rows.push({ row, cells: Object.fromEntries(header.indexOf.map(([name, at]) => [name, at < 0 ? '' : (cells[at] ?? '').trim()])) });
+      }
+    }
+  } catch (e) {
+    if (e instanceof CsvUnreadable) return fail([e.reason === 'unclosedQuote' ? csvBroken(e.row) : cellTooLong(e.row)]);
+    throw e;
+  }
+  if (!header) return fail([IMPORT_MESSAGES.noHeader]);
+  return { fileErrors: rows.length === 0 ? [IMPORT_MESSAGES.noRows] : [], warnings: header.warnings, rows };
 }

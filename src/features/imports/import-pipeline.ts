@@ -4,6 +4,10 @@ import { ImportActor, ImportSpec, SourceRow } from './import-spec';
 import { decodeCsv, looksLikeZip } from './import-decode';
 import { readCsv } from './import-csv';
 import { IMPORT_MESSAGES } from './import-messages';
+import { workSlices } from './work-slices';
+import { withPersonWarnings } from './import-persons';
+import { contentHash } from './import-duplicates';
+import { todayIso } from '../../lib/dates';
 
 export interface RowError { row: number; reasons: string[] }
 export interface ValidRecord<R> { row: number; record: R }
@@ -11,6 +15,8 @@ export interface ValidRecord<R> { row: number; record: R }
 export interface Analysis<R, C> {
   /** the encoding detected, or null when the file could not be read as text */
   encoding: string | null;
+  /** the decoded text's hash (import-duplicates.ts), or null when it could not be read */
+  contentHash: string | null;
   fileErrors: string[];
   warnings: string[];
   rows: SourceRow[];
@@ -21,13 +27,18 @@ export interface Analysis<R, C> {
   ctx: C | null;
 }
 
-/** Every row through the spec: the typed records, and every bad row with its reasons. */
-export function validateRows<R, C>(spec: ImportSpec<R, C>, rows: SourceRow[], ctx: C) {
+/**
+ * Every row through the spec: the typed records, and every bad row with its reasons. Pauses
+ * between slices of rows, so that checking a big file never holds up other requests.
+ */
+export async function validateRows<R, C>(spec: ImportSpec<R, C>, rows: SourceRow[], ctx: C) {
   const records: ValidRecord<R>[] = [];
   const rowErrors: RowError[] = [];
   const rowWarnings: RowError[] = [];
+  const slices = workSlices();
   for (const { row, cells } of rows) {
-    const result = spec.validate(cells, ctx);
+    if (slices.due()) await slices.pause();
+    const result = await spec.validate(cells, ctx);
     if (result.ok) {
       records.push({ row, record: result.record });
       if (result.warnings?.length) rowWarnings.push({ row, reasons: result.warnings });
@@ -36,18 +47,20 @@ export function validateRows<R, C>(spec: ImportSpec<R, C>, rows: SourceRow[], ct
   return { records, rowErrors, rowWarnings };
 }
 
-/** Decode → CSV → header → rows validated against the current masters. Stores nothing. */
-export async function analyseFile<R, C>(db: Db, spec: ImportSpec<R, C>, bytes: Buffer): Promise<Analysis<R, C>> {
+/** Decode → CSV → header → rows validated against the current masters and `now`'s date. Stores nothing. */
+export async function analyseFile<R, C>(db: Db, spec: ImportSpec<R, C>, bytes: Buffer, now: Date): Promise<Analysis<R, C>> {
   const fail = (message: string, encoding: string | null = null): Analysis<R, C> =>
-    ({ encoding, fileErrors: [message], warnings: [], rows: [], records: [], rowErrors: [], rowWarnings: [], ctx: null });
+    ({ encoding, contentHash: null, fileErrors: [message], warnings: [], rows: [], records: [], rowErrors: [], rowWarnings: [], ctx: null });
   if (bytes.length === 0) return fail(IMPORT_MESSAGES.emptyFile);
   if (looksLikeZip(bytes)) return fail(IMPORT_MESSAGES.xlsx);
-  const decoded = decodeCsv(bytes);
+  const decoded = await decodeCsv(bytes);
   if (!decoded.ok) return fail(IMPORT_MESSAGES.utf16);
-  const csv = readCsv(decoded.text, spec.columns);
+  const csv = await readCsv(decoded.text, spec.columns);
   if (csv.fileErrors.length > 0) return { ...fail('', decoded.encoding), fileErrors: csv.fileErrors, warnings: csv.warnings };
-  const ctx = await spec.loadContext(db);
-  return { encoding: decoded.encoding, fileErrors: [], warnings: csv.warnings, rows: csv.rows, ctx, ...validateRows(spec, csv.rows, ctx) };
+  const ctx = await spec.loadContext(db, todayIso(now));
+  const checked = await validateRows(spec, csv.rows, ctx);
+  const rowWarnings = await withPersonWarnings(db, spec, checked.records, checked.rowWarnings);
+  return { encoding: decoded.encoding, contentHash: await contentHash(decoded.text), fileErrors: [], warnings: csv.warnings, rows: csv.rows, ctx, ...checked, rowWarnings };
 }
 
 export type CommitResult = { ok: true; count: number } | { ok: false; rowErrors: RowError[] };
@@ -57,24 +70,26 @@ class RowsInvalid extends Error {
 }
 
 /**
- * All or nothing: in one transaction, validates the rows again against the masters as
- * they are now, inserts every record, then runs `finish` (audit, batch removal). One bad
- * row, or an error in `finish`, and nothing is stored.
+ * All or nothing: in one transaction, runs `start` (a lock), validates the rows again against the
+ * masters as they are now, inserts every record, then runs `finish` (duplicate check, history,
+ * audit, batch removal). One bad row, or an error in `finish`, and nothing is stored.
  */
 export async function importRows<R, C>(
   db: Db,
   spec: ImportSpec<R, C>,
   rows: SourceRow[],
   actor: ImportActor,
-  finish?: (trx: Knex.Transaction, count: number) => Promise<void>,
+  finish?: (trx: Knex.Transaction, records: R[]) => Promise<void>,
+  start?: (trx: Knex.Transaction) => Promise<void>,
 ): Promise<CommitResult> {
   try {
     return await db.transaction(async (trx) => {
-      const ctx = await spec.loadContext(trx);
-      const { records, rowErrors } = validateRows(spec, rows, ctx);
+      await start?.(trx);
+      const ctx = await spec.loadContext(trx, todayIso(actor.now));
+      const { records, rowErrors } = await validateRows(spec, rows, ctx);
       if (rowErrors.length > 0 || records.length === 0) throw new RowsInvalid(rowErrors);
       await spec.insert(trx, records.map((r) => r.record), actor);
-      await finish?.(trx, records.length);
+      await finish?.(trx, records.map((r) => r.record));
       return { ok: true as const, count: records.length };
     });
   } catch (e) {

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import type { ImportedPerson } from './import-persons';
 
 /** One data row's cells by column name: trimmed text, '' when empty or the column is absent. */
 export type Cells = Record<string, string>;
@@ -47,11 +48,20 @@ export interface ImportSpec<R, C> {
   columns: ImportColumn[];
   /** a short example CSV for the upload page (header and a few rows) */
   example: string;
-  loadContext(db: Knex | Knex.Transaction): Promise<C>;
-  validate(cells: Cells, ctx: C): RowResult<R>;
+  /** the masters and whatever else rows are checked against; `today` for the forms' date rules */
+  loadContext(db: Knex | Knex.Transaction, today: string): Promise<C>;
+  /** one row through the form(s) that enter the same record (import-form-check.ts) */
+  validate(cells: Cells, ctx: C): RowResult<R> | Promise<RowResult<R>>;
+  /**
+   * What makes two rows the same record (date, person, category, text …): a file whose rows are
+   * mostly already imported is flagged before it is committed (import-duplicates.ts).
+   */
+  fingerprint(record: R): (string | number | null)[];
   previewHeaders: string[];
   preview(record: R, ctx: C): string[];
   insert(trx: Knex.Transaction, records: R[], actor: ImportActor): Promise<void>;
+  /** kinds that match or make persons (import-persons.ts): the person a record is about; loose matches become row warnings */
+  person?(record: R): ImportedPerson;
 }
 
 export type AnyImportSpec = ImportSpec<unknown, unknown>;

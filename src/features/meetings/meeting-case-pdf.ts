@@ -4,8 +4,7 @@
  * the candidate's answer, the date sent). Dates in 和暦.
  */
 import { toWareki } from '../../lib/dates';
-import { createPdf, drawText, LINE_HEIGHT, pdfToBuffer } from '../../lib/pdf';
-import { fieldRows, heading, SIZE } from '../petitions/petitions-pdf-grid';
+import { createPdf, drawText, fieldRows, FORM_SIZE as SIZE, heading, labelWidth, LINE_HEIGHT, pdfToBuffer } from '../../lib/pdf';
 import { caseRows } from './meeting-case-page';
 import type { CaseRow } from './meeting-cases-queries';
 
@@ -26,14 +25,14 @@ export async function resultSheetPdf(c: CaseRow, recommended: string, appointed:
   drawText(doc, SENDER, left, y, { size: SIZE.cell, align: 'right', width });
   y += SIZE.heading * LINE_HEIGHT + 4;
 
-  y = heading(doc, y, '受任調整会議');
-  y = fieldRows(doc, y, [['開催日', wareki(c.held_on)], ['場所', c.place ?? ''], ['検討案件番号', String(c.id)]]);
-  y = heading(doc, y, '本人');
-  y = fieldRows(doc, y, [['氏名', c.person_name], ['氏名カナ', c.person_kana], ['生年月日', wareki(c.birth_date)], ['住所', c.address ?? '']]);
-  y = heading(doc, y, '申立て');
-  y = fieldRows(doc, y, [['市長申立て', c.petition_id ? `番号 ${c.petition_id}` : 'なし'], ['事件番号', c.case_number ?? '']]);
-  y = heading(doc, y, '検討結果');
-  const rows = caseRows(c, recommended, appointed, wareki(c.sent_to_court_on)).slice(0, -1);
-  fieldRows(doc, y, rows.map((r) => [r.label, r.value] as [string, string]));
+  const sections: [string, [string, string][]][] = [
+    ['受任調整会議', [['開催日', wareki(c.held_on)], ['場所', c.place ?? ''], ['検討案件番号', String(c.id)]]],
+    ['本人', [['氏名', c.person_name], ['氏名カナ', c.person_kana], ['生年月日', wareki(c.birth_date)], ['住所', c.address ?? '']]],
+    ['申立て', [['市長申立て', c.petition_id ? `番号 ${c.petition_id}` : 'なし'], ['事件番号', c.case_number ?? '']]],
+    ['検討結果', caseRows(c, recommended, appointed, wareki(c.sent_to_court_on)).slice(0, -1).map((r) => [r.label, r.value])],
+  ];
+  // one label column for the whole sheet, as wide as its longest label
+  const labelW = labelWidth(doc, sections.flatMap(([, rows]) => rows.map(([label]) => label)));
+  for (const [title, rows] of sections) y = fieldRows(doc, heading(doc, y, title), rows, labelW);
   return pdfToBuffer(doc);
 }

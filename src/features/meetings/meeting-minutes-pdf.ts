@@ -3,8 +3,7 @@
  * discussed with their recommendation, and the minutes as written (running on over pages).
  */
 import { toWareki } from '../../lib/dates';
-import { createPdf, drawText, LINE_HEIGHT, pdfToBuffer, wrapText } from '../../lib/pdf';
-import { ensureSpace, fieldRows, grid, GridColumn, heading, SIZE } from '../petitions/petitions-pdf-grid';
+import { createPdf, drawText, fieldRows, FORM_SIZE as SIZE, grid, GridColumn, heading, LINE_HEIGHT, pdfToBuffer, textBlock } from '../../lib/pdf';
 import { ACCEPTED_LABELS } from './meetings-options';
 import type { AttendeeRow, CaseListRow, MeetingRow } from './meetings-queries';
 
@@ -16,18 +15,6 @@ const CASE_COLUMNS: GridColumn[] = [
   { label: '番号', width: 40, align: 'center' }, { label: '本人', width: 110 }, { label: '推薦する種別', width: 90 },
   { label: '候補者', width: 110 }, { label: '受任の意向', width: 65 }, { label: '家裁送付日', width: 100 },
 ];
-
-/** Free text line by line, a new page whenever the next line does not fit. */
-function paragraphs(doc: PDFKit.PDFDocument, y: number, text: string): number {
-  const { left, right } = doc.page.margins;
-  const lh = SIZE.cell * LINE_HEIGHT;
-  for (const line of wrapText(doc, text, doc.page.width - left - right, { size: SIZE.cell })) {
-    y = ensureSpace(doc, y, lh);
-    drawText(doc, line, left, y, { size: SIZE.cell });
-    y += lh;
-  }
-  return y;
-}
 
 export async function minutesPdf(m: MeetingRow, attendees: AttendeeRow[], cases: CaseListRow[], now: Date): Promise<Buffer> {
   const doc = createPdf({ title: `${MINUTES_TITLE}（会議番号 ${m.id}）`, now });
@@ -43,6 +30,6 @@ export async function minutesPdf(m: MeetingRow, attendees: AttendeeRow[], cases:
     c.sent_to_court_on ? toWareki(c.sent_to_court_on) : '']);
   y = grid(doc, y, CASE_COLUMNS, rows.length ? rows : [['', NO_ROWS, '', '', '', '']]);
   y = heading(doc, y, '議事');
-  paragraphs(doc, y, m.minutes ?? NO_ROWS);
+  textBlock(doc, y, m.minutes ?? NO_ROWS, { size: SIZE.cell });
   return pdfToBuffer(doc);
 }

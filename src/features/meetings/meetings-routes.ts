@@ -11,6 +11,8 @@ import { meetingEntryRoutes } from './meetings-entry-routes';
 import { meetingsImport } from './meetings-import';
 import { meetingListRoutes } from './meetings-list-routes';
 import { meetingPdfRoutes } from './meetings-pdf-routes';
+import { petitionChoicesRoute } from '../persons/person-petitions-route';
+import { petitionChoices } from './meeting-cases-queries';
 
 export function meetingsRoutes(r: SecureRouter): void {
   for (const name of ['meetingId', 'caseId']) {
@@ -22,4 +24,7 @@ export function meetingsRoutes(r: SecureRouter): void {
   r.get('/meetings/:meetingId', 'meetings:read', async (req, res) => renderMeeting(req, res, await loadMeeting(req)));
   meetingPdfRoutes(r);
   meetingCaseRoutes(r);
+  // choosing the person on the case form fills its petition list (public/js/app.js)
+  petitionChoicesRoute(r, '/meetings/petition-choices', 'meetings:write',
+    async (db, personId) => (await petitionChoices(db, personId)).map((c) => ({ value: c.id, label: c.label })));
 }

@@ -3,6 +3,7 @@ import { Request } from 'express';
 import { Knex } from 'knex';
 import { audit } from '../../audit/audit-writer';
 import { inTransaction, updateVersioned } from '../../db/tx';
+import { unlessTaken } from '../../db/unique';
 
 /**
  * Replaces the values of the form's rows (`keys`); values of rows the form no longer shows (a ward
@@ -16,20 +17,15 @@ async function writeValues(trx: Knex.Transaction, setId: number, keys: string[],
 
 export async function createFigureSet(req: Request, reportId: string, fy: number, keys: string[], values: Map<string, number>): Promise<'ok' | 'duplicate'> {
   const now = req.deps.clock.now();
-  try {
-    return await inTransaction(req.deps.db, async (trx) => {
-      if (await trx('past_figure_sets').where({ report_id: reportId, fiscal_year: fy }).first('id')) return 'duplicate' as const;
-      const [{ id }] = await trx('past_figure_sets').insert({
-        report_id: reportId, fiscal_year: fy, created_at: now, created_by: req.user!.id, updated_at: now, updated_by: req.user!.id,
-      }).returning('id');
-      await writeValues(trx, id, keys, values);
-      await audit(req, 'figures.create', 'past_figure_set', id, trx);
-      return 'ok' as const;
-    });
-  } catch (e) {
-    if ((e as { code?: string }).code === '23505') return 'duplicate';
-    throw e;
-  }
+  return unlessTaken(['past_figure_sets_report_id_fiscal_year_unique'], 'duplicate' as const, () => inTransaction(req.deps.db, async (trx) => {
+    if (await trx('past_figure_sets').where({ report_id: reportId, fiscal_year: fy }).first('id')) return 'duplicate' as const;
+    const [{ id }] = await trx('past_figure_sets').insert({
+      report_id: reportId, fiscal_year: fy, created_at: now, created_by: req.user!.id, updated_at: now, updated_by: req.user!.id,
+    }).returning('id');
+    await writeValues(trx, id, keys, values);
+    await audit(req, 'figures.create', 'past_figure_set', id, trx);
+    return 'ok' as const;
+  }));
 }
 
 export async function updateFigureSet(req: Request, setId: number, version: number, keys: string[], values: Map<string, number>): Promise<'ok' | 'conflict'> {

@@ -24,6 +24,12 @@ export interface PastFiguresSpec {
   rows(db: Knex): Promise<PastFigureRow[]>;
   /** The fiscal years in from..to that have records ("any row counted that year"): those years never use figures. */
   recordYears(db: Knex, from: number, to: number): Promise<Set<number>>;
+  /**
+   * When the rows are per ward: the key of one ward's own row ('ward_3'). A ward user's table then
+   * shows that row's figure and no other. Without it the figures are the whole city's, and a ward
+   * user's table shows 記録なし for the years that would take them (loadPastYears).
+   */
+  wardRow?(wardId: number): string;
 }
 
 export const ROW_KEY = /^[a-z0-9_]{1,40}$/;

@@ -8,21 +8,34 @@ import { PersonHit, searchPersons } from './persons-search';
 /** How many persons a form's kana search offers. */
 export const SEARCH_LIMIT = 20;
 
-/** The form was sent to look a person up (the 検索 button, or Enter with kana typed). */
-export const isPersonSearch = (body: Record<string, unknown>) => body.intent === 'search' || String(body.person_kana ?? '').trim() !== '';
+/**
+ * The form was sent to look a person up (the 検索 button, or Enter with kana typed), or to take the
+ * person chosen among the results (intent 'pick': the form comes back with what depends on the
+ * person, such as their petitions, filled in; the way without script).
+ */
+export const isPersonSearch = (body: Record<string, unknown>) =>
+  body.intent === 'search' || body.intent === 'pick' || String(body.person_kana ?? '').trim() !== '';
+
+/** Said next to the person when 「選んだ本人で続ける」 was pressed with no one chosen. */
+export const PICK_NONE = '本人を選んでから「選んだ本人で続ける」を押してください';
 
 export type PersonSearchOutcome =
   | { status: 400; values: Record<string, unknown>; extra: { errors: FieldErrors; errorList: ErrorItem[] } }
-  | { status: 200; values: Record<string, unknown>; extra: { candidates: PersonHit[]; searched: string } };
+  | { status: 200; values: Record<string, unknown>; extra: { candidates: PersonHit[]; searched: string | null } };
 
 /**
  * The kana search of a form that picks a person (consultation, petition, subsidy, meeting case,
  * appointment): the values to show again with the search box emptied, and either the error next
- * to the box (nothing searchable typed) or the persons whose kana starts with it (audited).
+ * to the box (nothing searchable typed) or the persons whose kana starts with it (audited). A pick
+ * (intent 'pick', nothing typed) shows the form again with the chosen person as the linked one.
  */
 export async function searchForPick(req: Request, body: Record<string, unknown>, emptyMessage: string): Promise<PersonSearchOutcome> {
   const typed = String(body.person_kana ?? '').trim().slice(0, 50);
   const values = { ...body, person_kana: '' };
+  if (body.intent === 'pick' && typed === '') {
+    if (!(await pickedPerson(req.deps.db, body.person_id))) return { status: 400, values, extra: fieldError('person_id', PICK_NONE) };
+    return { status: 200, values, extra: { candidates: [], searched: null } };
+  }
   if (kanaSearchKey(typed) === '') return { status: 400, values, extra: fieldError('person_kana', emptyMessage) };
   const candidates = await searchPersons(req.deps.db, { kana: typed }, null, SEARCH_LIMIT);
   await audit(req, 'person.search', 'person', null);

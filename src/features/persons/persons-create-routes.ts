@@ -3,10 +3,11 @@ import { parsedFields, parseForm, renderBadRequest } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { FormContext, formContext, pickValues, withDuplicates } from './persons-form';
 import { describeBirth } from './persons-lookups';
+import { describeReasons } from './person-match';
 import { personCreateSchema, PERSON_MESSAGES } from './persons-schema';
 import { createPerson } from './persons-service';
 
-const newLocals = (ctx: FormContext) => ({ options: ctx.options, today: ctx.today, describeBirth, wardById: ctx.lookups.wardById, candidates: [] });
+const newLocals = (ctx: FormContext) => ({ options: ctx.options, today: ctx.today, describeBirth, describeReasons, wardById: ctx.lookups.wardById, candidates: [] });
 
 export function personsCreateRoutes(r: SecureRouter): void {
   r.get('/persons/new', 'persons:write', async (req, res) => {

@@ -1,14 +1,19 @@
+import { z } from 'zod';
 import { audit } from '../../audit/audit-writer';
 import { flash } from '../../http/flash';
 import { parseForm, renderBadRequest } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { PERSON_FIELDS, PersonValues } from './persons-fields';
-import { formContext, formValues, pickValues } from './persons-form';
-import { displayValue } from './persons-lookups';
+import { FormContext, formContext, formValues, pickValues } from './persons-form';
+import { describeBirth, displayValue } from './persons-lookups';
+import { describeReasons } from './person-match';
 import { findPerson } from './persons-queries';
-import { personUpdateSchema } from './persons-schema';
+import { PERSON_MESSAGES, personUpdateSchema } from './persons-schema';
 import { updatePerson } from './persons-service';
 import { loadPerson, refuseMerged } from './persons-load';
+
+/** The edit form, plus the box that confirms a different person when the edit brings in possible duplicates. */
+const editSchema = (ctx: FormContext) => personUpdateSchema(ctx.schema).extend({ confirm_distinct: z.unknown().optional().transform((v) => v === '1') });
 
 export function personsEditRoutes(r: SecureRouter): void {
   r.get('/persons/:id/edit', 'persons:write', async (req, res) => {
@@ -23,11 +28,22 @@ export function personsEditRoutes(r: SecureRouter): void {
     // No refuseMerged here: a record merged while the form was open gets the conflict page, which keeps what was typed.
     const person = await loadPerson(req);
     const ctx = await formContext(req, person);
-    const form = parseForm(personUpdateSchema(ctx.schema), req.body);
-    if (!form.ok) return renderBadRequest(res, 'persons/edit', form, req.body, { person, options: ctx.options });
-    if (await updatePerson(req, person.id, form.data.version, pickValues(form.data))) {
+    const form = parseForm(editSchema(ctx), req.body);
+    const values = { ...req.body, confirm_distinct: '' };
+    if (!form.ok) return renderBadRequest(res, 'persons/edit', form, values, { person, options: ctx.options });
+    const result = await updatePerson(req, person, form.data.version, pickValues(form.data), form.data.confirm_distinct);
+    if (result.ok) {
       flash(req, '本人情報を更新しました。');
       return res.redirect(303, `/persons/${person.id}`);
+    }
+    if (result.reason === 'duplicate') {
+      // 409 as on the new form: valid input that may be a person already stored; nothing was saved.
+      return res.status(409).render('persons/edit', {
+        person, values, options: ctx.options, candidates: result.candidates, today: ctx.today, describeBirth, describeReasons,
+        wardById: ctx.lookups.wardById,
+        errors: { confirm_distinct: PERSON_MESSAGES.duplicate },
+        errorList: [{ field: 'confirm_distinct', message: PERSON_MESSAGES.duplicate }],
+      });
     }
     // Someone saved (or merged) since this form was opened: show both, keep what was typed.
     const current = (await findPerson(req.deps.db, person.id))!;

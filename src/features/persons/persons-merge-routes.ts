@@ -8,7 +8,9 @@ import { parseDateInput, todayIso } from '../../lib/dates';
 import { PERSON_FIELDS, PersonRow } from './persons-fields';
 import { describeBirth, displayValue, loadLookups } from './persons-lookups';
 import { mergePersons } from './persons-merge';
-import { duplicateCandidates, findPerson, linkCounts } from './persons-queries';
+import { findPerson, linkCounts } from './persons-queries';
+import { possibleDuplicates } from './persons-duplicates';
+import { describeReasons } from './person-match';
 import { MERGE_MESSAGES, mergeSchema } from './persons-schema';
 import { searchPersons } from './persons-search';
 import { loadPerson, refuseMerged } from './persons-load';
@@ -32,7 +34,7 @@ async function renderMerge(req: Request, res: Response, person: PersonRow, other
   const results = searched
     ? await searchPersons(db, { kana: values.kana, birthDate: birth && birth.ok ? birth.iso : null }, null, 20).whereNot('p.id', person.id)
     : [];
-  const candidates = await duplicateCandidates(db, person.kana_key, person.birth_date, person.id);
+  const candidates = await possibleDuplicates(db, person, person.id);
   const other = otherId ? await findPerson(db, otherId) : undefined;
   const problem = otherId ? refusal(person, other) : null;
   const compare = other && !problem
@@ -43,7 +45,7 @@ async function renderMerge(req: Request, res: Response, person: PersonRow, other
   res.status(problem && status === 200 ? 400 : status).render('persons/merge', {
     person, values, searched, results, candidates, other: compare ? other : null, compare, problem,
     counts: compare && other ? await linkCounts(db, other.id) : [],
-    describeBirth, today, wardById: lookups.wardById, ...(errs ?? {}),
+    describeBirth, describeReasons, today, wardById: lookups.wardById, ...(errs ?? {}),
   });
 }
 

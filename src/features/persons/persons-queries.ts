@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { kanaSearchKey, phoneDigits } from '../../lib/kana';
+import { kanaMatchKey, kanaSearchKey, phoneDigits } from '../../lib/kana';
 import { PERSON_LINKS } from './person-links';
 import { PersonRow, PersonValues } from './persons-fields';
 
@@ -9,20 +9,12 @@ export function findPerson(db: Conn, id: number): Promise<PersonRow | undefined>
   return db('persons').where({ id }).first();
 }
 
-/** The derived columns every insert and update must carry: kana_key and phone_digits. */
-export function personColumns(v: PersonValues): PersonValues & { kana_key: string; phone_digits: string | null } {
-  return { ...v, kana_key: kanaSearchKey(v.name_kana), phone_digits: v.phone ? phoneDigits(v.phone) : null };
-}
+/** The keys of a person's 氏名カナ: kana_key (exact, the list order) and match_key (loose, the search). */
+export const kanaKeys = (nameKana: string) => ({ kana_key: kanaSearchKey(nameKana), match_key: kanaMatchKey(nameKana) });
 
-export interface Candidate { id: number; name: string; name_kana: string; birth_date: string | null; ward_id: number | null }
-
-/** Unmerged persons with this kana and birth date: the possible duplicates of a new record. */
-export function duplicateCandidates(db: Conn, kanaKey: string, birthDate: string | null, exceptId?: number): Promise<Candidate[]> {
-  if (!birthDate) return Promise.resolve([]);
-  const q = db('persons').where({ kana_key: kanaKey, birth_date: birthDate }).whereNull('merged_into_id')
-    .orderBy('id').select('id', 'name', 'name_kana', 'birth_date', 'ward_id');
-  if (exceptId) q.whereNot('id', exceptId);
-  return q;
+/** The derived columns every insert and update must carry: kana_key, match_key and phone_digits. */
+export function personColumns(v: PersonValues): PersonValues & ReturnType<typeof kanaKeys> & { phone_digits: string | null } {
+  return { ...v, ...kanaKeys(v.name_kana), phone_digits: v.phone ? phoneDigits(v.phone) : null };
 }
 
 /** How many rows of each linked table point at a person (counted in SQL). */

@@ -27,7 +27,7 @@ export const PERSON_MESSAGES = {
     guardianship_type_id: '類型を一覧から選択してください',
     guardian_relation_id: '後見人等と本人との関係を一覧から選択してください',
   } satisfies Record<SelectField, string>,
-  duplicate: '同じ氏名カナ・生年月日の本人が既に登録されています。同じ人でないか確認してください',
+  duplicate: '同じ人かもしれない本人が既に登録されています。同じ人でないか確認し、別人であればチェックを入れてください',
 } as const;
 
 export interface PersonSchemaContext {

@@ -1,19 +1,19 @@
 import { Request } from 'express';
 import { audit } from '../../audit/audit-writer';
-import { kanaSearchKey } from '../../lib/kana';
-import { PersonValues } from './persons-fields';
-import { Candidate, duplicateCandidates, personColumns } from './persons-queries';
+import { PersonRow, PersonValues } from './persons-fields';
+import { Candidate, newDuplicates, possibleDuplicates } from './persons-duplicates';
+import { personColumns } from './persons-queries';
 
 export type CreateResult = { ok: true; id: number } | { ok: false; candidates: Candidate[] };
 
 /**
- * Creates a person. When an unmerged person has the same kana and birth date, nothing is
- * stored unless the user has confirmed it is a different person.
+ * Creates a person. When an unmerged person may be the same one (persons-duplicates.ts), nothing
+ * is stored unless the user has confirmed it is a different person.
  */
 export async function createPerson(req: Request, v: PersonValues, confirmDistinct: boolean): Promise<CreateResult> {
   const { db, clock } = req.deps;
   return db.transaction(async (trx) => {
-    const candidates = await duplicateCandidates(trx, kanaSearchKey(v.name_kana), v.birth_date);
+    const candidates = await possibleDuplicates(trx, v);
     if (candidates.length > 0 && !confirmDistinct) return { ok: false, candidates };
     const now = clock.now();
     const [row] = await trx('persons').insert({
@@ -24,16 +24,27 @@ export async function createPerson(req: Request, v: PersonValues, confirmDistinc
   });
 }
 
-/** Saves an edit under optimistic locking; false when the record changed (or was merged) since it was opened. */
-export async function updatePerson(req: Request, id: number, version: number, v: PersonValues): Promise<boolean> {
+export type UpdateResult = { ok: true } | { ok: false; reason: 'stale' } | { ok: false; reason: 'duplicate'; candidates: Candidate[] };
+
+/**
+ * Saves an edit under optimistic locking: 'stale' when the record changed (or was merged) since
+ * it was opened; 'duplicate' (nothing saved) when the edit makes it match persons it did not
+ * match before and the user has not confirmed it is a different person.
+ */
+export async function updatePerson(req: Request, before: PersonRow, version: number, v: PersonValues, confirmDistinct: boolean): Promise<UpdateResult> {
   const { db, clock } = req.deps;
+  const id = before.id;
   return db.transaction(async (trx) => {
+    const open = await trx('persons').where({ id, version }).whereNull('merged_into_id').first('id');
+    if (!open) return { ok: false, reason: 'stale' };
+    const candidates = confirmDistinct ? [] : await newDuplicates(trx, id, before, v);
+    if (candidates.length > 0) return { ok: false, reason: 'duplicate', candidates };
     // updateVersioned's rule (id + version), and never on a record merged away meanwhile.
     const n = await trx('persons').where({ id, version }).whereNull('merged_into_id').update({
       ...personColumns(v), updated_at: clock.now(), updated_by: req.user!.id, version: version + 1,
     });
-    const ok = n === 1;
-    if (ok) await audit(req, 'person.update', 'person', id, trx);
-    return ok;
+    if (n !== 1) return { ok: false, reason: 'stale' };
+    await audit(req, 'person.update', 'person', id, trx);
+    return { ok: true };
   });
 }

@@ -4,25 +4,12 @@
  * `npm run cli -- import petitions FILE`), all or nothing, every bad row reported by number.
  */
 import { describeDate, toWareki } from '../../lib/dates';
-import { isKatakana, kanaSearchKey, normalizeKana } from '../../lib/kana';
-import { dateCell, labelCell, labelOf, requiredCell } from '../imports/import-cells';
+import { labelOf } from '../imports/import-cells';
 import type { ImportSpec } from '../imports/import-spec';
 import { stageDef } from './petition-stages';
-import {
-  C, caseNumberCell, listCell, loadPetitionMasters, NAME_MAX, PETITION_IMPORT_MESSAGES as M, PetitionMasters, STAGE_DATE_COLUMNS, stageDateCells,
-} from './petitions-import-cells';
+import { C, STAGE_DATE_COLUMNS } from './petitions-import-cells';
+import { loadPetitionImport, PetitionImportContext, validatePetitionRow } from './petitions-import-form';
 import { insertPetitions, latestStage, PetitionImport, stageRows } from './petitions-import-store';
-
-/** 氏名 and 氏名カナ (required; kana normalized and checked), shared with the citizen-guardian imports. */
-export function nameCells(cells: Record<string, string>, reasons: string[]): { name: string | null; kana: string | null } {
-  const name = requiredCell(C.name, cells[C.name], reasons);
-  if (name !== null && name.length > NAME_MAX) reasons.push(M.tooLong(C.name));
-  const kanaText = requiredCell(C.kana, cells[C.kana], reasons);
-  const kana = kanaText === null ? null : normalizeKana(kanaText);
-  if (kana !== null && !isKatakana(kana)) reasons.push(M.kana(kanaText!));
-  else if (kana !== null && kana.length > NAME_MAX) reasons.push(M.tooLong(C.kana));
-  return { name, kana };
-}
 
 function stagesText(r: PetitionImport): string {
   const latest = latestStage(r);
@@ -31,7 +18,7 @@ function stagesText(r: PetitionImport): string {
   return `${latest} ${stageDef(latest).name}まで${unknown > 0 ? `（うち${unknown}段階は日付不明）` : ''}`;
 }
 
-export const petitionsImport: ImportSpec<PetitionImport, PetitionMasters> = {
+export const petitionsImport: ImportSpec<PetitionImport, PetitionImportContext> = {
   kind: 'petitions',
   title: '市長申立て',
   path: '/petitions/import',
@@ -47,7 +34,7 @@ export const petitionsImport: ImportSpec<PetitionImport, PetitionMasters> = {
     { name: C.type, required: false, hint: '申し立てる類型：後見・保佐・補助。空欄なら未設定' },
     ...STAGE_DATE_COLUMNS.map((s) => ({
       name: s.name, required: false,
-      hint: `段階${s.stage}「${stageDef(s.stage).name}」の完了日。空欄可。書かれた最も後の段階までの日付のない段階は「完了（日付不明・過去分）」になります`,
+      hint: `段階${s.stage}「${stageDef(s.stage).name}」の完了日。空欄可（未来の日付、前の段階より前の日付は書けません）。書かれた最も後の段階までの日付のない段階は「完了（日付不明・過去分）」になります`,
     })),
     { name: C.caseNumber, required: false, hint: '令和5年(家)第1234号 の形。書く場合は申立日も必要です' },
   ],
@@ -57,28 +44,9 @@ export const petitionsImport: ImportSpec<PetitionImport, PetitionMasters> = {
     '肥後 太郎,ヒゴ タロウ,1960-02-11,北区,知的障害者福祉法,保佐,2024/6/1,,,,',
   ].join('\n'),
 
-  loadContext: loadPetitionMasters,
+  loadContext: loadPetitionImport,
 
-  validate(cells, m) {
-    const reasons: string[] = [];
-    const { name, kana } = nameCells(cells, reasons);
-    const birth = dateCell(C.birth, cells[C.birth], reasons, true);
-    const wardText = requiredCell(C.ward, cells[C.ward], reasons);
-    const wardId = wardText === null ? null : labelCell(C.ward, wardText, m.wards, reasons);
-    const basisId = listCell(cells[C.basis], m.bases, reasons, M.basis);
-    const typeId = listCell(cells[C.type], m.types, reasons, M.type);
-    const dated = stageDateCells(cells, reasons);
-    const caseNumber = caseNumberCell(cells[C.caseNumber], reasons);
-    if (caseNumber !== null && !dated.some((d) => d.column.field === 'filed_on')) reasons.push(M.caseNumberWithoutFiling);
-    if (reasons.length > 0 || name === null || kana === null || birth === null || wardId === null) return { ok: false, reasons };
-    return {
-      ok: true,
-      record: {
-        name, name_kana: kana, kana_key: kanaSearchKey(kana), birth_date: birth, ward_id: wardId, legal_basis_id: basisId, type_sought_id: typeId,
-        case_number: caseNumber, dated: dated.map((d) => ({ stage: d.stage, on: d.on, field: d.column.field })),
-      },
-    };
-  },
+  validate: validatePetitionRow,
 
   previewHeaders: [C.name, C.kana, C.birth, C.ward, C.basis, C.type, '記録する段階', '申立日', C.caseNumber],
   preview(r, m) {
@@ -89,5 +57,10 @@ export const petitionsImport: ImportSpec<PetitionImport, PetitionMasters> = {
     ];
   },
 
+  // the person, the ward and when the petition began (its first date): a later copy of the ledger
+  // with more stages filled in is still the same petitions
+  fingerprint: (r) => [r.kana_key, r.birth_date, r.ward_id, r.dated[0]?.on ?? null],
+
   insert: insertPetitions,
+  person(r) { return r; },
 };

@@ -3,15 +3,16 @@
  * and the 決裁欄 (区長・課長・係長・担当) at the top, the person, the petition basics, the twelve
  * stages with their dates, and the relatives found in the family-register search.
  */
-import { createPdf, drawText, LINE_HEIGHT, pdfToBuffer } from '../../lib/pdf';
+import { approvalBoxes, createPdf, fieldRows, FORM_SIZE as SIZE, grid, GridColumn, heading, pdfToBuffer, textBlock } from '../../lib/pdf';
 import { toWareki } from '../../lib/dates';
 import { CLOSING_STAGE, STAGE_STATUS_LABELS, STAGES } from './petition-stages';
-import { approvalBoxes, fieldRows, grid, GridColumn, heading, SIZE } from './petitions-pdf-grid';
 import type { SheetData, SheetPetition, SheetStage } from './petitions-pdf-data';
 
 export const SHEET_TITLE = '市長申立て進行管理票';
 export const CURRENT_STAGE_LABEL = '現在の段階';
 export const NO_RELATIVES = '記録なし';
+/** The 決裁欄's approvers, left to right. */
+export const APPROVAL_LABELS = ['区長', '課長', '係長', '担当'] as const;
 
 const wareki = (iso: string | null) => (iso ? toWareki(iso) : '');
 
@@ -44,10 +45,12 @@ export async function petitionSheetPdf(data: SheetData, now: Date): Promise<Buff
   const { petition: p } = data;
   const doc = createPdf({ title: `${SHEET_TITLE}（申立て番号 ${p.id}）`, now });
   const { left, top } = doc.page.margins;
-  const stamps = approvalBoxes(doc, top);
-  drawText(doc, SHEET_TITLE, left, top + 8, { size: SIZE.title, bold: true });
-  drawText(doc, `申立て番号 ${p.id}\u3000${p.ward_name}`, left, top + 8 + SIZE.title * LINE_HEIGHT + 6, { size: SIZE.cell });
-  let y = top + stamps.height + 6;
+  const stamps = approvalBoxes(doc, top, APPROVAL_LABELS);
+  // the title and the number to the left of the 決裁欄
+  const beside = { x: left, width: doc.page.width - doc.page.margins.right - stamps.width - 8 - left };
+  const below = textBlock(doc, top + 8, SHEET_TITLE, { size: SIZE.title, bold: true }, beside);
+  const numbered = textBlock(doc, below + 6, `申立て番号 ${p.id}\u3000${p.ward_name}`, { size: SIZE.cell }, beside);
+  let y = Math.max(top + stamps.height, numbered) + 6;
 
   y = heading(doc, y, '本人');
   y = fieldRows(doc, y, [['氏名', p.name], ['氏名カナ', p.name_kana], ['生年月日', wareki(p.birth_date)], ['住所', p.address ?? '']]);

@@ -1,7 +1,6 @@
 import { Request, Response } from 'express';
 import { flash } from '../../http/flash';
 import { ErrorItem, FieldErrors, parseForm } from '../../http/forms';
-import { NotFoundError } from '../../http/errors';
 import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { addRelative, deleteRelative, describeRelative, docState, saveDocuments, updateRelative } from './petitions-children-service';
@@ -9,12 +8,12 @@ import { loadPetitionOptions, offered } from './petitions-options';
 import { loadPetition, renderPetition, scopedId, today } from './petitions-page';
 import { parseDocuments, RELATIVE_REPLIES, relativeDeleteSchema, relativeEditSchema, relativeSchema, validateRelative } from './petitions-progress-schema';
 import { documentsOf, findRelative, RelativeRow } from './petitions-queries';
+import { childNotFound } from './petitions-scope';
 
-/** The relative named in the path, within this user's petition, or 404. */
+/** The relative named in the path, within this user's petition, or 404 (audited when it is another ward's). */
 async function loadRelative(req: Request, id: number): Promise<RelativeRow> {
-  const rel = await findRelative(req.deps.db, req.user!, id, idParam(req, 'relativeId'));
-  if (!rel) throw new NotFoundError();
-  return rel;
+  const relativeId = idParam(req, 'relativeId');
+  return (await findRelative(req.deps.db, req.user!, id, relativeId)) ?? childNotFound(req, 'petition_relatives', relativeId);
 }
 
 const formValues = (r: RelativeRow) => ({

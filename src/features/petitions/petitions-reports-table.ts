@@ -67,12 +67,12 @@ export async function petitionYearTable(
   db: Knex, id: string, params: YearsParams, scope: ReportScope, d: PetitionDimension, figures: PastFiguresSpec,
 ): Promise<Table> {
   const [values, counts, note, past] = await Promise.all([
-    d.values(db, scope), countFiledByYear(db, d.column, params, scope), scopeNote(db, scope), loadPastYears(db, id, figures, params.from, params.to),
+    d.values(db, scope), countFiledByYear(db, d.column, params, scope), scopeNote(db, scope), loadPastYears(db, id, figures, params.from, params.to, scope),
   ]);
   const count = yearCountLookup(counts);
   const years = Array.from({ length: params.to - params.from + 1 }, (_, i) => params.from + i);
   const cells = (dim: number | null) => yearCells(past, dim === null ? null : d.rowKey(dim), years, (fy) => count(dim, fy));
-  const counted = (dim: number | null) => cells(dim).some((v) => (v ?? 0) > 0);
+  const counted = (dim: number | null) => cells(dim).some((v) => typeof v === 'number' && v > 0);
   const specs = [
     ...values.filter((v) => v.always || counted(v.id)).map((v) => ({ label: v.label, dim: v.id as number | null })),
     ...(counted(null) ? [{ label: UNSET_LABEL, dim: null }] : []),

@@ -13,11 +13,13 @@ const parse = yearsAndFilters([]);
 
 /**
  * Past-year figures: one per row value in use (the five wards; 後見・保佐・補助; the three bases).
- * A fiscal year in which any petition was filed (any ward) counts records.
+ * A fiscal year in which any petition was filed (any ward) counts records. Only the by-ward
+ * figures are a ward's own; the by-類型 and by-根拠法 ones are the city's (記録なし for a ward user).
  */
 const pastFigures = (d: PetitionDimension): PastFiguresSpec => ({
   rows: async (db) => (await d.values(db, ALL_WARDS)).filter((v) => v.always).map((v) => ({ key: d.rowKey(v.id), label: v.label })),
   recordYears: filedYears,
+  ...(d.column === 'ward_id' ? { wardRow: d.rowKey } : {}),
 });
 
 function trend(id: string, d: PetitionDimension, description: string): ReportDef<YearsParams> {

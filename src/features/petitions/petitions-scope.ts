@@ -37,3 +37,18 @@ export async function petitionIdFor(req: Request, id: number, trx?: Knex.Transac
   }
   return row.id;
 }
+
+/**
+ * A child record (a relative) that is not under the petition in the path: 404. A ward user asking
+ * for one whose petition is another ward's is reaching for that petition, so the attempt is
+ * audited like petitionIdFor's; a wrong path within their own ward is no denial.
+ */
+export async function childNotFound(req: Request, table: 'petition_relatives', childId: number): Promise<never> {
+  const ward = wardScope(req.user!);
+  if (ward !== null) {
+    const owner = await req.deps.db(`${table} as c`).join('petitions as p', 'p.id', 'c.petition_id')
+      .where('c.id', childId).first('p.id', 'p.ward_id');
+    if (owner && owner.ward_id !== ward) await audit(req, 'petition.denied', 'petition', owner.id);
+  }
+  throw new NotFoundError();
+}

@@ -10,7 +10,7 @@ import type { PastFiguresSpec } from '../past-figures/past-figures-types';
 import { CONSULTATIONS_TITLE } from './consultation-table';
 import { periodName } from './report-export';
 import { yearsAndFilters } from './report-params';
-import type { ReportDef, YearsParams } from './report-types';
+import type { ReportDef, ReportScope, YearsParams } from './report-types';
 
 export const CONSULTATIONS_YEARLY_ID = 'consultations-yearly';
 
@@ -44,10 +44,10 @@ export const consultationsPastFigures: PastFiguresSpec = {
   recordYears: async (db, from, to) => new Set((await countByYear(db, from, to)).keys()),
 };
 
-export async function consultationsYearTable(db: Knex, params: YearsParams): Promise<Table> {
+export async function consultationsYearTable(db: Knex, params: YearsParams, scope: ReportScope): Promise<Table> {
   const [counts, past] = await Promise.all([
     countByYear(db, params.from, params.to),
-    loadPastYears(db, CONSULTATIONS_YEARLY_ID, consultationsPastFigures, params.from, params.to),
+    loadPastYears(db, CONSULTATIONS_YEARLY_ID, consultationsPastFigures, params.from, params.to, scope),
   ]);
   const years = Array.from({ length: params.to - params.from + 1 }, (_, i) => params.from + i);
   const rows = ROWS.map((r) => ({ label: r.label, cells: yearCells(past, r.key, years, (fy) => counts.get(fy)?.[r.key] ?? 0) }));
@@ -72,6 +72,6 @@ export const consultationsYearly: ReportDef<YearsParams> = {
   period: 'years',
   filters: [],
   parse: yearsAndFilters([]),
-  build: (db, params) => consultationsYearTable(db, params),
+  build: (db, params, scope) => consultationsYearTable(db, params, scope),
   pastFigures: consultationsPastFigures,
 };

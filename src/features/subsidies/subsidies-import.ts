@@ -6,15 +6,15 @@
 import { describeDate, toWareki } from '../../lib/dates';
 import { labelOf } from '../imports/import-cells';
 import type { ImportSpec } from '../imports/import-spec';
-import { C, loadSubsidyMasters, SubsidyMasters } from './subsidies-import-cells';
-import { validateRow } from './subsidies-import-row';
+import { C } from './subsidies-import-cells';
+import { loadSubsidyImport, SubsidyImportContext, validateSubsidyRow } from './subsidies-import-form';
 import { insertSubsidies, SubsidyImport } from './subsidies-import-store';
 import { periodText } from './subsidies-fields';
 import { yenText } from './subsidies-values';
 
-const DATE_HINT = '2023-04-01、令和5年4月1日、R5.4.1 のいずれか';
+const DATE_HINT = '2023-04-01、令和5年4月1日、R5.4.1 のいずれか（未来の日付は書けません）';
 
-export const subsidiesImport: ImportSpec<SubsidyImport, SubsidyMasters> = {
+export const subsidiesImport: ImportSpec<SubsidyImport, SubsidyImportContext> = {
   kind: 'subsidies',
   title: '報酬助成',
   path: '/subsidies/import',
@@ -46,8 +46,8 @@ export const subsidiesImport: ImportSpec<SubsidyImport, SubsidyMasters> = {
     'ヒゴ タロウ,1960-02-11,北区,弁護士,本人,2023-08-01,2022-08-01,2023-07-31,200000,12,0,障がい,却下,2023-09-01,,',
   ].join('\n'),
 
-  loadContext: loadSubsidyMasters,
-  validate: validateRow,
+  loadContext: loadSubsidyImport,
+  validate: validateSubsidyRow,
 
   previewHeaders: [C.kana, C.birth, C.ward, C.relation, C.petitionType, '対象期間', C.fee, '在宅・施設', C.funding, C.decision, C.decided, C.granted, C.paid],
   preview(r, m) {
@@ -58,5 +58,9 @@ export const subsidiesImport: ImportSpec<SubsidyImport, SubsidyMasters> = {
     ];
   },
 
+  // the person, the ward, the court's fee decision and its period
+  fingerprint: (r) => [r.kana_key, r.birth_date, r.ward_id, r.court_decided_on, r.period_from, r.period_to],
+
   insert: insertSubsidies,
+  person(r) { return r; },
 };

@@ -3,9 +3,8 @@
  * date of the decision, the addressees, the decision in one sentence, and the particulars with the
  * amount and its working (or the reason for the rejection). Dates in 和暦.
  */
-import { createPdf, drawText, LINE_HEIGHT, pdfToBuffer, wrapText } from '../../lib/pdf';
+import { createPdf, fieldRows, FORM_SIZE as SIZE, heading, pdfToBuffer, textBlock } from '../../lib/pdf';
 import { toWareki } from '../../lib/dates';
-import { fieldRows, heading, SIZE } from '../petitions/petitions-pdf-grid';
 import { working } from './subsidies-cap';
 import { periodText } from './subsidies-fields';
 import { SubsidyRow } from './subsidies-queries';
@@ -45,27 +44,15 @@ function particulars(s: SubsidyRow): [string, string][] {
 export async function subsidyNoticePdf(s: SubsidyRow, now: Date): Promise<Buffer> {
   const title = NOTICE_TITLES[s.decision as keyof typeof NOTICE_TITLES];
   const doc = createPdf({ title: `${title}（番号 ${s.id}）`, now });
-  const { left, right, top } = doc.page.margins;
-  const width = doc.page.width - left - right;
-  const line = SIZE.cell * LINE_HEIGHT + 2;
-  let y = top;
-  for (const text of [s.decision_number ?? '', wareki(s.decided_on)]) {
-    drawText(doc, text, left, y, { size: SIZE.cell, width, align: 'right' });
-    y += line;
-  }
+  let y = doc.page.margins.top;
+  for (const text of [s.decision_number ?? '', wareki(s.decided_on)]) y = textBlock(doc, y, text, { size: SIZE.cell, align: 'right' }) + 2;
   y += 6;
   for (const text of [`${s.person_name} 様`, ...(s.guardian_name ? [`成年後見人等 ${s.guardian_name} 様`] : [])]) {
-    drawText(doc, text, left, y, { size: SIZE.heading });
-    y += SIZE.heading * LINE_HEIGHT + 2;
+    y = textBlock(doc, y, text, { size: SIZE.heading }) + 2;
   }
-  drawText(doc, SENDER, left, y, { size: SIZE.heading, width, align: 'right' });
-  y += SIZE.heading * LINE_HEIGHT + 16;
-  drawText(doc, title, left, y, { size: SIZE.title, bold: true, width, align: 'center' });
-  y += SIZE.title * LINE_HEIGHT + 12;
-  for (const text of wrapText(doc, `\u3000${sentence(s)}`, width, { size: SIZE.heading })) {
-    drawText(doc, text, left, y, { size: SIZE.heading });
-    y += SIZE.heading * LINE_HEIGHT;
-  }
+  y = textBlock(doc, y, SENDER, { size: SIZE.heading, align: 'right' }) + 16;
+  y = textBlock(doc, y, title, { size: SIZE.title, bold: true, align: 'center' }) + 12;
+  y = textBlock(doc, y, `\u3000${sentence(s)}`, { size: SIZE.heading });
   y = heading(doc, y + 4, '記');
   fieldRows(doc, y, particulars(s));
   return pdfToBuffer(doc);

@@ -41,7 +41,7 @@ export const subsidyPastFigures: PastFiguresSpec = {
 
 export async function subsidyYearTable(db: Knex, params: YearsParams, scope: ReportScope): Promise<Table> {
   const [sums, past] = await Promise.all([
-    countApprovedByYear(db, params, scope), loadPastYears(db, 'subsidies-yearly', subsidyPastFigures, params.from, params.to),
+    countApprovedByYear(db, params, scope), loadPastYears(db, 'subsidies-yearly', subsidyPastFigures, params.from, params.to, scope),
   ]);
   const years = Array.from({ length: params.to - params.from + 1 }, (_, i) => params.from + i);
   const at = (fy: number, line: string | null) => sums.find((s) => s.fy === fy && s.line === line);

@@ -6,6 +6,8 @@ import { subsidiesImport } from './subsidies-import';
 import { listRoutes } from './subsidies-list-routes';
 import { pdfRoutes } from './subsidies-pdf-routes';
 import { showRoutes } from './subsidies-show-routes';
+import { petitionChoicesRoute } from '../persons/person-petitions-route';
+import { petitionChoices } from './subsidies-options';
 
 /**
  * 報酬助成: list, import, new, the application page with its steps, the record form and the
@@ -20,6 +22,9 @@ export function subsidiesRoutes(r: SecureRouter): void {
   importKindRoutes(r, subsidiesImport);
   listRoutes(r);
   createRoutes(r);
+  // choosing the person on the form fills its related-petition list (public/js/app.js)
+  petitionChoicesRoute(r, '/subsidies/petition-choices', 'subsidies:write',
+    async (db, personId) => (await petitionChoices(db, personId)).map((c) => ({ value: c.id, label: c.label })));
   pdfRoutes(r);
   showRoutes(r);
   editRoutes(r);

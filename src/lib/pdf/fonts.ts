@@ -1,18 +1,19 @@
 /**
  * Japanese fonts for PDFs: BIZ UDPゴシック (the universal-design face offices use) with
- * Noto Sans JP as a per-glyph fallback for what BIZ UD lacks (e.g. 𠮷). The TTF files are
- * read once per process; pdfkit embeds only the glyphs a document uses.
+ * Noto Sans JP as a per-glyph fallback for what BIZ UD lacks (e.g. 𠮷), then Noto Emoji
+ * (monochrome outlines, with its ligatures for skin tones, ZWJ sequences, flags and keycaps).
+ * The TTF files are read once per process; pdfkit embeds only the glyphs a document uses.
  */
 import * as fontkitModule from 'fontkit';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-export type FontName = 'jp' | 'jp-bold' | 'jp-fallback' | 'jp-fallback-bold';
+export type FontName = 'jp' | 'jp-bold' | 'jp-fallback' | 'jp-fallback-bold' | 'emoji' | 'emoji-bold';
 
 /** Fonts in order of preference, regular and bold. */
 export const FONT_CHAIN: Record<'regular' | 'bold', FontName[]> = {
-  regular: ['jp', 'jp-fallback'],
-  bold: ['jp-bold', 'jp-fallback-bold'],
+  regular: ['jp', 'jp-fallback', 'emoji'],
+  bold: ['jp-bold', 'jp-fallback-bold', 'emoji-bold'],
 };
 
 const FILES: Record<FontName, [pkg: string, file: string]> = {
@@ -20,6 +21,8 @@ const FILES: Record<FontName, [pkg: string, file: string]> = {
   'jp-bold': ['@expo-google-fonts/biz-udpgothic', '700Bold/BIZUDPGothic_700Bold.ttf'],
   'jp-fallback': ['@expo-google-fonts/noto-sans-jp', '400Regular/NotoSansJP_400Regular.ttf'],
   'jp-fallback-bold': ['@expo-google-fonts/noto-sans-jp', '700Bold/NotoSansJP_700Bold.ttf'],
+  emoji: ['@expo-google-fonts/noto-emoji', '400Regular/NotoEmoji_400Regular.ttf'],
+  'emoji-bold': ['@expo-google-fonts/noto-emoji', '700Bold/NotoEmoji_700Bold.ttf'],
 };
 
 /** Absolute path of a font file inside its npm package. */
@@ -68,7 +71,7 @@ export function hasGlyph(name: FontName, codePoint: number): boolean {
   return has;
 }
 
-/** Registers the four fonts on a document under their FontName. */
+/** Registers the fonts on a document under their FontName. */
 export function registerFonts(doc: PDFKit.PDFDocument): void {
   for (const name of Object.keys(FILES) as FontName[]) doc.registerFont(name, fontBuffer(name));
 }

@@ -1,5 +1,6 @@
-/** The PDF kit: A4 documents with embedded Japanese fonts, per-glyph fallback and page footers. */
+/** The PDF kit: A4 documents with embedded Japanese and emoji fonts, per-glyph fallback, page footers and ruled form blocks. */
 export { createPdf, pdfToBuffer, PAGE_MARGINS, type PdfOptions } from './document';
-export { drawText, drawLines, textRuns, textWidth, wrapText, LINE_HEIGHT, type TextStyle, type TextRun, type DrawOptions } from './text';
+export { drawText, drawLines, graphemes, textRuns, textWidth, wrapText, LINE_HEIGHT, MISSING_GLYPH, type TextStyle, type TextRun, type DrawOptions } from './text';
+export { approvalBoxes, CONTINUED, ensureSpace, fieldRows, grid, heading, labelWidth, SIZE as FORM_SIZE, textBlock, type GridColumn } from './grid';
 export { fontPath, hasGlyph, registerFonts, type FontName } from './fonts';
 export { drawBarChart, layoutBarChart, tickStep, type BarChartLayout, type BarGeometry, type ChartBox } from './bar-chart';

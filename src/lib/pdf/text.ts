@@ -1,7 +1,9 @@
 /**
- * Text drawing with per-glyph font fallback. A string is split into runs by the first font
- * in the chain that has each character, so 𠮷 comes from Noto Sans JP instead of an empty box.
- * Runs are drawn on a shared alphabetic baseline (the fonts' ascents differ).
+ * Text drawing with per-glyph font fallback. A string is split into runs by the first font in
+ * the chain that has every character of each grapheme (so 𠮷 comes from Noto Sans JP and 👍🏻 or
+ * 👨‍👩‍👧 from Noto Emoji as one glyph); a character no font has prints as 〓, the geta mark
+ * Japanese print uses for a missing glyph, never as an empty box. Runs are drawn on a shared
+ * alphabetic baseline (the fonts' ascents differ).
  */
 import { FONT_CHAIN, hasGlyph, type FontName } from './fonts';
 
@@ -19,18 +21,48 @@ export interface TextRun {
 const ASCENT = 0.88;
 /** Line height as a multiple of the font size. */
 export const LINE_HEIGHT = 1.3;
+/** What prints in place of a character no embedded font has (the geta mark). */
+export const MISSING_GLYPH = '〓';
 
-/** Splits text into runs of the first font that has each character (the primary font when none has it). */
+const segmenter = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+/** Joiners, variation selectors, tags: no glyph of their own, the font shapes them with their neighbours. */
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+/** Control characters print nothing; a tab prints as a space. */
+const CONTROL = /\p{Cc}/gu;
+
+/** The user-perceived characters of a text (an emoji with its modifiers and joiners is one). */
+export function graphemes(text: string): string[] {
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+const covers = (font: FontName, codePoints: number[]) => codePoints.every((cp) => hasGlyph(font, cp));
+
+/** Where one grapheme is drawn: one font for all of it, else each character apart, 〓 for what no font has. */
+function place(g: string, chain: FontName[], prev: FontName | undefined): TextRun[] {
+  const base = [...g].filter((ch) => !IGNORABLE.test(ch)).map((ch) => ch.codePointAt(0) ?? 0);
+  if (base.length === 0) return prev ? [{ text: g, font: prev }] : [];
+  // Spaces stay in the current run when its font has them.
+  if (prev && g.trim() === '' && covers(prev, base)) return [{ text: g, font: prev }];
+  // U+FE0F asks for the emoji presentation: the emoji face first.
+  const order = g.includes('\uFE0F') ? [...chain.filter((f) => f.startsWith('emoji')), ...chain.filter((f) => !f.startsWith('emoji'))] : chain;
+  const font = order.find((f) => covers(f, base));
+  if (font) return [{ text: g, font }];
+  return base.map((cp) => {
+    const one = chain.find((f) => hasGlyph(f, cp));
+    return one ? { text: String.fromCodePoint(cp), font: one } : { text: MISSING_GLYPH, font: chain[0] };
+  });
+}
+
+/** Splits text into runs of one font each (see place); control characters are dropped, tabs become spaces. */
 export function textRuns(text: string, bold = false): TextRun[] {
   const chain = FONT_CHAIN[bold ? 'bold' : 'regular'];
   const runs: TextRun[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const prev = runs[runs.length - 1];
-    // Spaces and marks without a glyph of their own stay in the current run.
-    const font = prev && /\s/.test(ch) ? prev.font : (chain.find((f) => hasGlyph(f, cp)) ?? chain[0]);
-    if (prev && prev.font === font) prev.text += ch;
-    else runs.push({ text: ch, font });
+  for (const g of graphemes(text.replace(/\t/g, ' ').replace(CONTROL, ''))) {
+    for (const run of place(g, chain, runs[runs.length - 1]?.font)) {
+      const prev = runs[runs.length - 1];
+      if (prev && prev.font === run.font) prev.text += run.text;
+      else runs.push({ ...run });
+    }
   }
   return runs;
 }
@@ -65,7 +97,7 @@ export function drawText(doc: PDFKit.PDFDocument, text: string, x: number, y: nu
 function greedyLines(doc: PDFKit.PDFDocument, para: string, width: number, style: TextStyle): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const ch of para) {
+  for (const ch of graphemes(para)) {
     if (line !== '' && textWidth(doc, line + ch, style) > width) {
       lines.push(line);
       line = ch.trim() === '' ? '' : ch;
@@ -84,7 +116,7 @@ function greedyLines(doc: PDFKit.PDFDocument, para: string, width: number, style
  */
 export function wrapText(doc: PDFKit.PDFDocument, text: string, width: number, style: TextStyle, balance = false): string[] {
   const out: string[] = [];
-  for (const para of text.split('\n')) {
+  for (const para of text.split(/\r\n?|\n/)) {
     const full = textWidth(doc, para, style);
     if (full <= width) {
       out.push(para);

@@ -1,7 +1,8 @@
 /** Fixtures for the consultation tests: master ids by label, direct inserts, a form reader and the new-entry submit. */
 import { Knex } from 'knex';
-import { kanaSearchKey, normalizeKana } from '../../../src/lib/kana';
+import { normalizeKana } from '../../../src/lib/kana';
 import { Agent } from '../../helpers/agent';
+import { kanaKeys } from '../../../src/features/persons/persons-queries';
 
 export async function codeId(db: Knex, list: string, label: string): Promise<number> {
   const row = await db('code_entries').where({ list, label }).first('id');
@@ -24,7 +25,7 @@ export async function wardId(db: Knex, name: string): Promise<number> {
 
 export async function insertPerson(db: Knex, p: { name: string; kana: string; birth_date?: string; ward_id?: number; sex_id?: number; condition_id?: number }): Promise<number> {
   const [row] = await db('persons').insert({
-    name: p.name, name_kana: normalizeKana(p.kana), kana_key: kanaSearchKey(p.kana), birth_date: p.birth_date ?? null,
+    name: p.name, name_kana: normalizeKana(p.kana), ...kanaKeys(p.kana), birth_date: p.birth_date ?? null,
     ward_id: p.ward_id ?? null, sex_id: p.sex_id ?? null, condition_id: p.condition_id ?? null,
   }).returning('id');
   return row.id;

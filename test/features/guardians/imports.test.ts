@@ -8,7 +8,11 @@ import { csrfFrom } from '../../helpers/agent';
 import { importCommands } from '../../../src/cli/import-command';
 import { GATING_MESSAGES } from '../../../src/features/guardians/guardian-gating';
 import { GUARDIAN_IMPORT_MESSAGES as M } from '../../../src/features/guardians/guardians-import-cells';
-import { badDate } from '../../../src/features/imports/import-messages';
+import { cellNote } from '../../../src/features/imports/import-form-check';
+import { GUARDIAN_MESSAGES } from '../../../src/features/guardians/guardians-schema';
+import { COURSE_MESSAGES } from '../../../src/features/guardians/courses-schema';
+import { FOLLOWUP_MESSAGES } from '../../../src/features/guardians/followups-schema';
+import { STEP_MESSAGES } from '../../../src/features/guardians/guardians-steps-service';
 import { insertGuardian } from './guardian-factory';
 
 const t = useTestApp();
@@ -62,19 +66,42 @@ test('trainees: steps taken as given; a bank registration breaking the rule is a
   expect(await t.db('audit_log').where({ action: 'import.trainees', actor_username: 'cli' })).toHaveLength(1);
 });
 
+const refused = (message: string, column: string, value: string) => `${message}（${cellNote(column, value)}）`;
+
+// issue 14 (2): what the roster, completion, bank and 協力員 forms refuse, the import refuses with their messages
 test.each([
-  ['a bad date', ['誤り 一', 'アヤマリ イチ', '1960-01-01', '', '2022/2/30', '', '', ''], badDate('修了日', '2022/2/30')],
+  ['a bad date', ['誤り 一', 'アヤマリ イチ', '1960-01-01', '', '2022/2/30', '', '', ''], refused(COURSE_MESSAGES.completedOn, '修了日', '2022/2/30')],
   ['an unreadable course year', ['誤り 二', 'アヤマリ ニ', '1960-01-01', '来年', '', '', '', ''], M.courseFy('来年')],
-  ['協力員 without bank', ['誤り 三', 'アヤマリ サン', '1960-01-01', '', '', '', '', '2024-04-01'], M.coopWithoutBank],
-  ['協力員 before bank', ['誤り 四', 'アヤマリ ヨン', '1960-01-01', '', '', '', '2024-04-01', '2024-03-01'], M.coopBeforeBank('2024-03-01', '2024-04-01')],
-  ['a person already on the roster', ['既存 太郎', 'キゾン タロウ', '1961-02-03', '', '', '', '', ''], M.onRoster],
-])('trainees: %s is a row error; nothing of the file is stored', async (_name, bad, reason) => {
+  ['協力員 without bank', ['誤り 三', 'アヤマリ サン', '1960-01-01', '', '', '', '', '2024-04-01'], refused(STEP_MESSAGES.notRegistered, '協力員開始日', '2024-04-01')],
+  ['協力員 before bank', ['誤り 四', 'アヤマリ ヨン', '1960-01-01', '', '', '', '2024-04-01', '2024-03-01'], refused(STEP_MESSAGES.beforeBank('2024-04-01'), '協力員開始日', '2024-03-01')],
+  ['a person already on the roster', ['既存 太郎', 'キゾン タロウ', '1961-02-03', '', '', '', '', ''], refused(GUARDIAN_MESSAGES.duplicate, '氏名カナ', 'キゾン タロウ')],
+  ['a 生年月日 in the future', ['誤り 五', 'アヤマリ ゴ', '2027-01-01', '', '', '', '', ''], refused(GUARDIAN_MESSAGES.future, '生年月日', '2027-01-01')],
+  ['a 修了日 in the future', ['誤り 六', 'アヤマリ ロク', '1960-01-01', '', '2026-11-28', '', '', ''], refused(COURSE_MESSAGES.future, '修了日', '2026-11-28')],
+  ['a バンク登録日 in the future', ['誤り 七', 'アヤマリ ナナ', '1960-01-01', '', '', '', '2030-01-01', ''], refused(GUARDIAN_MESSAGES.future, 'バンク登録日', '2030-01-01')],
+  ['a 支援員活動開始日 in the future', ['誤り 八', 'アヤマリ ハチ', '1960-01-01', '', '', '2030-01-01', '', ''], refused(GUARDIAN_MESSAGES.future, '支援員活動開始日', '2030-01-01')],
+  ['a 氏名 of 101 characters', ['誤'.repeat(101), 'アヤマリ キュウ', '1960-01-01', '', '', '', '', ''], refused(GUARDIAN_MESSAGES.name, '氏名', '誤'.repeat(101))],
+  ['a 氏名カナ not in kana', ['誤り 十', 'Ayamari', '1960-01-01', '', '', '', '', ''], refused(GUARDIAN_MESSAGES.nameKanaChars, '氏名カナ', 'Ayamari')],
+])('trainees: %s is a row error with the form’s message; nothing of the file is stored', async (_name, bad, reason) => {
   if (!(await t.db('citizen_guardians').where({ kana_key: 'キゾンタロウ' }).first())) await insertGuardian(t.db, { name: '既存 太郎', kana: 'キゾン タロウ', birth: '1961-02-03' });
   const before = await count('citizen_guardians');
   const { code, err } = await cli('trainees', csv([TRAINEES, ['良い 行', 'ヨイ ギョウ', '1960-01-01', '', '', '', '', ''], bad]));
   expect(code).toBe(1);
-  expect(err).toContain(`行3: ${reason}`);
+  expect(err.filter((l) => l.startsWith('行'))).toEqual([`行3: ${reason}`]);
   expect(await count('citizen_guardians')).toBe(before);
+});
+
+test.each([
+  ['a 研修日 in the future', ['ケイショウ イチコ', '1960-04-01', '2026-11-28', '事例検討会'], refused(FOLLOWUP_MESSAGES.future, '研修日', '2026-11-28')],
+  ['a 研修日 not a date', ['ケイショウ イチコ', '1960-04-01', '2024-02-30', '事例検討会'], refused(FOLLOWUP_MESSAGES.heldOn, '研修日', '2024-02-30')],
+  ['a 研修名 of 101 characters', ['ケイショウ イチコ', '1960-04-01', '2024-02-01', '研'.repeat(101)], refused(FOLLOWUP_MESSAGES.title, '研修名', '研'.repeat(101))],
+  ['no 研修名', ['ケイショウ イチコ', '1960-04-01', '2024-02-01', ''], refused(FOLLOWUP_MESSAGES.title, '研修名', '')],
+])('followup: %s is a row error with the form’s message; nothing stored', async (_name, bad, reason) => {
+  if (!(await t.db('citizen_guardians').where({ kana_key: 'ケイショウイチコ' }).first())) await insertGuardian(t.db, { name: '継承 一子', kana: 'ケイショウ イチコ', birth: '1960-04-01' });
+  const before = await count('guardian_followup_attendance');
+  const { code, err } = await cli('followup', csv([FOLLOWUP, bad]));
+  expect(code).toBe(1);
+  expect(err.filter((l) => l.startsWith('行'))).toEqual([`行2: ${reason}`]);
+  expect(await count('guardian_followup_attendance')).toBe(before);
 });
 
 test('followup: rows grouped into sessions by date and name, people matched by kana and birth date', async () => {
@@ -111,7 +138,7 @@ test('followup: an unknown trainee or a row twice in the file is a row error; al
   ]));
   expect(code).toBe(1);
   expect(err).toContain(`行3: ${M.attendedTwice}`);
-  expect(err).toContain(`行4: ${M.unknownTrainee}`);
+  expect(err).toContain(`行4: ${FOLLOWUP_MESSAGES.attendees}（${cellNote('氏名カナ', 'ミシラヌ ヒト')}・${cellNote('生年月日', '1962-03-03')}：${M.unknownTrainee}）`);
   expect(await count('guardian_followup_attendance')).toBe(before);
 });
 

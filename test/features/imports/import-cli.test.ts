@@ -5,8 +5,9 @@ import { useTestDatabase } from '../../helpers/suite';
 import { cliContext } from '../../helpers/cli';
 import { importCommands } from '../../../src/cli/import-command';
 import { CliContext, CliError } from '../../../src/cli/command';
-import { badDate, unknownLabel } from '../../../src/features/imports/import-messages';
-import { HEADER, csv, goodCsv, manyRows, shiftJis, utf8, utf8Bom } from './fixtures';
+import { cellNote } from '../../../src/features/imports/import-form-check';
+import { CONSULTATION_MESSAGES as M } from '../../../src/features/consultations/consultations-schema';
+import { GOOD_ROWS, HEADER, csv, manyRows, shiftJis, utf8, utf8Bom } from './fixtures';
 
 const t = useTestDatabase();
 let dir: string;
@@ -34,15 +35,18 @@ test.each([
   ['UTF-8 with BOM', utf8Bom],
   ['UTF-8 without BOM', utf8],
   ['Shift_JIS', shiftJis],
-])('%s: prints the count, exits 0, rows have no staff and are audited', async (_name, encode) => {
+])('%s: prints the count, exits 0, rows have no staff and are audited', async (name, encode) => {
   const before = await count();
-  expect(await run(['consultations', file(encode(goodCsv()))])).toBe(0);
+  // each encoding's file says something else in 対応 (the same rows twice would be a repeat)
+  const text = csv([HEADER, ...GOOD_ROWS.map((r) => [...r.slice(0, 6), `${r[6]}${name}`])]);
+  expect(await run(['consultations', file(encode(text))])).toBe(0);
   expect(out).toEqual(['4件を取り込みました']);
   const rows = await t.db('consultations').orderBy('id').offset(before);
   expect(rows.map((r) => [r.consulted_on, r.staff_id, r.created_by])).toEqual(Array(4).fill(['2023-04-01', null, null]));
   expect(rows[0].content).toBe('制度について、"引用"あり, カンマも');
-  const audit = await t.db('audit_log').where({ action: 'import.consultations', record_type: 'import_file' }).orderBy('id', 'desc').first();
+  const audit = await t.db('audit_log').where({ action: 'import.consultations', record_type: 'import_batch' }).orderBy('id', 'desc').first();
   expect(audit).toMatchObject({ actor_username: 'cli', actor_id: null });
+  expect(await t.db('imported_batches').where({ id: audit.record_id, kind: 'consultations', row_count: 4, user_id: null })).toHaveLength(1);
 });
 
 test('one bad row among many: every row error printed as 行N, exit 1, nothing stored', async () => {
@@ -53,8 +57,8 @@ test('one bad row among many: every row error printed as 行N, exit 1, nothing s
   expect(await run(['consultations', file(shiftJis(csv([HEADER, ...rows])))])).toBe(1);
   expect(out).toEqual([]);
   expect(err).toEqual(expect.arrayContaining([
-    `行11: ${badDate('相談日', '令和5年2月30日')}`,
-    `行42: ${unknownLabel('相談種別', '後見人支援/法務')}`,
+    `行11: ${M.consultedOn}（${cellNote('相談日', '令和5年2月30日')}）`,
+    `行42: ${M.categoryUnknown}（${cellNote('相談種別', '後見人支援/法務')}）`,
   ]));
   expect(err.filter((l) => l.startsWith('行'))).toHaveLength(2);
   expect(await count()).toBe(before);

@@ -1,7 +1,8 @@
 import { useTestDatabase } from '../../helpers/suite';
 import { importRows } from '../../../src/features/imports/import-pipeline';
 import { consultationsImport } from '../../../src/features/imports/consultations-import';
-import { unknownLabel } from '../../../src/features/imports/import-messages';
+import { cellNote } from '../../../src/features/imports/import-form-check';
+import { CONSULTATION_MESSAGES as M } from '../../../src/features/consultations/consultations-schema';
 
 const t = useTestDatabase();
 
@@ -31,7 +32,7 @@ describe('importRows', () => {
     const rows = rowsOf(10);
     rows[6].cells.区 = '存在しない区';
     const result = await importRows(t.db, consultationsImport, rows, { userId: null, now: new Date() });
-    expect(result).toEqual({ ok: false, rowErrors: [{ row: 8, reasons: [unknownLabel('区', '存在しない区')] }] });
+    expect(result).toEqual({ ok: false, rowErrors: [{ row: 8, reasons: [`${M.ward}（${cellNote('区', '存在しない区')}）`] }] });
     expect(await count()).toBe(before);
   });
 });

@@ -1,13 +1,15 @@
 import { useTestDatabase } from '../../helpers/suite';
 import { analyseFile } from '../../../src/features/imports/import-pipeline';
 import { consultationsImport } from '../../../src/features/imports/consultations-import';
-import { badDate, emptyRequired, missingColumn, unknownColumn, unknownLabel, duplicateColumn, IMPORT_MESSAGES } from '../../../src/features/imports/import-messages';
-import { categoryHasChildren, categoryNeedsParent } from '../../../src/features/imports/category-lookup';
+import { missingColumn, unknownColumn, duplicateColumn, IMPORT_MESSAGES } from '../../../src/features/imports/import-messages';
+import { categoryNeedsParent } from '../../../src/features/imports/category-lookup';
+import { cellNote } from '../../../src/features/imports/import-form-check';
+import { CONSULTATION_MESSAGES as M } from '../../../src/features/consultations/consultations-schema';
 import { GOOD_ROWS, HEADER, csv, goodCsv, shiftJis, utf8, utf8Bom } from './fixtures';
 
 const t = useTestDatabase();
 
-const analyse = (bytes: Buffer) => analyseFile(t.db, consultationsImport, bytes);
+const analyse = (bytes: Buffer) => analyseFile(t.db, consultationsImport, bytes, new Date('2026-11-27T00:00:00Z'));
 const idOf = async (table: string, where: Record<string, unknown>) => (await t.db(table).where(where).first('id')).id as number;
 
 describe('encodings', () => {
@@ -96,16 +98,17 @@ describe('row errors', () => {
       ['令和5年13月1日', '身上保護', '', '', '南区', '', ''], // 13
     ]);
     const a = await analyse(shiftJis(text));
+    // the consultation form's messages (issue 14), then the column and what was written there
     expect(a.rowErrors).toEqual([
-      { row: 3, reasons: [badDate('相談日', '2023/2/30')] },
-      { row: 4, reasons: [unknownLabel('相談種別', 'ふしぎな相談')] },
-      { row: 5, reasons: [categoryHasChildren('後見人支援', '後見人支援/身上保護')] },
-      { row: 6, reasons: [unknownLabel('相談方法', 'FAX')] },
-      { row: 7, reasons: [unknownLabel('相談者', '隣人')] },
-      { row: 8, reasons: [unknownLabel('区', '西原区')] },
-      { row: 9, reasons: [emptyRequired('相談日')] },
-      { row: 10, reasons: [emptyRequired('相談種別')] },
-      { row: 13, reasons: [badDate('相談日', '令和5年13月1日'), categoryNeedsParent('身上保護', '後見人支援/身上保護')] },
+      { row: 3, reasons: [`${M.consultedOn}（${cellNote('相談日', '2023/2/30')}）`] },
+      { row: 4, reasons: [`${M.categoryUnknown}（${cellNote('相談種別', 'ふしぎな相談')}）`] },
+      { row: 5, reasons: [`${M.categoryParent}（${cellNote('相談種別', '後見人支援')}）`] },
+      { row: 6, reasons: [`${M.method}（${cellNote('相談方法', 'FAX')}）`] },
+      { row: 7, reasons: [`${M.consultee}（${cellNote('相談者', '隣人')}）`] },
+      { row: 8, reasons: [`${M.ward}（${cellNote('区', '西原区')}）`] },
+      { row: 9, reasons: [`${M.consultedOn}（相談日が空欄です）`] },
+      { row: 10, reasons: [`${M.category}（相談種別が空欄です）`] },
+      { row: 13, reasons: [`${M.consultedOn}（${cellNote('相談日', '令和5年13月1日')}）`, `${M.categoryUnknown}（${categoryNeedsParent('身上保護', '後見人支援/身上保護')}）`] },
     ]);
     expect(a.records.map((r) => r.row)).toEqual([2]);
     expect(a.rows).toHaveLength(10);
@@ -127,7 +130,7 @@ describe('row errors', () => {
   test('a long value is cut in the reason (content typed into the wrong column)', async () => {
     const long = '長い内容'.repeat(30);
     const a = await analyse(utf8(csv([HEADER, ['2023-04-01', long, '', '', '', '', '']])));
-    expect(a.rowErrors[0].reasons[0]).toBe(unknownLabel('相談種別', long));
+    expect(a.rowErrors[0].reasons[0]).toBe(`${M.categoryUnknown}（${cellNote('相談種別', long)}）`);
     expect(a.rowErrors[0].reasons[0]).toContain(`「${long.slice(0, 40)}…」`);
   });
 });

@@ -25,15 +25,15 @@ test('another user cannot confirm my batch (404, audited); I still can', async (
   expect(await count()).toBe(before + 4);
 });
 
-test('a batch older than a day is refused and cleaned up', async () => {
+test('a batch older than two hours is refused and cleaned up', async () => {
   const now = t.clock.now();
   const rows = JSON.stringify([{ row: 2, cells: { 相談日: '2023-04-01', 相談種別: '制度説明', 相談方法: '', 相談者: '', 区: '', 内容: '', 対応: '' } }]);
-  const [old] = await t.db('import_batches').insert({ kind: 'consultations', user_id: staff.id, rows, created_at: new Date(now.getTime() - 25 * 3600_000) }).returning('id');
+  const [old] = await t.db('import_batches').insert({ kind: 'consultations', user_id: staff.id, rows, created_at: new Date(now.getTime() - 2 * 3600_000 - 60_000) }).returning('id');
   const before = await count();
   const res = await staff.agent.post(`${PATH}/${old.id}`).type('form').send({ _csrf: csrfFrom((await staff.agent.get(PATH)).text) });
   expect(res.status).toBe(303);
   expect(res.headers.location).toBe(PATH);
-  expect((await staff.agent.get(PATH)).text).toContain('1日以上たったため');
+  expect((await staff.agent.get(PATH)).text).toContain('2時間以上たったため');
   expect(await count()).toBe(before);
   expect(await t.db('import_batches').where({ id: old.id })).toHaveLength(0);
 });

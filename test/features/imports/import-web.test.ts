@@ -1,7 +1,8 @@
 import { useTestApp } from '../../helpers/suite';
 import { csrfFrom } from '../../helpers/agent';
 import { IMPORT_PATH, confirmFormOf, upload } from './web';
-import { badDate, unknownLabel } from '../../../src/features/imports/import-messages';
+import { cellNote } from '../../../src/features/imports/import-form-check';
+import { CONSULTATION_MESSAGES as M } from '../../../src/features/consultations/consultations-schema';
 import { HEADER, csv, goodCsv, manyRows, shiftJis, utf8Bom } from './fixtures';
 
 const t = useTestApp();
@@ -64,9 +65,9 @@ test('errors: every bad row listed with its row number, no confirm button, no ba
   expect(res.status).toBe(400);
   expect(res.text).toContain('誤りのある行が2行あります');
   expect(res.text).toContain('<th scope="row">行5</th>');
-  expect(res.text).toContain(badDate('相談日', '2023/2/30'));
+  expect(res.text).toContain(`${M.consultedOn}（${cellNote('相談日', '2023/2/30')}）`);
   expect(res.text).toContain('<th scope="row">行26</th>');
-  expect(res.text).toContain(unknownLabel('相談方法', 'FAX'));
+  expect(res.text).toContain(`${M.method}（${cellNote('相談方法', 'FAX')}）`);
   expect(res.text).not.toContain('すべて取り込む');
   expect(res.text).not.toMatch(/action="\/consultations\/import\/\d+"/);
   expect(res.text).not.toContain('<script>x</script>');
@@ -104,7 +105,7 @@ test('a master changed between preview and confirm: one bad row among many → n
     expect(done.status).toBe(400);
     expect(done.text).toContain('マスタが変更されたため');
     expect(done.text).toContain('<th scope="row">行19</th>');
-    expect(done.text).toContain(unknownLabel('相談方法', '訪問'));
+    expect(done.text).toContain(`${M.method}（${cellNote('相談方法', '訪問')}）`);
     expect(done.text).not.toContain('すべて取り込む');
     expect(await count()).toBe(before);
     expect(await count('audit_log')).toBe(auditBefore);

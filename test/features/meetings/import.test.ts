@@ -6,8 +6,12 @@ import { useTestApp } from '../../helpers/suite';
 import { Agent, csrfFrom } from '../../helpers/agent';
 import { cliContext } from '../../helpers/cli';
 import { importCommands } from '../../../src/cli/import-command';
-import { emptyRequired, unknownLabel } from '../../../src/features/imports/import-messages';
+import { birthNeeded, emptyRequired } from '../../../src/features/imports/import-messages';
+import { cellNote } from '../../../src/features/imports/import-form-check';
 import { C, MEETING_IMPORT_MESSAGES as M } from '../../../src/features/meetings/meetings-import';
+import { CASE_MESSAGES } from '../../../src/features/meetings/meeting-cases-schema';
+import { MEETING_MESSAGES } from '../../../src/features/meetings/meetings-schema';
+import { PERSON_MESSAGES } from '../../../src/features/persons/persons-schema';
 import { kanaSearchKey, normalizeKana } from '../../../src/lib/kana';
 import { insertMeeting, insertPerson, kindId, wardId } from './meeting-factory';
 
@@ -18,6 +22,11 @@ const HEADER = Object.values(C);
 
 const ledger = (rows: string[][]) => Buffer.from(`\uFEFF${[HEADER, ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`, 'utf8');
 const count = async (table: string) => Number((await t.db(table).count({ n: '*' }))[0].n);
+const refused = (message: string, column: string, value: string) => `${message}（${cellNote(column, value)}）`;
+let dir: string;
+let n = 0;
+beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-meetings-rules-')); });
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const counts = async () => ({ meetings: await count('meetings'), cases: await count('meeting_cases'), persons: await count('persons') });
 
 async function upload(a: Agent, bytes: Buffer) {
@@ -68,7 +77,7 @@ test('rows with the same 会議日 form one meeting; persons are matched by kana
   expect(monthly.text).toMatch(/<th scope="row">5月<\/th>\s*<td class="num">1<\/td>\s*<td class="num">2<\/td>/);
 });
 
-test('all or nothing: one bad row and nothing is stored; every reason is listed by row', async () => {
+test('all or nothing: one bad row and nothing is stored; every reason is listed by row, in the forms’ words', async () => {
   await insertMeeting(t.db, '2024-07-01');
   const before = await counts();
   const res = await upload(staff.agent, ledger([
@@ -78,9 +87,38 @@ test('all or nothing: one bad row and nothing is stored; every reason is listed 
   ]));
   expect(res.status).toBe(400);
   const text = res.text.replace(/&#34;/g, '"');
-  for (const reason of [M.kana('Yoshi'), unknownLabel(C.type, '税理士'), M.accepted('はい'), M.sentBefore('2024-07-31', '2024-08-01'), M.exists('2024-07-01'), emptyRequired(C.birth)]) {
+  for (const reason of [
+    refused(PERSON_MESSAGES.nameKanaChars, C.kana, 'Yoshi'), refused(CASE_MESSAGES.recommended, C.type, '税理士'),
+    refused(CASE_MESSAGES.accepted, C.accepted, 'はい'),
+    M.exists('2024-07-01'), birthNeeded(C.birth),
+  ]) {
     expect([reason, text.includes(reason)]).toEqual([reason, true]);
   }
+  expect(await counts()).toEqual(before);
+});
+
+// issue 14 (2): what the meeting, case and person forms refuse, the import refuses with their messages
+test.each([
+  ['会議日 in the future', { 会議日: '2026-11-28' }, refused(MEETING_MESSAGES.future, C.date, '2026-11-28')],
+  ['会議日 not a date', { 会議日: '2024-02-30' }, refused(MEETING_MESSAGES.heldOn, C.date, '2024-02-30')],
+  ['家裁送付日 in the future', { 家裁送付日: '2030-01-01' }, refused(CASE_MESSAGES.future, C.sent, '2030-01-01')],
+  ['家裁送付日 before the meeting', { 家裁送付日: '2024-09-09' }, refused(CASE_MESSAGES.sentBefore, C.sent, '2024-09-09')],
+  ['候補者 of 101 characters', { 候補者: '候'.repeat(101) }, refused(CASE_MESSAGES.candidate, C.candidate, '候'.repeat(101))],
+  ['推薦種別 not in the master', { 推薦種別: '行政書士' }, refused(CASE_MESSAGES.recommended, C.type, '行政書士')],
+  ['推薦種別 empty', { 推薦種別: '' }, refused(CASE_MESSAGES.recommended, C.type, '')],
+  ['生年月日 in the future', { 生年月日: '2027-01-01' }, refused(PERSON_MESSAGES.birthFuture, C.birth, '2027-01-01')],
+  ['氏名カナ of 101 characters', { 氏名カナ: 'ア'.repeat(101) }, refused(PERSON_MESSAGES.name, C.kana, 'ア'.repeat(101))],
+  ['区 empty (a new person takes it)', { 区: '' }, emptyRequired(C.ward)],
+])('%s: refused with the form’s message, row-numbered; nothing stored', async (_name, cells, reason) => {
+  const before = await counts();
+  const base: Record<string, string> = { 会議日: '2024-09-10', 氏名カナ: 'フォーム タロウ', 生年月日: '1950-01-01', 区: '東区', 推薦種別: '弁護士', 候補者: '', 受任可否: '', 家裁送付日: '', ...cells };
+  const err: string[] = [];
+  const file = path.join(dir, `rules-${++n}.csv`);
+  fs.writeFileSync(file, ledger([HEADER.map((h) => base[h])]));
+  expect(await importCommands.import.run(['meetings', file], cliContext(t.db, () => undefined, (s) => err.push(s)))).toBe(1);
+  const lines = err.filter((l) => l.startsWith('行'));
+  expect(lines).toContain(`行2: ${reason}`);
+  expect(lines.filter((l) => !l.startsWith('行2: '))).toEqual([]);
   expect(await counts()).toEqual(before);
 });
 

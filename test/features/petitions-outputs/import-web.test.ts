@@ -3,7 +3,7 @@ import { makeUser } from '../../helpers/factories';
 import { Agent, csrfFrom, loginAs } from '../../helpers/agent';
 import { importRows } from '../../../src/features/imports/import-pipeline';
 import { petitionsImport } from '../../../src/features/petitions/petitions-import';
-import { PETITION_IMPORT_MESSAGES as M } from '../../../src/features/petitions/petitions-import-cells';
+import { PETITION_MESSAGES as P } from '../../../src/features/petitions/petitions-schema';
 import { HEADER, ledger, row } from './import-fixtures';
 
 const PATH = '/petitions/import';
@@ -68,7 +68,7 @@ test('bad rows: 400, every reason with its row number, no confirm button, nothin
   const res = await upload(agent, ledger([row(), row({ 類型: '任意後見' }), row({ 決裁日: '2024-02-01', 申立日: '2024-01-31' })]));
   expect(res.status).toBe(400);
   expect(res.text).toContain('<th scope="row">行3</th>');
-  expect(res.text).toContain(M.type('任意後見'));
+  expect(res.text).toContain(`${P.type_sought_id}（類型「任意後見」）`);
   expect(res.text).toContain('<th scope="row">行4</th>');
   expect(res.text).not.toContain('すべて取り込む');
   expect(await counts()).toEqual(before);

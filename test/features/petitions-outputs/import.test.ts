@@ -9,7 +9,11 @@ import { CliContext, CliError } from '../../../src/cli/command';
 import { fixedClock } from '../../../src/clock';
 import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/logger';
-import { badDate, emptyRequired, missingColumn, unknownLabel } from '../../../src/features/imports/import-messages';
+import { birthNeeded, missingColumn } from '../../../src/features/imports/import-messages';
+import { cellNote } from '../../../src/features/imports/import-form-check';
+import { PERSON_MESSAGES } from '../../../src/features/persons/persons-schema';
+import { PETITION_MESSAGES as P } from '../../../src/features/petitions/petitions-schema';
+import { STAGE_RULES } from '../../../src/features/petitions/petition-stages';
 import { PETITION_IMPORT_MESSAGES as M } from '../../../src/features/petitions/petitions-import-cells';
 import { kanaSearchKey } from '../../../src/lib/kana';
 import { csv, HEADER, ledger, row } from './import-fixtures';
@@ -91,7 +95,7 @@ test('a valid ledger: persons created or matched, petitions with their dates, st
   expect(c).toMatchObject({ filed_on: '2023-04-01', registered_on: '2023-07-10', legal_basis_id: await code('legal_basis', '精神保健福祉法第51条の11の2') });
   const progress = await db('petition_progress').whereIn('petition_id', [a.id, b.id, c.id]).orderBy('petition_id').select('current_stage');
   expect(progress.map((p) => p.current_stage)).toEqual([10, 1, 12]);
-  const audit = await db('audit_log').where({ action: 'import.petitions', record_type: 'import_file' });
+  const audit = await db('audit_log').where({ action: 'import.petitions', record_type: 'import_batch' });
   expect(audit).toEqual([expect.objectContaining({ actor_username: 'cli', actor_id: null })]);
 });
 
@@ -103,28 +107,42 @@ test('two rows for one new person (kana + birth date) create the person once', a
   expect([after.persons - before.persons, after.petitions - before.petitions]).toEqual([1, 2]);
 });
 
+/** The reason for a cell the form refused: the form's message, then the column and what was written. */
+const refused = (message: string, column: string, value: string) => `${message}（${cellNote(column, value)}）`;
+
+// issue 14 (2): each row goes through the person form, the petition form and the stage date rule
 test.each([
-  ['氏名 empty', { 氏名: '' }, emptyRequired('氏名')],
-  ['氏名カナ not kana', { 氏名カナ: 'Kumamoto' }, M.kana('Kumamoto')],
-  ['生年月日 empty', { 生年月日: '' }, emptyRequired('生年月日')],
-  ['生年月日 not a date', { 生年月日: '昭和15年2月30日' }, badDate('生年月日', '昭和15年2月30日')],
-  ['区 empty', { 区: '' }, emptyRequired('区')],
-  ['区 unknown', { 区: '熊本区' }, unknownLabel('区', '熊本区')],
-  ['根拠法 unknown', { 根拠法: '民法' }, M.basis('民法')],
-  ['類型 not statutory', { 類型: '任意後見' }, M.type('任意後見')],
-  ['a stage date not a date', { 申立日: '2023/13/1' }, badDate('申立日', '2023/13/1')],
-  ['stage dates out of order', { 決裁日: '2023-05-02', 申立日: '2023-05-01' }, M.order('申立日', '2023-05-01', '決裁日', '2023-05-02')],
-  ['a later stage before an earlier one further back', { 相談受付日: '2023-06-01', 審判日: '2023-05-01' }, M.order('審判日', '2023-05-01', '相談受付日', '2023-06-01')],
-  ['事件番号 malformed', { 申立日: '2023-05-01', 事件番号: '1234' }, M.caseNumber('1234')],
+  ['氏名 empty', { 氏名: '' }, refused(PERSON_MESSAGES.name, '氏名', '')],
+  ['氏名 of 101 characters', { 氏名: '熊'.repeat(101) }, refused(PERSON_MESSAGES.name, '氏名', '熊'.repeat(101))],
+  ['氏名カナ not kana', { 氏名カナ: 'Kumamoto' }, refused(PERSON_MESSAGES.nameKanaChars, '氏名カナ', 'Kumamoto')],
+  ['生年月日 empty (persons are matched by it)', { 生年月日: '' }, birthNeeded('生年月日')],
+  ['生年月日 not a date', { 生年月日: '昭和15年2月30日' }, refused(PERSON_MESSAGES.birthDate, '生年月日', '昭和15年2月30日')],
+  ['生年月日 in the future', { 生年月日: '2030-01-01' }, refused(PERSON_MESSAGES.birthFuture, '生年月日', '2030-01-01')],
+  ['区 empty', { 区: '' }, refused(P.ward, '区', '')],
+  ['区 unknown', { 区: '熊本区' }, refused(PERSON_MESSAGES.select.ward_id, '区', '熊本区')],
+  ['根拠法 unknown', { 根拠法: '民法' }, refused(P.legal_basis_id, '根拠法', '民法')],
+  ['類型 not statutory', { 類型: '任意後見' }, refused(P.type_sought_id, '類型', '任意後見')],
+  ['a stage date not a date', { 申立日: '2023/13/1' }, refused(P.filed_on, '申立日', '2023/13/1')],
+  ['申立日 in the future', { 申立日: '2030-01-01' }, refused(P.future, '申立日', '2030-01-01')],
+  ['相談受付日 in the future', { 相談受付日: '2026-11-28' }, refused(STAGE_RULES.future, '相談受付日', '2026-11-28')],
+  ['審判日 before 申立日', { 申立日: '2023-05-01', 審判日: '2023-04-30' }, refused(P.decidedBeforeFiled, '審判日', '2023-04-30')],
+  ['a stage date before an earlier stage’s', { 相談受付日: '2023-06-01', 決裁日: '2023-05-01' }, refused(STAGE_RULES.beforePrevious, '決裁日', '2023-05-01')],
+  ['事件番号 malformed', { 申立日: '2023-05-01', 事件番号: '1234' }, refused(P.case_number, '事件番号', '1234')],
   ['事件番号 without 申立日', { 事件番号: '令和5年(家)第12号' }, M.caseNumberWithoutFiling],
-])('%s: the row number and the reason, exit 1, nothing stored', async (_name, cells, reason) => {
+])('%s: the row number and the form’s reason, exit 1, nothing stored', async (_name, cells, reason) => {
   const before = await counts();
   const rows = [row({ 申立日: '2023-05-01' }), row(cells as Record<string, string>), row()];
   expect(await run(['petitions', file(ledger(rows))])).toBe(1);
-  expect(err).toContain(`行3: ${reason}`);
   expect(err.filter((l) => l.startsWith('行'))).toEqual([`行3: ${reason}`]);
   expect(out).toEqual([]);
   expect(await counts()).toEqual(before);
+});
+
+test('what the forms take, the import takes: today, 100 characters, dates in order', async () => {
+  const before = await counts();
+  const rows = [row({ 氏名: '熊'.repeat(100), 氏名カナ: 'クマモト ヒャク', 相談受付日: '2026-11-01', 申立日: '2026-11-27', 事件番号: '令和8年(家)第1号' })];
+  expect(await run(['petitions', file(ledger(rows))])).toBe(0);
+  expect((await counts()).petitions).toBe(before.petitions + 1);
 });
 
 test('all or nothing: several bad rows among many good ones are all reported; nothing is stored', async () => {
@@ -133,7 +151,7 @@ test('all or nothing: several bad rows among many good ones are all reported; no
   rows[4][HEADER.indexOf('区')] = '';
   rows[30][HEADER.indexOf('審判日')] = '2024-03-01';
   expect(await run(['petitions', file(ledger(rows))])).toBe(1);
-  expect(err.filter((l) => l.startsWith('行'))).toEqual([`行6: ${emptyRequired('区')}`, `行32: ${M.order('審判日', '2024-03-01', '相談受付日', '2024-04-01')}`]);
+  expect(err.filter((l) => l.startsWith('行'))).toEqual([`行6: ${refused(P.ward, '区', '')}`, `行32: ${refused(STAGE_RULES.beforePrevious, '審判日', '2024-03-01')}`]);
   expect(err).toContain('誤りのある行が2行あるため、何も取り込んでいません。');
   expect(await counts()).toEqual(before);
 });

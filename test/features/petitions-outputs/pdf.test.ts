@@ -3,7 +3,7 @@ import { makeUser } from '../../helpers/factories';
 import { Agent, loginAs } from '../../helpers/agent';
 import { pdfPages } from '../../lib/table/fixtures';
 import { STAGES } from '../../../src/features/petitions/petition-stages';
-import { APPROVAL_LABELS } from '../../../src/features/petitions/petitions-pdf-grid';
+import { APPROVAL_LABELS } from '../../../src/features/petitions/petitions-pdf';
 import { insertPerson, insertPetition } from './petition-data';
 
 let t: TestApp;

@@ -4,8 +4,8 @@
  * independent counts computed from the generated list (not from SQL).
  */
 import { Knex } from 'knex';
-import { kanaSearchKey } from '../../../src/lib/kana';
 import { prng } from '../reports/consultation-data';
+import { kanaKeys } from '../../../src/features/persons/persons-queries';
 
 export interface Value { id: number; label: string }
 export interface PetitionMastersT { wards: Value[]; types: Value[]; bases: Value[] }
@@ -24,7 +24,7 @@ export async function insertPerson(db: Knex, o: { name?: string; kana?: string; 
   const n = ++personSeq;
   const kana = o.kana ?? `テスト\u3000ホンニン${'ア'.repeat(n % 7)}${n}`;
   const [row] = await db('persons').insert({
-    name: o.name ?? `試験 本人${n}`, name_kana: kana, kana_key: kanaSearchKey(kana), birth_date: o.birth ?? '1940-01-01',
+    name: o.name ?? `試験 本人${n}`, name_kana: kana, ...kanaKeys(kana), birth_date: o.birth ?? '1940-01-01',
     ward_id: o.wardId ?? null, address: o.address ?? null,
   }).returning('id');
   return row.id;

@@ -30,12 +30,12 @@ test('petitions are a person link: merging two persons moves their petitions to 
   expect((await staff.get(`/petitions/${pb}`)).text).toContain('統合 一子');
 });
 
-test('the person\'s timeline lists their petitions with where each stands, linked', async () => {
+test('the person\'s timeline lists their petitions with where each stands, linked, at their first stage date', async () => {
   const p = await insertPerson(t.db, { name: '経過 二郎', name_kana: 'ケイカ ジロウ' });
   const open = await insertPetition(t.db, { person_id: p, ward: '北区', intake: '2026-10-02', stages: doneThrough(7, '2026-10-03') });
   const closed = await insertPetition(t.db, { person_id: p, ward: '北区', intake: '2025-06-01', stages: [{ stage: 12, on: '2025-07-01' }], values: { close_kind: '却下' } });
   const page = await staff.get(`/persons/${p}`);
   expect(page.status).toBe(200);
-  expect(page.text).toMatch(new RegExp(`令和8年10月2日</td>\\s*<td>市長申立て</td>\\s*<td><a href="/petitions/${open}">北区：現在 家裁申立て</a>`));
-  expect(page.text).toMatch(new RegExp(`令和7年6月1日</td>\\s*<td>市長申立て</td>\\s*<td><a href="/petitions/${closed}">北区：終結（却下）</a>`));
+  expect(page.text).toMatch(new RegExp(`令和8年10月3日</td>\\s*<td>市長申立て</td>\\s*<td><a href="/petitions/${open}">北区：現在 家裁申立て</a>`));
+  expect(page.text).toMatch(new RegExp(`令和7年7月1日</td>\\s*<td>市長申立て</td>\\s*<td><a href="/petitions/${closed}">北区：終結（却下）</a>`));
 });

@@ -9,15 +9,17 @@ import { CliContext } from '../../../src/cli/command';
 import { fixedClock } from '../../../src/clock';
 import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/logger';
-import { badDate, emptyRequired } from '../../../src/features/imports/import-messages';
+import { cellNote } from '../../../src/features/imports/import-form-check';
 import { C, SUBSIDY_IMPORT_MESSAGES as M } from '../../../src/features/subsidies/subsidies-import-cells';
+import { SUBSIDY_MESSAGES as SM } from '../../../src/features/subsidies/subsidies-messages';
+import { PERSON_MESSAGES } from '../../../src/features/persons/persons-schema';
 import { kanaSearchKey } from '../../../src/lib/kana';
 import { insertPerson, wardId } from './subsidy-factory';
 
 const t = useTestApp(); // 2026-11-27
 const staff = t.user('staff');
 
-const HEADER = ['氏名カナ', '生年月日', '区', '後見人等種別', '申立種別', '報酬付与審判日', '対象期間開始', '対象期間終了', '報酬付与額', '在宅月数', '施設月数', '財源区分', '決定', '決定日', '助成額', '支払日'];
+const HEADER = ['氏名', '氏名カナ', '生年月日', '区', '後見人等種別', '申立種別', '報酬付与審判日', '対象期間開始', '対象期間終了', '報酬付与額', '在宅月数', '施設月数', '財源区分', '決定', '決定日', '助成額', '支払日'];
 const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
 const csv = (rows: string[][]) => rows.map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
 /** A valid approved, paid row (12 months at home from 2022-04-01: cap 336,000円), with `cells` typed over it. */
@@ -70,25 +72,35 @@ test('CLI: persons matched by kana + birth date or created; decided and paid as 
   expect(await t.db('audit_log').where({ action: 'import.subsidies', actor_username: 'cli' })).toHaveLength(1);
 });
 
+const refused = (message: string, column: string, value: string) => `${message}（${cellNote(column, value)}）`;
+
+// issue 14 (2): each row goes through the person form, the application form, the decision and the payment forms
 test.each([
-  ['a relative guardian', { 後見人等種別: '子' }, M.relative('子')],
-  ['助成額 above the cap (taken as given only up to it)', { 助成額: '336001' }, M.overCap('336,001円', '336,000円', '在宅 12か月 × 28,000円 + 施設 0か月 × 18,000円 = 336,000円、報酬付与額 360,000円 → 上限 336,000円')],
-  ['approved without 助成額', { 助成額: '', 支払日: '' }, M.grantedRequired],
+  ['a relative guardian', { 後見人等種別: '子' }, refused(SM.relative('子'), C.relation, '子')],
+  ['a relation not in the master', { 後見人等種別: '医師' }, refused(SM.guardian_relation_id, C.relation, '医師')],
+  ['助成額 above the cap', { 助成額: '336001' }, refused(SM.grantedOverCap('336,000円'), C.granted, '336001')],
+  ['approved without 助成額 (a ledger’s blank is a gap)', { 助成額: '', 支払日: '' }, M.grantedRequired],
   ['rejected with a payment date', { 決定: '却下', 助成額: '' }, M.notOnRejection(C.paid)],
-  ['決定 unknown', { 決定: '保留' }, M.oneOf(C.decision, '保留', ['承認', '却下'])],
-  ['財源区分 unknown', { 財源区分: '児童' }, M.oneOf(C.funding, '児童', ['高齢', '障がい'])],
-  ['申立種別 empty', { 申立種別: '' }, emptyRequired(C.petitionType)],
-  ['period reversed', { 対象期間終了: '2022-03-31' }, M.before(C.to, '2022-03-31', C.from, '2022-04-01')],
-  ['too many months', { 施設月数: '1' }, M.tooManyMonths(12)],
-  ['no months', { 在宅月数: '0' }, M.noMonths],
-  ['報酬付与額 not a number', { 報酬付与額: '三十万' }, M.yen(C.fee, '三十万')],
-  ['決定日 not a date', { 決定日: '2023-02-30' }, badDate(C.decided, '2023-02-30')],
-  ['paid before decided', { 支払日: '2023-05-31' }, M.before(C.paid, '2023-05-31', C.decided, '2023-06-01')],
-  ['no cap on the first day', { 対象期間開始: '1999-04-01', 対象期間終了: '1999-09-30', 在宅月数: '6' }, M.noCaps('1999-04-01')],
-])('%s: the row number and the reason; nothing stored', async (_name, cells, reason) => {
+  ['決定 unknown', { 決定: '保留' }, refused(SM.decision, C.decision, '保留')],
+  ['財源区分 unknown', { 財源区分: '児童' }, refused(SM.funding_line, C.funding, '児童')],
+  ['申立種別 empty', { 申立種別: '' }, refused(SM.petition_type, C.petitionType, '')],
+  ['period reversed', { 対象期間終了: '2022-03-31' }, refused(SM.periodOrder, C.to, '2022-03-31')],
+  ['too many months', { 施設月数: '1' }, refused(SM.tooManyMonths(12), C.home, '12')],
+  ['no months', { 在宅月数: '0' }, refused(SM.noMonths, C.home, '0')],
+  ['報酬付与額 not a number', { 報酬付与額: '三十万' }, refused(SM.fee_awarded_yen, C.fee, '三十万')],
+  ['決定日 not a date', { 決定日: '2023-02-30' }, refused(SM.decided_on, C.decided, '2023-02-30')],
+  ['決定日 in the future', { 決定日: '2030-01-01', 支払日: '' }, refused(SM.future, C.decided, '2030-01-01')],
+  ['決定日 before the court’s decision', { 報酬付与審判日: '2023-06-02' }, refused(SM.decidedBeforeCourt, C.decided, '2023-06-01')],
+  ['paid before decided', { 支払日: '2023-05-31' }, refused(SM.paidBeforeDecided, C.paid, '2023-05-31')],
+  ['no cap on the first day', { 対象期間開始: '1999-04-01', 対象期間終了: '1999-09-30', 在宅月数: '6' }, refused(SM.noCaps, C.from, '1999-04-01')],
+  ['氏名 of 101 characters', { 氏名: '熊'.repeat(101) }, refused(PERSON_MESSAGES.name, C.name, '熊'.repeat(101))],
+])('%s: the row number and the form’s reason; nothing stored', async (_name, cells, reason) => {
   const before = await counts();
   expect(await run(ledger([row(), row(cells as Record<string, string>)]))).toBe(1);
-  expect(err.filter((l) => l.startsWith('行'))).toEqual([`行3: ${reason}`]);
+  // the form's reason (it may give more: with no months, the cap is 0 as well)
+  const lines = err.filter((l) => l.startsWith('行'));
+  expect(lines).toContain(`行3: ${reason}`);
+  expect(lines.filter((l) => !l.startsWith('行3: '))).toEqual([]);
   expect(await counts()).toEqual(before);
 });
 
@@ -100,7 +112,7 @@ test('web: upload → preview → import all, with the importing user; a bad fil
   const bad = await staff.agent.post('/subsidies/import').field('_csrf', csrfFrom(page.text))
     .attach('file', ledger([row(), row({ 後見人等種別: '配偶者' })]), { filename: 's.csv', contentType: 'text/csv' });
   expect(bad.status).toBe(400);
-  expect(bad.text).toContain(M.relative('配偶者'));
+  expect(bad.text).toContain(SM.relative('配偶者'));
   const res = await staff.agent.post('/subsidies/import').field('_csrf', csrfFrom(page.text))
     .attach('file', ledger([row({ 氏名カナ: 'アソ ジロウ', 生年月日: '1950-01-01' })]), { filename: 's.csv', contentType: 'text/csv' });
   expect(res.status).toBe(200);
