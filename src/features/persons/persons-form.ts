@@ -3,9 +3,8 @@ import { ErrorItem, FieldErrors } from '../../http/forms';
 import { todayIso } from '../../lib/dates';
 import { PERSON_COLUMNS, PersonValues } from './persons-fields';
 import { allowedIds, loadLookups, Lookups, selectOptions } from './persons-lookups';
-import { Candidate, duplicateCandidates } from './persons-queries';
+import { Candidate, possibleDuplicates } from './persons-duplicates';
 import { PERSON_MESSAGES, PersonSchemaContext } from './persons-schema';
-import { kanaSearchKey } from '../../lib/kana';
 
 export interface FormContext {
   lookups: Lookups;
@@ -33,13 +32,14 @@ export function pickValues(data: PersonValues): PersonValues {
 
 /**
  * Possible duplicates said with the form's other errors (not only once those are fixed): when the
- * kana and birth date parsed but something else did not, the same kana and birth date already
- * stored are listed. A form that parses in full is checked by createPerson (in its transaction).
+ * birth date and the 氏名 or 氏名カナ parsed but something else did not, the persons that may be
+ * the same (possibleDuplicates) are listed. A form that parses in full is checked by createPerson.
  */
 export async function withDuplicates(req: Request, failed: { errors: FieldErrors; errorList: ErrorItem[] }, parsed: Partial<PersonValues & { confirm_distinct: boolean }>) {
-  if (parsed.confirm_distinct || !parsed.name_kana || !parsed.birth_date) return { form: failed, candidates: [] as Candidate[] };
-  const candidates = await duplicateCandidates(req.deps.db, kanaSearchKey(parsed.name_kana), parsed.birth_date);
-  if (!candidates.length) return { form: failed, candidates };
+  const none = { form: failed, candidates: [] as Candidate[] };
+  if (parsed.confirm_distinct || !parsed.birth_date || (!parsed.name && !parsed.name_kana)) return none;
+  const candidates = await possibleDuplicates(req.deps.db, { name: parsed.name ?? '', name_kana: parsed.name_kana ?? '', birth_date: parsed.birth_date });
+  if (!candidates.length) return none;
   const message = PERSON_MESSAGES.duplicate;
   return { form: { errors: { ...failed.errors, confirm_distinct: message }, errorList: [...failed.errorList, { field: 'confirm_distinct', message }] }, candidates };
 }

@@ -25,15 +25,15 @@ export type PaymentForm = z.infer<typeof paymentSchema>;
 
 export const deleteSchema = z.object({ deleted_reason: requiredText('削除の理由', 500), version: versionField });
 
-/** The dates a step follows: 受付 (may be unknown on records moved in), the court's fee decision, the decision. */
-export interface StepDates { received_on: string | null; court_decided_on: string; decided_on: string | null }
+/** The dates a step follows: 受付, the court's fee decision, the decision (each may be unknown, e.g. on a ledger row moved in). */
+export interface StepDates { received_on: string | null; court_decided_on: string | null; decided_on: string | null }
 
 /** A decision: not in the future, not before the application was received nor before the court's fee decision; a rejection says why. */
 export const decisionRule = (s: StepDates, today: string) => (d: Partial<DecisionForm>): FieldErrors => {
   const e: FieldErrors = {};
   if (d.decided_on && d.decided_on > today) e.decided_on = M.future;
   else if (d.decided_on && s.received_on && d.decided_on < s.received_on) e.decided_on = M.decidedBeforeReceived;
-  else if (d.decided_on && d.decided_on < s.court_decided_on) e.decided_on = M.decidedBeforeCourt;
+  else if (d.decided_on && s.court_decided_on && d.decided_on < s.court_decided_on) e.decided_on = M.decidedBeforeCourt;
   if (d.decision === '却下' && d.decision_reason === null) e.decision_reason = M.decisionReasonRequired;
   return e;
 };

@@ -56,7 +56,7 @@ test('person: a blank name and a possible duplicate (same kana and birth date) i
   expect(res.status).toBe(400);
   expect(errorOf(res.text, 'name')).toBe('氏名を入力してください');
   expect(errorOf(res.text, 'phone')).toBe('電話番号は市外局番から10桁または11桁の数字で入力してください');
-  expect(errorOf(res.text, 'confirm_distinct')).toBe('同じ氏名カナ・生年月日の本人が既に登録されています。同じ人でないか確認してください');
+  expect(errorOf(res.text, 'confirm_distinct')).toBe('同じ人かもしれない本人が既に登録されています。同じ人でないか確認し、別人であればチェックを入れてください');
   expect(res.text).toContain('二重 花子');
   expect(await count('persons')).toBe(before);
 });
