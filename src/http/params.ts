@@ -1,4 +1,5 @@
 import { Request } from 'express';
+import { parseFiscalYearInput } from '../lib/dates';
 import { NotFoundError } from './errors';
 
 /** A positive integer id from the path, or 404. */
@@ -13,4 +14,10 @@ export function idParam(req: Request, name = 'id'): number {
 export function queryString(req: Request, name: string): string {
   const v = req.query[name];
   return typeof v === 'string' ? v.replaceAll('\0', '').trim() : '';
+}
+
+/** A 年度 from the query string as staff may type it (2025, 令和7年度, R7), within min–max; null otherwise. */
+export function fiscalYearParam(req: Request, name = 'fy', min = 1900, max = 2100): number | null {
+  const r = parseFiscalYearInput(queryString(req, name));
+  return r.ok && r.fy >= min && r.fy <= max ? r.fy : null;
 }

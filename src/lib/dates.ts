@@ -7,5 +7,8 @@ export { toWareki, toWarekiWithWestern, warekiYear } from './dates/wareki';
 export { fiscalYearOf, fiscalYearName, fiscalYearLabel, fiscalYearRange, fiscalMonths } from './dates/fiscal';
 export { parseDateInput, describeDate } from './dates/parse';
 export type { ParseDateResult } from './dates/parse';
+export { parseFiscalYearInput } from './dates/fiscal-input';
+export type { ParseFiscalYearResult } from './dates/fiscal-input';
+export { ageOn } from './dates/age';
 export { isHoliday, isBusinessDay, addBusinessDays, businessDaysBetween } from './dates/business';
 export { todayIso, formatDateTime } from './dates/clock';

@@ -72,7 +72,7 @@ describe('subsidy caps', () => {
     for (const monthly_yen of ['', 'abc', '-1', '1000001', '28000.5', '2万']) {
       const res = await postCap({ setting: '施設', monthly_yen, valid_from: '2030-04-01' });
       expect(res.status).toBe(400);
-      expect(res.text).toContain(`<p class="error-text" id="monthly_yen-error">${AMOUNT}</p>`);
+      expect(res.text).toContain(`<p class="error-text" id="monthly_yen-error">${monthly_yen === '' ? '月額上限を入力してください' : AMOUNT}</p>`);
       expect(res.text).toMatch(/<input id="monthly_yen"[^>]*aria-invalid="true"/);
     }
     expect(await t.db('subsidy_caps').count({ n: '*' })).toEqual(before);
@@ -146,9 +146,10 @@ describe('settings', () => {
       const token = await tokenFor(admin.agent, SETTINGS);
       const res = await admin.agent.post(SETTINGS).type('form').send({ petition_stall_days: days, version: String(current.version), _csrf: token });
       expect(res.status).toBe(400);
-      expect(res.text).toContain(`<p class="error-text" id="petition_stall_days-error">${STALL}</p>`);
+      const message = days === '' ? '停滞とみなす日数を入力してください' : STALL;
+      expect(res.text).toContain(`<p class="error-text" id="petition_stall_days-error">${message}</p>`);
       expect(res.text).toMatch(/<input id="petition_stall_days"[^>]*aria-invalid="true"/);
-      expect(res.text).toContain(`<a href="#petition_stall_days">${STALL}</a>`);
+      expect(res.text).toContain(`<a href="#petition_stall_days">${message}</a>`);
       // the form can be sent again as it is
       expect(res.text).toContain(`name="version" value="${current.version}"`);
     }

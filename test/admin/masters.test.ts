@@ -147,7 +147,7 @@ describe('adding entries', () => {
     for (const name of ['', '   ', 'あ'.repeat(61)]) {
       const res = await postForm(admin.agent, '/admin/masters/wards', { name }, '/admin/masters/wards');
       expect(res.status).toBe(400);
-      expect(res.text).toContain(MASTER_MESSAGES.name);
+      expect(res.text).toContain(name.trim() === '' ? '名称を入力してください' : MASTER_MESSAGES.name);
     }
     expect(await t.db('wards').count({ n: '*' })).toEqual([{ n: 5 }]);
   });

@@ -151,7 +151,7 @@ describe('admin users: create', () => {
     });
     expect(res.status).toBe(400);
     expect(res.text).toContain(USER_MESSAGES.username);
-    expect(res.text).toContain(USER_MESSAGES.displayName);
+    expect(res.text).toContain('表示名を入力してください');
     expect(res.text).toContain(USER_MESSAGES.role);
     expect(res.text).toContain('入力内容を確認してください（3件）');
   });

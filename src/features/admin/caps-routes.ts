@@ -17,8 +17,8 @@ const MESSAGES = {
 
 const capSchema = z.object({
   setting: z.enum(SETTINGS, { error: MESSAGES.setting }),
-  monthly_yen: intField(MESSAGES.amount, 0, 1_000_000),
-  valid_from: dateField(MESSAGES.from),
+  monthly_yen: intField('月額上限', 0, 1_000_000, { invalid: MESSAGES.amount, unit: /円$/ }),
+  valid_from: dateField('適用開始日', MESSAGES.from),
 });
 
 const listCaps = (req: Request) =>

@@ -11,7 +11,7 @@ import { loadRequiredRoles, saveRequiredRoles } from '../../auth/two-factor-sett
 const VIEW = 'admin/masters/settings';
 const STALL_MESSAGE = '停滞とみなす日数を1〜365の整数で入力してください';
 const ROLES_MESSAGE = '役割の選択肢から選んでください';
-const schema = z.object({ petition_stall_days: intField(STALL_MESSAGE, 1, 365), version: versionField });
+const schema = z.object({ petition_stall_days: intField('停滞とみなす日数', 1, 365, { invalid: STALL_MESSAGE, unit: /日$/ }), version: versionField });
 /** Checked boxes arrive as nothing, one value or several. */
 const twoFactorSchema = z.object({
   required_roles: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(ROLES, { error: ROLES_MESSAGE }), { error: ROLES_MESSAGE })),

@@ -7,7 +7,7 @@ import { NotFoundError } from '../../http/errors';
 import { ROLES, ROLE_LABELS } from '../../policy';
 import { findUserById, listUsers } from '../../auth/users-queries';
 import { activeWards } from './masters-queries';
-import { userCreateSchema, userUpdateSchema, USER_MESSAGES } from './users-schema';
+import { userCreateSchema, userUpdateSchema, USER_MESSAGES, wardRule } from './users-schema';
 import { createUser, resetPassword, setDisabled, updateUser } from './users-service';
 import { resetTwoFactor } from '../two-factor/two-factor-service';
 
@@ -47,7 +47,7 @@ export function usersRoutes(r: SecureRouter): void {
   });
 
   r.post('/admin/users', 'users:manage', async (req, res) => {
-    const form = parseForm(userCreateSchema, req.body);
+    const form = parseForm(userCreateSchema, req.body, wardRule);
     const values = { ...req.body, password: '' };
     if (!form.ok) return renderBadRequest(res, 'admin/users/new', form, values, await formLocals(req));
     if (!(await wardOffered(req, form.data.ward_id))) {
@@ -64,7 +64,7 @@ export function usersRoutes(r: SecureRouter): void {
 
   r.post('/admin/users/:id', 'users:manage', async (req, res) => {
     const user = await loadUser(req);
-    const form = parseForm(userUpdateSchema, req.body);
+    const form = parseForm(userUpdateSchema, req.body, wardRule);
     if (!form.ok) return renderBadRequest(res, 'admin/users/show', form, req.body, { user, oneTimePassword: null, ...(await formLocals(req)) });
     if (!(await wardOffered(req, form.data.ward_id))) {
       return renderBadRequest(res, 'admin/users/show', fieldError('ward_id', USER_MESSAGES.ward), req.body, { user, oneTimePassword: null, ...(await formLocals(req)) });

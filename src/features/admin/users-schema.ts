@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { FieldErrors } from '../../http/forms';
+import { requiredText, versionField } from '../../http/schema-fields';
 import { ROLES } from '../../policy';
 
 export const USER_MESSAGES = {
   username: 'ユーザー名は半角英数字と . _ - で3〜64文字で入力してください',
   usernameTaken: 'このユーザー名は既に使われています',
-  displayName: '表示名を50文字以内で入力してください',
+  displayName: '表示名は50文字以内で入力してください',
   role: '役割を選択してください',
   ward: '区役所職員には担当の区を選択してください',
   wardNotAllowed: '区を指定できるのは区役所職員だけです',
@@ -17,26 +19,27 @@ const optionalInt = z.preprocess(
 );
 
 const base = z.object({
-  display_name: z.string({ error: USER_MESSAGES.displayName }).trim().min(1, USER_MESSAGES.displayName).max(50, USER_MESSAGES.displayName),
+  display_name: requiredText('表示名', 50),
   role: z.enum(ROLES, { error: USER_MESSAGES.role }),
   ward_id: optionalInt.catch(null),
 });
 
-function wardRule<T extends { role: string; ward_id: number | null }>(v: T, ctx: z.RefinementCtx) {
-  if (v.role === 'ward' && !v.ward_id) ctx.addIssue({ code: 'custom', path: ['ward_id'], message: USER_MESSAGES.ward });
-  if (v.role !== 'ward' && v.ward_id) ctx.addIssue({ code: 'custom', path: ['ward_id'], message: USER_MESSAGES.wardNotAllowed });
+/** A ward user has a ward, no one else does (checked with the other errors: see parseForm's rule). */
+export function wardRule(v: Partial<{ role: string; ward_id: number | null }>): FieldErrors {
+  if (v.role === undefined) return {};
+  if (v.role === 'ward' && !v.ward_id) return { ward_id: USER_MESSAGES.ward };
+  if (v.role !== 'ward' && v.ward_id) return { ward_id: USER_MESSAGES.wardNotAllowed };
+  return {};
 }
 
 export const userCreateSchema = base
   .extend({
-    username: z.string({ error: USER_MESSAGES.username }).trim().regex(/^[A-Za-z0-9._-]{3,64}$/, USER_MESSAGES.username),
+    username: requiredText('ユーザー名', 200, USER_MESSAGES.username).refine((v) => /^[A-Za-z0-9._-]{3,64}$/.test(v), USER_MESSAGES.username),
     password: z.string().optional().default(''),
-  })
-  .superRefine(wardRule);
+  });
 
 export const userUpdateSchema = base
-  .extend({ version: z.coerce.number({ error: USER_MESSAGES.version }).int().positive(USER_MESSAGES.version) })
-  .superRefine(wardRule);
+  .extend({ version: versionField });
 
 export type UserCreateForm = z.infer<typeof userCreateSchema>;
 export type UserUpdateForm = z.infer<typeof userUpdateSchema>;

@@ -1,8 +1,9 @@
 import { Request, Response } from 'express';
 import { FieldErrors, ErrorItem } from '../../http/forms';
-import { todayIso } from '../../lib/dates';
+import { parseDateInput, todayIso } from '../../lib/dates';
 import { pickedPerson, PickedPerson, searchForPick } from '../persons/person-pick';
 import { PersonHit } from '../persons/persons-search';
+import { bandRanges, deriveAgeBand } from './consultations-age-band';
 import { FormOptions } from './consultations-options';
 import { CONSULTATION_MESSAGES as M } from './consultations-schema';
 
@@ -30,12 +31,24 @@ function linkedPerson(req: Request, values: Record<string, unknown>): Promise<Pi
 
 interface Extra { candidates?: PersonHit[]; searched?: string | null; errors?: FieldErrors; errorList?: ErrorItem[] }
 
+/**
+ * A blank 年齢区分 shown as the band the server would store: the linked person's age on the
+ * consultation date (what the form's script fills in as a person is picked).
+ */
+function withDerivedAgeBand(values: Record<string, unknown>, linked: PickedPerson | null, opts: FormOptions): Record<string, unknown> {
+  if (!linked?.birth_date || (values.age_band_id !== undefined && values.age_band_id !== null && values.age_band_id !== '')) return values;
+  const on = parseDateInput(String(values.consulted_on ?? ''));
+  const band = deriveAgeBand(opts.codes.age_band_id.filter((o) => !o.retired), linked.birth_date, on.ok ? on.iso : null);
+  return band === null ? values : { ...values, age_band_id: band };
+}
+
 /** Renders the entry or edit form with its options, the linked person and any search candidates. */
 export async function renderForm(req: Request, res: Response, mode: FormMode, opts: FormOptions, values: Record<string, unknown>, status = 200, extra: Extra = {}) {
   const linked = await linkedPerson(req, values);
   const candidates = (extra.candidates ?? []).filter((c) => c.id !== linked?.id);
   res.status(status).render(mode.view, {
-    mode, opts, values, linked, candidates, searched: extra.searched ?? null,
+    mode, opts, values: withDerivedAgeBand(values, linked, opts), linked, candidates, searched: extra.searched ?? null,
+    ageBands: bandRanges(opts.codes.age_band_id.filter((o) => !o.retired)),
     ...(extra.errors ? { errors: extra.errors, errorList: extra.errorList } : {}),
   });
 }

@@ -1,6 +1,6 @@
 import { Request } from 'express';
 import { Db } from '../../db/knex';
-import { queryString } from '../../http/params';
+import { fiscalYearParam, queryString } from '../../http/params';
 import { fiscalYearRange, isValidIso } from '../../lib/dates';
 import { formatIso } from '../../lib/dates/calendar';
 import { withLabels } from './consultations-queries';
@@ -31,7 +31,7 @@ const intParam = (req: Request, name: string, min = 1, max = 999_999_999): numbe
 /** Filters from the query string; malformed values are ignored rather than refused. */
 export function parseFilters(req: Request): ListFilters {
   return {
-    fy: intParam(req, 'fy', 1900, 2100),
+    fy: fiscalYearParam(req),
     month: intParam(req, 'month', 1, 12),
     category: intParam(req, 'category'),
     ward: intParam(req, 'ward'),

@@ -104,6 +104,11 @@ export async function loadFormOptions(db: Db, keep: Keep = {}): Promise<FormOpti
   };
 }
 
+/** The 年齢区分 a new record may take (to derive one from a birth date). */
+export function activeAgeBands(db: Db): Promise<{ id: number; label: string }[]> {
+  return db('code_entries').where({ list: CODE_FIELDS.age_band_id }).whereNull('retired_at').orderBy(['sort_order', 'id']).select('id', 'label');
+}
+
 /** The label of an id among options ('' when not found or null). */
 export function labelOf(options: Option[], id: number | null | undefined): string {
   return id ? (options.find((o) => o.id === id)?.label ?? '') : '';

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { dateField, optionalDateField, versionField } from '../../http/schema-fields';
+import {
+  dateField, FIELD_MESSAGES as F, idField, optionalDateField, optionalIntField, optionalText, requiredIdField, requiredText, typedDigits, versionField,
+} from '../../http/schema-fields';
 
 export const CONSULTATION_MESSAGES = {
-  consultedOn: '相談日を正しく入力してください（例：2025-04-01、令和7年4月1日、R7.4.1）',
+  consultedOn: F.date('相談日'),
   consultedOnFuture: '相談日に未来の日付は入力できません',
   startTime: '開始時刻は「09:30」のように24時間制の時:分で入力してください',
   duration: '所要時間は0〜1440の整数（分）で入力してください',
@@ -18,14 +20,14 @@ export const CONSULTATION_MESSAGES = {
   sex: '性別を選択肢から選んでください',
   condition: '疾病・障害を選択肢から選んでください',
   referralCenter: '紹介元機関を選択肢から選んでください',
-  content: '内容は10,000文字以内で入力してください',
-  response: '対応は10,000文字以内で入力してください',
-  referral: '紹介・つなぎ先は2,000文字以内で入力してください',
-  followUpOn: 'フォローアップ日を正しく入力してください（例：2025-04-01、令和7年4月1日、R7.4.1）',
+  content: F.tooLong('内容', 10_000),
+  response: F.tooLong('対応', 10_000),
+  referral: F.tooLong('紹介・つなぎ先', 2000),
+  followUpOn: F.date('フォローアップ日'),
   followUpBefore: 'フォローアップ日は相談日以降の日付を入力してください',
   staff: '担当職員を選択してください',
   searchKana: '検索する氏名カナを入力してください',
-  deleteReason: '削除の理由を入力してください（500文字以内）',
+  deleteReason: F.tooLong('削除の理由', 500),
 } as const;
 const M = CONSULTATION_MESSAGES;
 
@@ -36,22 +38,9 @@ export const FIELD_ORDER = [
   'follow_up_on', 'staff_id', 'version',
 ] as const;
 
-/** A select's id: blank → null; anything but a positive integer is an unknown choice. */
-function idField(message: string, required = false) {
-  return z.unknown().transform((v, ctx) => {
-    const s = typeof v === 'string' ? v.trim() : '';
-    if (s === '' && !required) return null;
-    if (!/^[1-9]\d{0,8}$/.test(s)) {
-      ctx.addIssue({ code: 'custom', message });
-      return z.NEVER;
-    }
-    return Number(s);
-  });
-}
-
 /** '9:30', '09:30', '0930', full-width digits and '：' → '09:30'; blank → null. */
-const timeField = z.unknown().transform((v, ctx) => {
-  const s = (typeof v === 'string' ? v : '').normalize('NFKC').trim();
+const timeField = z.unknown().optional().transform((v, ctx) => {
+  const s = typedDigits(v);
   if (s === '') return null;
   const m = /^(\d{1,2}):?(\d{2})$/.exec(s);
   if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) {
@@ -61,50 +50,27 @@ const timeField = z.unknown().transform((v, ctx) => {
   return `${m[1].padStart(2, '0')}:${m[2]}`;
 });
 
-const durationField = z.unknown().transform((v, ctx) => {
-  const s = (typeof v === 'string' ? v : '').normalize('NFKC').replace(/[,\s]/g, '').replace(/分$/, '');
-  if (s === '') return null;
-  if (!/^\d{1,4}$/.test(s) || Number(s) > 1440) {
-    ctx.addIssue({ code: 'custom', message: M.duration });
-    return z.NEVER;
-  }
-  return Number(s);
-});
-
-function textField(max: number, message: string) {
-  return z.unknown().transform((v, ctx) => {
-    const s = (typeof v === 'string' ? v : '').replace(/\r\n?/g, '\n').trim();
-    if (s.length > max) {
-      ctx.addIssue({ code: 'custom', message });
-      return z.NEVER;
-    }
-    return s === '' ? null : s;
-  });
-}
-
 export const consultationSchema = z.object({
-  consulted_on: dateField(M.consultedOn),
+  consulted_on: dateField('相談日'),
   start_time: timeField,
-  duration_minutes: durationField,
+  duration_minutes: optionalIntField('所要時間', 0, 1440, { invalid: M.duration, unit: /分$/ }),
   method_id: idField(M.method),
   consultee_id: idField(M.consultee),
-  category_id: idField(M.category, true),
+  category_id: requiredIdField(M.category),
   ward_id: idField(M.ward),
   person_id: idField(M.person),
   age_band_id: idField(M.ageBand),
   sex_id: idField(M.sex),
   condition_id: idField(M.condition),
   referral_center_id: idField(M.referralCenter),
-  content: textField(10000, M.content),
-  response: textField(10000, M.response),
-  referral: textField(2000, M.referral),
-  follow_up_on: optionalDateField(M.followUpOn),
-  staff_id: idField(M.staff, true),
+  content: optionalText('内容', 10_000),
+  response: optionalText('対応', 10_000),
+  referral: optionalText('紹介・つなぎ先', 2000),
+  follow_up_on: optionalDateField('フォローアップ日'),
+  staff_id: requiredIdField(M.staff),
 });
 export type ConsultationForm = z.infer<typeof consultationSchema>;
 
 export const consultationEditSchema = consultationSchema.extend({ version: versionField });
 
-export const deleteSchema = z.object({
-  reason: z.string({ error: M.deleteReason }).trim().min(1, M.deleteReason).max(500, M.deleteReason),
-});
+export const deleteSchema = z.object({ reason: requiredText('削除の理由', 500) });

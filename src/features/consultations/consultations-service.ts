@@ -4,13 +4,19 @@ import { audit } from '../../audit/audit-writer';
 import { updateVersioned } from '../../db/tx';
 import { ConsultationForm } from './consultations-schema';
 import { findPickablePerson } from '../persons/person-pick';
+import { deriveAgeBand } from './consultations-age-band';
+import { activeAgeBands } from './consultations-options';
 
-/** When a person is linked, a blank ward / sex / condition takes the person's. */
+/**
+ * When a person is linked, a blank ward / sex / condition takes the person's, and a blank 年齢区分
+ * the band of the person's age on the consultation date (staff may choose another).
+ */
 async function withPersonDefaults(trx: Knex.Transaction, f: ConsultationForm): Promise<ConsultationForm> {
   if (f.person_id === null) return f;
   const p = await findPickablePerson(trx, f.person_id);
   if (!p) return f;
-  return { ...f, ward_id: f.ward_id ?? p.ward_id, sex_id: f.sex_id ?? p.sex_id, condition_id: f.condition_id ?? p.condition_id };
+  const ageBand = f.age_band_id ?? deriveAgeBand(await activeAgeBands(trx), p.birth_date, f.consulted_on);
+  return { ...f, ward_id: f.ward_id ?? p.ward_id, sex_id: f.sex_id ?? p.sex_id, condition_id: f.condition_id ?? p.condition_id, age_band_id: ageBand };
 }
 
 function columns(f: ConsultationForm) {

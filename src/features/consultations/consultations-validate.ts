@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { Db } from '../../db/knex';
-import { ErrorItem, FieldErrors, FormResult, parseForm } from '../../http/forms';
+import { FieldErrors, FormResult, parseFormAsync } from '../../http/forms';
 import { CODE_FIELDS, CodeField, FormOptions, Option } from './consultations-options';
-import { CONSULTATION_MESSAGES as M, ConsultationForm, consultationSchema, FIELD_ORDER } from './consultations-schema';
+import { CONSULTATION_MESSAGES as M, ConsultationForm, FIELD_ORDER } from './consultations-schema';
 import { findPickablePerson } from '../persons/person-pick';
 
 const CODE_MESSAGES: Record<CodeField, string> = {
@@ -38,32 +38,12 @@ async function referenceErrors(db: Db, data: Partial<ConsultationForm>, opts: Fo
   return errors;
 }
 
-function ordered(errors: FieldErrors): ErrorItem[] {
-  const rank = (f: string) => { const i = (FIELD_ORDER as readonly string[]).indexOf(f); return i < 0 ? 99 : i; };
-  return Object.entries(errors).map(([field, message]) => ({ field, message })).sort((a, b) => rank(a.field) - rank(b.field));
-}
-
-/** Each field parsed on its own, so the reference rules can run on those that are well-formed. */
-function parsedFields(body: unknown): Partial<ConsultationForm> {
-  const raw = (body ?? {}) as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const [field, schema] of Object.entries(consultationSchema.shape)) {
-    const r = (schema as z.ZodType).safeParse(raw[field]);
-    if (r.success) out[field] = r.data;
-  }
-  return out as Partial<ConsultationForm>;
-}
-
 /**
- * Parses the form with its schema, then checks dates and ids against today and what the form
- * offered. Format errors and reference errors are reported together, in form order.
+ * Parses the form with its schema and checks dates and ids against today and what the form
+ * offered, on whatever parsed: format errors and reference errors together, in form order.
  */
-export async function validateConsultation<S extends z.ZodType<ConsultationForm>>(
+export function validateConsultation<S extends z.ZodType<ConsultationForm>>(
   db: Db, schema: S, body: unknown, opts: FormOptions, today: string,
 ): Promise<FormResult<z.infer<S>>> {
-  const parsed = parseForm(schema, body);
-  const refs = await referenceErrors(db, parsedFields(body), opts, today);
-  if (parsed.ok && Object.keys(refs).length === 0) return parsed;
-  const errors = { ...refs, ...(parsed.ok ? {} : parsed.errors) };
-  return { ok: false, errors, errorList: ordered(errors) };
+  return parseFormAsync(schema, body, (data) => referenceErrors(db, data, opts, today), FIELD_ORDER);
 }

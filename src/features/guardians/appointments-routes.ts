@@ -9,7 +9,7 @@ import { toWareki } from '../../lib/dates';
 import { findPickablePerson, isPersonSearch, pickedPerson, searchForPick } from '../persons/person-pick';
 import { PersonHit } from '../persons/persons-search';
 import { APPOINTMENT_MESSAGES as M, appointmentEditSchema, appointmentSchema, validateAppointment } from './appointments-schema';
-import { createAppointment, updateAppointment } from './appointments-service';
+import { createAppointment, registeredOn, updateAppointment } from './appointments-service';
 import { loadGuardian, today } from './guardians-page';
 import { appointmentsQuery, AppointmentRow, GuardianRow } from './guardians-queries';
 
@@ -57,9 +57,11 @@ export function appointmentsRoutes(r: SecureRouter): void {
       const found = await searchForPick(req, body, M.searchKana);
       return renderNew(req, res, g, found.values, found.status, found.extra);
     }
-    const form = validateAppointment(appointmentSchema((await typeChoices(req)).ids), body, today(req));
+    const form = await validateAppointment(appointmentSchema((await typeChoices(req)).ids), body, today(req), {
+      registered: (on) => registeredOn(req.deps.db, g.id, on),
+      person: async (id) => (await findPickablePerson(req.deps.db, id)) !== undefined,
+    });
     if (!form.ok) return renderNew(req, res, g, body, 400, form);
-    if (!(await findPickablePerson(req.deps.db, form.data.person_id))) return renderNew(req, res, g, body, 400, fieldError('person_id', M.person));
     const result = await createAppointment(req, g.id, form.data);
     if (result !== 'ok') return renderNew(req, res, g, body, 400, fieldError('appointed_on', M.notRegistered));
     flash(req, '受任を記録しました。');
@@ -77,7 +79,7 @@ export function appointmentsRoutes(r: SecureRouter): void {
     const g = await loadGuardian(req);
     const a = await loadAppointment(req, g);
     const { ids, options } = await typeChoices(req, a.guardianship_type_id);
-    const form = validateAppointment(appointmentEditSchema(ids), req.body, today(req));
+    const form = await validateAppointment(appointmentEditSchema(ids), req.body, today(req), { registered: (on) => registeredOn(req.deps.db, g.id, on) });
     if (!form.ok) return renderEdit(req, res, g, a, req.body ?? {}, 400, form);
     const result = await updateAppointment(req, g.id, a.id, form.data);
     if (result === 'not_registered') return renderEdit(req, res, g, a, req.body ?? {}, 400, fieldError('appointed_on', M.notRegistered));

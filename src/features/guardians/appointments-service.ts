@@ -7,7 +7,7 @@ import { NotFoundError } from '../../http/errors';
 import { AppointmentEditForm, AppointmentForm } from './appointments-schema';
 
 /** Whether the person was registered in the bank on `on` (a bank period covering that day). */
-async function registeredOn(trx: Knex.Transaction, guardianId: number, on: string): Promise<boolean> {
+export async function registeredOn(trx: Knex | Knex.Transaction, guardianId: number, on: string): Promise<boolean> {
   const row = await trx('guardian_periods').where({ guardian_id: guardianId, kind: 'bank' }).where('started_on', '<=', on)
     .where((q) => q.whereNull('ended_on').orWhere('ended_on', '>=', on)).first('id');
   return row !== undefined;

@@ -50,3 +50,9 @@ export function enrolable(db: Conn, courseId: number): Promise<{ id: number; nam
     .whereNotExists((q) => q.select(db.raw('1')).from('guardian_course_enrolments as e').whereRaw('e.guardian_id = g.id').where('e.course_id', courseId))
     .orderBy([{ column: 'g.kana_key' }, { column: 'g.id' }]).select('g.id', 'g.name', 'g.name_kana', 'g.birth_date');
 }
+
+/** The earliest completion recorded on a course (its days may not move after it), or null. */
+export async function firstCompletion(db: Knex, courseId: number): Promise<string | null> {
+  const row = await db('guardian_course_enrolments').where({ course_id: courseId }).whereNotNull('completed_on').min({ on: 'completed_on' }).first();
+  return (row?.on as string | null | undefined) ?? null;
+}

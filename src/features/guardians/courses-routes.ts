@@ -5,7 +5,7 @@ import { SecureRouter } from '../../http/routes';
 import { fiscalYearLabel, fiscalYearOf, toWareki } from '../../lib/dates';
 import { can } from '../../policy';
 import { loadCourse, renderCourse } from './courses-page';
-import { daysOf, listCourses } from './courses-queries';
+import { daysOf, firstCompletion, listCourses } from './courses-queries';
 import { COURSE_MESSAGES, CourseForm, DAY_NOS, parseCourse } from './courses-schema';
 import { createCourse, updateCourse } from './courses-service';
 import { today } from './guardians-page';
@@ -54,7 +54,7 @@ export function coursesRoutes(r: SecureRouter): void {
 
   r.post('/guardians/courses/:courseId', 'guardians:write', async (req, res) => {
     const c = await loadCourse(req);
-    const form = parseCourse(req.body, c.fiscal_year);
+    const form = parseCourse(req.body, c.fiscal_year, await firstCompletion(req.deps.db, c.id));
     if (!form.ok) return renderForm(res, 'guardians/course-edit', { c }, req.body ?? {}, 400, form);
     if (!(await updateCourse(req, c.id, { ...form.data, version: form.data.version! }))) return conflict(req, res, c.id, form.data);
     flash(req, '講座の日程を保存しました。');

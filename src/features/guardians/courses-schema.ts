@@ -1,54 +1,79 @@
 /** The course forms: a cohort (fiscal year, title, its ten days), enrolment, attendance and completion. */
 import { z } from 'zod';
-import { dateField, intField, versionField } from '../../http/schema-fields';
-import { ErrorItem, FieldErrors, FormResult, parseForm } from '../../http/forms';
-import { fiscalYearLabel, fiscalYearRange } from '../../lib/dates';
-import { requiredText } from '../petitions/petitions-form-fields';
-import { DATE_EXAMPLE } from './guardians-schema';
+import { FieldErrors, FormResult, parseForm } from '../../http/forms';
+import { dateField, FIELD_MESSAGES as F, fiscalYearField, requiredText, versionField } from '../../http/schema-fields';
+import { fiscalYearLabel, fiscalYearRange, toWareki } from '../../lib/dates';
 
 export const COURSE_DAYS = 10;
 export const DAY_NOS = Array.from({ length: COURSE_DAYS }, (_, i) => i + 1);
 export const ATTENDANCE = ['出席', '欠席', '補講'] as const;
 export type Attendance = (typeof ATTENDANCE)[number];
 
+export const FY_MIN = 2000;
+export const FY_MAX = 2100;
+
 export const COURSE_MESSAGES = {
-  fiscalYear: '年度を西暦4桁で入力してください（例：2025）',
+  fiscalYear: F.fiscalYear('年度'),
   fiscalYearTaken: (label: string) => `${label}の養成講座は既に登録されています`,
-  title: '講座名を100文字以内で入力してください',
-  dayOn: (no: number) => `第${no}日の日付を正しい日付で入力してください${DATE_EXAMPLE}`,
-  dayTopic: (no: number) => `第${no}日の内容を200文字以内で入力してください`,
+  title: F.tooLong('講座名', 100),
+  dayOn: (no: number) => F.date(`第${no}日の日付`),
+  dayTopic: (no: number) => F.tooLong(`第${no}日の内容`, 200),
   dayOutside: (no: number, fy: number) => `第${no}日の日付は${fiscalYearLabel(fy)}（4月1日〜翌年3月31日）の日付を入力してください`,
+  dayBeforePrevious: (no: number, previous: string) => `第${no}日の日付は第${no - 1}日（${toWareki(previous)}）以降の日付を入力してください`,
+  dayAfterCompletion: (no: number, completed: string) =>
+    `第${no}日の日付は、この講座の修了日（${toWareki(completed)}）以前の日付を入力してください（修了を記録した後は、それより後に日程を移せません）`,
   guardian: '受講者を一覧から選択してください',
-  completedOn: `修了日を正しい日付で入力してください${DATE_EXAMPLE}`,
+  completedOn: F.date('修了日'),
   future: '未来の日付は入力できません',
 } as const;
 const M = COURSE_MESSAGES;
 
 const dayShape = () => Object.fromEntries(DAY_NOS.flatMap((n) => [
-  [`day_${n}_on`, dateField(M.dayOn(n))],
-  [`day_${n}_topic`, requiredText(200, M.dayTopic(n))],
+  [`day_${n}_on`, dateField(`第${n}日の日付`)],
+  [`day_${n}_topic`, requiredText(`第${n}日の内容`, 200)],
 ]));
 
 export interface DayInput { day_no: number; held_on: string; topic: string }
 export interface CourseForm { fiscal_year: number; title: string; days: DayInput[]; version?: number }
 
-/** The course form: with `fixedFy` (an edit) the year is the course's own and a version is required. */
-export function parseCourse(body: unknown, fixedFy: number | null): FormResult<CourseForm> {
+/**
+ * The days against the fiscal year, each other (第2日 not before 第1日 …) and the earliest completion
+ * already recorded (a completion is not before the last day): on the days that parsed.
+ */
+function dayErrors(v: Record<string, unknown>, fy: number | undefined, firstCompletion: string | null): FieldErrors {
+  const e: FieldErrors = {};
+  const range = fy === undefined ? null : fiscalYearRange(fy);
+  let previous: string | null = null;
+  for (const n of DAY_NOS) {
+    const on = v[`day_${n}_on`];
+    if (typeof on !== 'string') { previous = null; continue; }
+    const field = `day_${n}_on`;
+    if (range && (on < range.from || on > range.to)) e[field] = M.dayOutside(n, fy!);
+    else if (previous && on < previous) e[field] = M.dayBeforePrevious(n, previous);
+    else if (firstCompletion && on > firstCompletion) e[field] = M.dayAfterCompletion(n, firstCompletion);
+    previous = on;
+  }
+  return e;
+}
+
+/**
+ * The course form: with `fixedFy` (an edit) the year is the course's own and a version is required;
+ * `firstCompletion`: the earliest completion recorded on the course (none for a new one).
+ */
+export function parseCourse(body: unknown, fixedFy: number | null, firstCompletion: string | null = null): FormResult<CourseForm> {
   const schema = z.object({
-    ...(fixedFy === null ? { fiscal_year: intField(M.fiscalYear, 2000, 2100) } : { version: versionField }),
-    title: requiredText(100, M.title),
+    ...(fixedFy === null ? { fiscal_year: fiscalYearField('年度', FY_MIN, FY_MAX) } : { version: versionField }),
+    title: requiredText('講座名', 100),
     ...dayShape(),
   });
-  const parsed = parseForm(schema, body);
+  const parsed = parseForm(schema, body, (v) => {
+    const r = v as Record<string, unknown>;
+    return dayErrors(r, fixedFy ?? (r.fiscal_year as number | undefined), firstCompletion);
+  });
   if (!parsed.ok) return parsed;
   const v = parsed.data as Record<string, unknown>;
-  const fy = fixedFy ?? (v.fiscal_year as number);
   const days = DAY_NOS.map((n) => ({ day_no: n, held_on: v[`day_${n}_on`] as string, topic: v[`day_${n}_topic`] as string }));
-  const range = fiscalYearRange(fy);
-  const errorList: ErrorItem[] = days.filter((d) => d.held_on < range.from || d.held_on > range.to)
-    .map((d) => ({ field: `day_${d.day_no}_on`, message: M.dayOutside(d.day_no, fy) }));
-  if (errorList.length) return { ok: false, errors: Object.fromEntries(errorList.map((e) => [e.field, e.message])) as FieldErrors, errorList };
-  return { ok: true, data: { fiscal_year: fy, title: v.title as string, days, ...(fixedFy === null ? {} : { version: v.version as number }) } };
+  return { ok: true, data: { fiscal_year: fixedFy ?? (v.fiscal_year as number), title: v.title as string, days, ...(fixedFy === null ? {} : { version: v.version as number }) } };
 }
 
 export const enrolSchema = (allowed: Set<number>) => z.object({
@@ -56,6 +81,6 @@ export const enrolSchema = (allowed: Set<number>) => z.object({
 });
 
 export const completeSchema = (today: string) => z.object({
-  completed_on: dateField(M.completedOn).refine((v) => v <= today, M.future),
+  completed_on: dateField('修了日').refine((v) => v <= today, M.future),
   version: versionField,
 });

@@ -1,12 +1,10 @@
 /** The follow-up session form: the date, the name, and who attended (checkboxes of the roster). */
 import { z } from 'zod';
-import { dateField, versionField } from '../../http/schema-fields';
-import { checkedIds, requiredText } from '../petitions/petitions-form-fields';
-import { DATE_EXAMPLE } from './guardians-schema';
+import { checkedIds, dateField, FIELD_MESSAGES as F, requiredText, versionField } from '../../http/schema-fields';
 
 export const FOLLOWUP_MESSAGES = {
-  heldOn: `研修日を正しい日付で入力してください${DATE_EXAMPLE}`,
-  title: '研修名を100文字以内で入力してください',
+  heldOn: F.date('研修日'),
+  title: F.tooLong('研修名', 100),
   attendees: '受講者を一覧から選択してください',
   future: '未来の日付は入力できません',
   taken: '同じ日に同じ研修名の研修が既に登録されています',
@@ -15,8 +13,8 @@ const M = FOLLOWUP_MESSAGES;
 
 export function followupSchema(today: string, roster: Set<number>) {
   return z.object({
-    held_on: dateField(M.heldOn).refine((v) => v <= today, M.future),
-    title: requiredText(100, M.title),
+    held_on: dateField('研修日').refine((v) => v <= today, M.future),
+    title: requiredText('研修名', 100),
     attendee_ids: checkedIds(roster, M.attendees),
   });
 }

@@ -17,7 +17,7 @@ export interface GatingFacts {
 
 export const GATING_MESSAGES = {
   notCompleted: '養成講座を修了していません',
-  completedLater: (on: string) => `養成講座の修了日（${toWareki(on)}）が登録日より後です`,
+  completedLater: (on: string) => `バンク登録日は養成講座の修了日（${toWareki(on)}）以降の日付を入力してください`,
   noActivity: '地域生活支援員の活動開始日が記録されていません',
   activityShort: (start: string, reached: string) =>
     `地域生活支援員としての活動が1年に達していません（活動開始 ${toWareki(start)}、1年に達する日 ${toWareki(reached)}）`,

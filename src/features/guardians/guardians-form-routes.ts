@@ -1,12 +1,13 @@
 import { Request, Response } from 'express';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, fieldError, parseForm } from '../../http/forms';
+import { ErrorItem, FieldErrors, fieldError, parseFormAsync } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { fiscalYearName, toWareki } from '../../lib/dates';
 import { loadGuardian, today } from './guardians-page';
 import { GUARDIAN_COLUMNS, GUARDIAN_MESSAGES, GuardianForm, guardianSchema, guardianUpdateSchema } from './guardians-schema';
 import { createGuardian, updateGuardian } from './guardians-service';
-import { findGuardian, GuardianRow } from './guardians-queries';
+import { findGuardian, GuardianRow, sameKanaAndBirth } from './guardians-queries';
+import { kanaSearchKey } from '../../lib/kana';
 
 type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
 
@@ -27,6 +28,11 @@ const LABELS: Record<(typeof GUARDIAN_COLUMNS)[number], string> = {
   name: '氏名', name_kana: '氏名カナ', birth_date: '生年月日', address: '住所', phone: '電話番号', email: 'メールアドレス',
   activity_started_on: '地域生活支援員の活動開始日', notes: '備考',
 };
+/** The same kana and birth date on another roster record, said with the form's other errors (saving checks again). */
+const duplicateRule = (req: Request, exceptId: number | null) => async (f: Partial<GuardianForm>) =>
+  (f.name_kana && f.birth_date && (await sameKanaAndBirth(req.deps.db, kanaSearchKey(f.name_kana), f.birth_date, exceptId))
+    ? { name_kana: GUARDIAN_MESSAGES.duplicate } : {});
+
 const shown = (c: string, v: unknown) => (v === null || v === undefined || v === '' ? '' : c.endsWith('_on') || c === 'birth_date' ? toWareki(String(v)) : String(v));
 
 /** New trainee (optionally enrolled in a course) and the edit of contact details and the 支援員 start date. */
@@ -35,7 +41,7 @@ export function formRoutes(r: SecureRouter): void {
 
   r.post('/guardians', 'guardians:write', async (req, res) => {
     const courses = await courseOptions(req);
-    const form = parseForm(guardianSchema(today(req), new Set(courses.map((c) => c.value))), req.body);
+    const form = await parseFormAsync(guardianSchema(today(req), new Set(courses.map((c) => c.value))), req.body, duplicateRule(req, null));
     if (!form.ok) return renderNew(req, res, req.body ?? {}, 400, form);
     const { course_id: courseId, ...values } = form.data;
     const result = await createGuardian(req, values, courseId);
@@ -51,7 +57,7 @@ export function formRoutes(r: SecureRouter): void {
 
   r.post('/guardians/:guardianId', 'guardians:write', async (req, res) => {
     const g = await loadGuardian(req);
-    const form = parseForm(guardianUpdateSchema(today(req)), req.body);
+    const form = await parseFormAsync(guardianUpdateSchema(today(req)), req.body, duplicateRule(req, g.id));
     if (!form.ok) return renderEdit(res, g, req.body ?? {}, 400, form);
     const result = await updateGuardian(req, g.id, form.data);
     if (!result.ok && result.reason === 'duplicate') return renderEdit(res, g, req.body ?? {}, 400, fieldError('name_kana', GUARDIAN_MESSAGES.duplicate));

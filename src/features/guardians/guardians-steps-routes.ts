@@ -1,13 +1,13 @@
 import { Request, Response } from 'express';
 import { flash } from '../../http/flash';
-import { fieldError, parseForm } from '../../http/forms';
+import { fieldError, parseForm, parseFormAsync } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { toWareki } from '../../lib/dates';
 import { PeriodKind, PERIOD_KINDS } from './guardian-status';
 import { loadGuardian, renderGuardian, today } from './guardians-page';
 import { GuardianRow, periodsOf } from './guardians-queries';
 import { bankSchema, cooperatorEndSchema, cooperatorSchema, withdrawSchema } from './guardians-schema';
-import { closePeriod, registerBank, startCooperator, StepOutcome } from './guardians-steps-service';
+import { closePeriod, closeRefusal, registerBank, startCooperator, StepOutcome } from './guardians-steps-service';
 
 interface Close { kind: PeriodKind; on: string; reason: string | null }
 
@@ -45,7 +45,10 @@ export function stepsRoutes(r: SecureRouter): void {
 
   r.post('/guardians/:guardianId/bank/withdraw', 'guardians:write', async (req, res) => {
     const g = await loadGuardian(req);
-    const form = parseForm(withdrawSchema(today(req)), req.body);
+    const form = await parseFormAsync(withdrawSchema(today(req)), req.body, async (f) => {
+      const refused = f.withdraw_on ? closeRefusal(await periodsOf(req.deps.db, g.id), 'bank', f.withdraw_on) : null;
+      return refused ? { withdraw_on: refused } : {};
+    });
     if (!form.ok) return renderGuardian(req, res, g, 400, { ...form, values: req.body ?? {} });
     const { withdraw_on: on, withdraw_reason: reason, version } = form.data;
     const outcome = await closePeriod(req, g.id, 'bank', { on, reason, version }, 'withdraw_on');
@@ -61,7 +64,10 @@ export function stepsRoutes(r: SecureRouter): void {
 
   r.post('/guardians/:guardianId/cooperator/end', 'guardians:write', async (req, res) => {
     const g = await loadGuardian(req);
-    const form = parseForm(cooperatorEndSchema(today(req)), req.body);
+    const form = await parseFormAsync(cooperatorEndSchema(today(req)), req.body, async (f) => {
+      const refused = f.coop_end_on ? closeRefusal(await periodsOf(req.deps.db, g.id), 'cooperator', f.coop_end_on) : null;
+      return refused ? { coop_end_on: refused } : {};
+    });
     if (!form.ok) return renderGuardian(req, res, g, 400, { ...form, values: req.body ?? {} });
     const { coop_end_on: on, coop_end_reason: reason, version } = form.data;
     const outcome = await closePeriod(req, g.id, 'cooperator', { on, reason, version }, 'coop_end_on');

@@ -19,7 +19,9 @@ export const STEP_MESSAGES = {
   alreadyOpen: (kind: PeriodKind) => `既に${PERIOD_KINDS[kind]}中です`,
   notOpen: (kind: PeriodKind) => `${PERIOD_KINDS[kind]}の記録がありません`,
   afterPrevious: (kind: PeriodKind, ended: string) => `前回の${PERIOD_KINDS[kind]}の終了日（${toWareki(ended)}）より後の日付を入力してください`,
-  beforeStart: (kind: PeriodKind, started: string) => `${PERIOD_KINDS[kind]}の開始日（${toWareki(started)}）より前の日付は入力できません`,
+  beforeStart: (kind: PeriodKind, started: string) => kind === 'bank'
+    ? `抹消日はバンク登録日（${toWareki(started)}）以降の日付を入力してください`
+    : `協力員の終了日は協力員の開始日（${toWareki(started)}）以降の日付を入力してください`,
   notRegistered: '法人後見協力員はバンク登録中の人だけが記録できます',
   beforeBank: (since: string) => `協力員の開始日はバンク登録日（${toWareki(since)}）以降の日付を入力してください`,
   cooperatorOpen: '法人後見協力員として活動中です。先に協力員の終了を記録してから抹消してください',
@@ -74,6 +76,20 @@ export function startCooperator(req: Request, id: number, on: string): Promise<S
 
 export interface CloseInput { on: string; reason: string | null; version: number }
 
+/**
+ * Why closing the open period of `kind` on `on` is refused (among the person's periods `all`), or
+ * null: none open, a withdrawal while 協力員 is open, a date before the period's start or (a
+ * withdrawal) before the end of a 協力員 period within it.
+ */
+export function closeRefusal(all: PeriodRow[], kind: PeriodKind, on: string): string | null {
+  const open = openOf(all.filter((p) => p.kind === kind));
+  if (!open) return STEP_MESSAGES.notOpen(kind);
+  if (kind === 'bank' && openOf(all.filter((p) => p.kind === 'cooperator'))) return STEP_MESSAGES.cooperatorOpen;
+  if (on < open.started_on) return STEP_MESSAGES.beforeStart(kind, open.started_on);
+  const coopEnd = kind === 'bank' ? lastEnd(all.filter((p) => p.kind === 'cooperator' && p.started_on >= open.started_on)) : undefined;
+  return coopEnd && on < coopEnd ? STEP_MESSAGES.beforeCooperatorEnd(coopEnd) : null;
+}
+
 /** Closes the open period of `kind` if it is still at `version`; a withdrawal is refused while 協力員 is open. */
 export async function closePeriod(req: Request, id: number, kind: PeriodKind, input: CloseInput, field: string): Promise<StepOutcome> {
   const { db, clock } = req.deps;
@@ -84,10 +100,8 @@ export async function closePeriod(req: Request, id: number, kind: PeriodKind, in
     const open = openOf(all.filter((p) => p.kind === kind));
     if (!open) return fail(field, STEP_MESSAGES.notOpen(kind));
     if (open.version !== input.version) return { ok: false, conflict: true };
-    if (kind === 'bank' && openOf(all.filter((p) => p.kind === 'cooperator'))) return fail(field, STEP_MESSAGES.cooperatorOpen);
-    if (input.on < open.started_on) return fail(field, STEP_MESSAGES.beforeStart(kind, open.started_on));
-    const coopEnd = kind === 'bank' ? lastEnd(all.filter((p) => p.kind === 'cooperator' && p.started_on >= open.started_on)) : undefined;
-    if (coopEnd && input.on < coopEnd) return fail(field, STEP_MESSAGES.beforeCooperatorEnd(coopEnd));
+    const refused = closeRefusal(all, kind, input.on);
+    if (refused) return fail(field, refused);
     const values = { ended_on: input.on, end_reason: input.reason, updated_at: now, updated_by: req.user!.id };
     if (!(await updateVersioned(trx, 'guardian_periods', open.id, input.version, values))) return { ok: false, conflict: true };
     await audit(req, kind === 'bank' ? 'guardian.bank_withdraw' : 'guardian.cooperator_end', 'citizen_guardian', id, trx);

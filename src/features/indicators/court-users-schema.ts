@@ -1,6 +1,6 @@
 /** The form of indicator 1's court counts: the calendar year (new only) and one count per 類型. */
 import { z } from 'zod';
-import { intField, versionField } from '../../http/schema-fields';
+import { COUNT_UNIT, intField, versionField } from '../../http/schema-fields';
 import type { GuardianshipType } from './court-users-queries';
 
 export const COUNT_MAX = 9_999_999;
@@ -16,9 +16,9 @@ export const countField = (t: GuardianshipType) => `type_${t.id}`;
 
 /** `maxYear`: the current calendar year (a year's 31 December count cannot be known before). */
 export function courtUsersSchema(types: GuardianshipType[], opts: { create: true; maxYear: number } | { create: false }) {
-  const counts = Object.fromEntries(types.map((t) => [countField(t), intField(COURT_MESSAGES.count(t.label), 0, COUNT_MAX)]));
+  const counts = Object.fromEntries(types.map((t) => [countField(t), intField(`${t.label}の人数`, 0, COUNT_MAX, { invalid: COURT_MESSAGES.count(t.label), unit: COUNT_UNIT })]));
   return opts.create
-    ? z.object({ year: intField(COURT_MESSAGES.year(opts.maxYear), YEAR_MIN, opts.maxYear), ...counts })
+    ? z.object({ year: intField('年', YEAR_MIN, opts.maxYear, { invalid: COURT_MESSAGES.year(opts.maxYear), unit: /年$/ }), ...counts })
     : z.object({ ...counts, version: versionField });
 }
 

@@ -12,7 +12,7 @@ import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { INDICATORS, type IndicatorDef } from './indicator-defs';
 import { loadTargets, type Target } from './indicator-targets';
-import { targetSchema } from './targets-schema';
+import { targetRule, targetSchema } from './targets-schema';
 
 const BASE = '/admin/masters/indicator-targets';
 const FIELDS = ['baseline_year', 'baseline_value', 'target_year', 'target_value'] as const;
@@ -42,7 +42,7 @@ export function indicatorTargetsRoutes(r: SecureRouter): void {
 
   r.post(`${BASE}/:id`, 'masters:manage', async (req, res) => {
     const t = await loadOne(req);
-    const form = parseForm(targetSchema, req.body);
+    const form = parseForm(targetSchema, req.body, targetRule);
     if (!form.ok) return renderEdit(res, t, req.body ?? {}, form);
     const { version, ...values } = form.data;
     const saved = await inTransaction(req.deps.db, async (trx) => {

@@ -1,6 +1,7 @@
 /** The form of an indicator's baseline and target (master data). */
 import { z } from 'zod';
-import { intField, versionField } from '../../http/schema-fields';
+import { FieldErrors } from '../../http/forms';
+import { COUNT_UNIT, intField, versionField } from '../../http/schema-fields';
 
 const VALUE_MAX = 9_999_999;
 
@@ -13,13 +14,15 @@ export const TARGET_MESSAGES = {
 };
 
 export const targetSchema = z.object({
-  baseline_year: intField(TARGET_MESSAGES.baseline_year, 2000, 2100),
-  baseline_value: intField(TARGET_MESSAGES.baseline_value, 0, VALUE_MAX),
-  target_year: intField(TARGET_MESSAGES.target_year, 2000, 2100),
-  target_value: intField(TARGET_MESSAGES.target_value, 0, VALUE_MAX),
+  baseline_year: intField('基準年', 2000, 2100, { invalid: TARGET_MESSAGES.baseline_year, unit: /年度?$/ }),
+  baseline_value: intField('基準値', 0, VALUE_MAX, { invalid: TARGET_MESSAGES.baseline_value, unit: COUNT_UNIT }),
+  target_year: intField('目標年', 2000, 2100, { invalid: TARGET_MESSAGES.target_year, unit: /年度?$/ }),
+  target_value: intField('目標値', 0, VALUE_MAX, { invalid: TARGET_MESSAGES.target_value, unit: COUNT_UNIT }),
   version: versionField,
-}).superRefine((d, ctx) => {
-  if (d.target_year <= d.baseline_year) ctx.addIssue({ code: 'custom', path: ['target_year'], message: TARGET_MESSAGES.order });
 });
+
+/** The target comes after the baseline. */
+export const targetRule = (d: Partial<z.infer<typeof targetSchema>>): FieldErrors =>
+  (d.target_year !== undefined && d.baseline_year !== undefined && d.target_year <= d.baseline_year ? { target_year: TARGET_MESSAGES.order } : {});
 
 export type TargetForm = z.infer<typeof targetSchema>;

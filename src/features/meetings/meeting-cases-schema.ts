@@ -5,11 +5,8 @@
  * the citizen guardian chosen from the bank (one of the ids the form offered).
  */
 import { z } from 'zod';
-import { optionalDateField, versionField } from '../../http/schema-fields';
-import { optionalText, requiredOneOf, selectId } from '../petitions/petitions-form-fields';
+import { FIELD_MESSAGES as F, optionalDateField, optionalText, requiredOneOf, requiredSelectId, selectId, versionField } from '../../http/schema-fields';
 import { ACCEPTED_VALUES } from './meetings-options';
-
-const DATE_EXAMPLE = '（例：2025-04-01、令和7年4月1日、R7.4.1）';
 
 export const CASE_MESSAGES = {
   person: '本人を検索して選択してください',
@@ -17,13 +14,13 @@ export const CASE_MESSAGES = {
   petition: '申立てを一覧から選択してください',
   petitionOfOther: '選んだ申立ては、選んだ本人の申立てではありません。申立てを選び直してください',
   petitionLocked: (id: number) => `この検討案件は市長申立て（番号 ${id}）の段階6「受任調整」の記録です。申立ての画面で段階6の記録を取り消してから変更してください`,
-  needs: '課題の概要は2,000文字以内で入力してください',
+  needs: F.tooLong('課題の概要', 2000),
   recommended: '推薦する後見人等の種別を選択してください',
-  candidate: '候補者は100文字以内で入力してください',
+  candidate: F.tooLong('候補者', 100),
   candidateGuardian: 'バンク登録者から選ぶ場合は、現在バンクに登録されている市民後見人を一覧から選択してください',
-  reasons: '推薦の理由は2,000文字以内で入力してください',
+  reasons: F.tooLong('推薦の理由', 2000),
   accepted: '候補者の受任の意向（可・否・未定）を選択してください',
-  sentOn: `家庭裁判所への送付日を正しい日付で入力してください${DATE_EXAMPLE}`,
+  sentOn: F.date('家庭裁判所への送付日'),
   sentBefore: '家庭裁判所への送付日は会議の開催日以降の日付を入力してください',
   future: '未来の日付は入力できません',
   appointed: '選任された後見人等の種別を一覧から選択してください',
@@ -34,18 +31,18 @@ const M = CASE_MESSAGES;
 
 /** The candidate group: a free-text name and/or a citizen guardian from the bank (`guardians`: the ids offered). */
 export const candidateShape = (guardians: Set<number>) => ({
-  candidate_name: optionalText(100, M.candidate),
+  candidate_name: optionalText('候補者', 100),
   candidate_guardian_id: selectId(guardians, M.candidateGuardian),
 });
 
 export function caseSchema(kinds: Set<number>, guardians: Set<number> = new Set()) {
   return z.object({
-    needs_summary: optionalText(2000, M.needs),
-    recommended_type_id: selectId(kinds, M.recommended, true).pipe(z.number()),
+    needs_summary: optionalText('課題の概要', 2000),
+    recommended_type_id: requiredSelectId(kinds, M.recommended),
     ...candidateShape(guardians),
-    reasons: optionalText(2000, M.reasons),
+    reasons: optionalText('推薦の理由', 2000),
     candidate_accepted: requiredOneOf(ACCEPTED_VALUES, M.accepted),
-    sent_to_court_on: optionalDateField(M.sentOn),
+    sent_to_court_on: optionalDateField('家庭裁判所への送付日'),
     appointed_type_id: selectId(kinds, M.appointed),
   });
 }

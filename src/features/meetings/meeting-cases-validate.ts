@@ -1,6 +1,6 @@
 /** The case form against the database: the person exists (not merged), the petition is theirs, the dates fit the meeting. */
 import { Knex } from 'knex';
-import { FieldErrors, FormResult, parseForm } from '../../http/forms';
+import { FieldErrors, FormResult, parseFormAsync } from '../../http/forms';
 import { allowedIds, MeetingOptions } from './meetings-options';
 import { bankGuardianChoices } from './meeting-case-guardians';
 import { CASE_FIELD_ORDER, CASE_MESSAGES as M, caseEditSchema, CaseForm, caseSchema } from './meeting-cases-schema';
@@ -30,22 +30,27 @@ async function petitionError(db: Knex, raw: unknown, personId: number | null): P
   return p.person_id === personId ? { id: Number(s) } : { id: null, error: M.petitionOfOther };
 }
 
+/**
+ * The case form in one round: the fields, the person and the petition (against the database), and
+ * the date sent to the court (not in the future, not before the meeting).
+ */
 export async function validateCase(db: Knex, body: Record<string, unknown>, c: CaseContext): Promise<FormResult<CaseForm>> {
   const kinds = allowedIds(c.o.kinds, c.held);
   const guardians = new Set((await bankGuardianChoices(db, c.heldGuardian)).map((g) => g.id));
-  const form = parseForm(c.editing ? caseEditSchema(kinds, guardians) : caseSchema(kinds, guardians), body);
-  const errors: FieldErrors = form.ok ? {} : { ...form.errors };
-  const person = await pickedPerson(db, body.person_id);
-  if (!person) errors.person_id = M.person;
-  const petition = await petitionError(db, body.petition_id, person?.id ?? null);
-  if (petition.error && person) errors.petition_id = petition.error;
-  if (c.lockedPetition !== null && petition.id !== c.lockedPetition) errors.petition_id = M.petitionLocked(c.lockedPetition);
-  if (form.ok && form.data.sent_to_court_on) {
-    if (form.data.sent_to_court_on > c.today) errors.sent_to_court_on = M.future;
-    else if (form.data.sent_to_court_on < c.heldOn) errors.sent_to_court_on = M.sentBefore;
-  }
-  if (form.ok && person && Object.keys(errors).length === 0) return { ok: true, data: { ...form.data, person_id: person.id, petition_id: petition.id } };
-  const errorList = Object.entries(errors).map(([field, message]) => ({ field, message }))
-    .sort((a, b) => CASE_FIELD_ORDER.indexOf(a.field) - CASE_FIELD_ORDER.indexOf(b.field));
-  return { ok: false, errors, errorList };
+  const found: { person: number | null; petition: number | null } = { person: null, petition: null };
+  const form = await parseFormAsync(c.editing ? caseEditSchema(kinds, guardians) : caseSchema(kinds, guardians), body, async (f) => {
+    const errors: FieldErrors = {};
+    const person = await pickedPerson(db, body.person_id);
+    if (!person) errors.person_id = M.person;
+    const petition = await petitionError(db, body.petition_id, person?.id ?? null);
+    if (petition.error && person) errors.petition_id = petition.error;
+    if (c.lockedPetition !== null && petition.id !== c.lockedPetition) errors.petition_id = M.petitionLocked(c.lockedPetition);
+    if (f.sent_to_court_on && f.sent_to_court_on > c.today) errors.sent_to_court_on = M.future;
+    else if (f.sent_to_court_on && f.sent_to_court_on < c.heldOn) errors.sent_to_court_on = M.sentBefore;
+    found.person = person?.id ?? null;
+    found.petition = petition.id;
+    return errors;
+  }, CASE_FIELD_ORDER);
+  if (!form.ok) return form;
+  return { ok: true, data: { ...form.data, person_id: found.person!, petition_id: found.petition } };
 }

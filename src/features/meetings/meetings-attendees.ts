@@ -4,7 +4,7 @@
  * organisation (from the attendee_org list). Rows are kept in the order typed.
  */
 import { FieldErrors } from '../../http/forms';
-import { optionalText, selectId } from '../petitions/petitions-form-fields';
+import { optionalText, requiredSelectId } from '../../http/schema-fields';
 import { MEETING_MESSAGES as M } from './meetings-schema';
 
 export const MAX_ATTENDEES = 30;
@@ -25,13 +25,13 @@ export function parseAttendees(body: Record<string, unknown>, orgIds: Set<number
     const [org, role, name] = (['org', 'role', 'name'] as const).map((k) => body[attField(k, i)]);
     if ([org, role, name].every((v) => text(v) === '')) continue;
     const n = i + 1;
-    const o = selectId(orgIds, M.attOrg(n), true).safeParse(org);
-    const r = optionalText(50, M.attRole(n)).safeParse(role);
-    const m = optionalText(100, M.attName(n)).safeParse(name);
+    const o = requiredSelectId(orgIds, M.attOrg(n)).safeParse(org);
+    const r = optionalText(`出席者${n}の役職`, 50).safeParse(role);
+    const m = optionalText(`出席者${n}の氏名`, 100).safeParse(name);
     if (!o.success) errors[attField('org', i)] = M.attOrg(n);
     if (!r.success) errors[attField('role', i)] = M.attRole(n);
     if (!m.success) errors[attField('name', i)] = M.attName(n);
-    if (o.success && r.success && m.success) attendees.push({ org_id: o.data as number, role: r.data, name: m.data });
+    if (o.success && r.success && m.success) attendees.push({ org_id: o.data, role: r.data, name: m.data });
   }
   return { attendees, errors };
 }

@@ -7,7 +7,7 @@ import { toWareki } from '../../lib/dates';
 import { attendeeValues, describeAttendee } from './meetings-attendees';
 import { editMeetingMode, NEW_MEETING, readMeetingForm, renderMeetingForm, today } from './meetings-form';
 import { labelOf, loadMeetingOptions, MeetingOptions } from './meetings-options';
-import { attendeesOf, MeetingRow } from './meetings-queries';
+import { attendeesOf, firstSentOn, MeetingRow } from './meetings-queries';
 import { loadMeeting, renderMeeting } from './meetings-page';
 import { deleteSchema, MEETING_MESSAGES, MeetingForm } from './meetings-schema';
 import { createMeeting, deleteMeeting, updateMeeting } from './meetings-service';
@@ -60,7 +60,7 @@ export function meetingEntryRoutes(r: SecureRouter): void {
     const m = await loadMeeting(req);
     const [o, { held }] = await Promise.all([loadMeetingOptions(req.deps.db), heldOrgs(req, m)]);
     const body = req.body ?? {};
-    const form = readMeetingForm(body, o, held, true, today(req));
+    const form = readMeetingForm(body, o, held, true, today(req), await firstSentOn(req.deps.db, m.id));
     if (!form.ok) return renderMeetingForm(res, editMeetingMode(m.id), o, held, body, 400, form);
     if (!(await updateMeeting(req, m.id, form.data.version!, form.data, form.attendees))) {
       return renderConflict(req, res, m.id, form.data, attendeeLines(o, form.attendees));

@@ -26,15 +26,18 @@ export type MeetingFormResult =
   | { ok: true; data: MeetingForm & { version?: number }; attendees: Attendee[] }
   | { ok: false; errors: FieldErrors; errorList: ErrorItem[] };
 
-/** The whole form: the fields (and version when editing), the attendee rows, the date not in the future. */
-export function readMeetingForm(body: Record<string, unknown>, o: MeetingOptions, held: number[], editing: boolean, todayIso: string): MeetingFormResult {
-  const form = parseForm(editing ? meetingEditSchema : meetingSchema, body);
-  const errors: FieldErrors = form.ok ? {} : { ...form.errors };
-  if (form.ok && form.data.held_on > todayIso) errors.held_on = MEETING_MESSAGES.future;
+/**
+ * The whole form, in one round: the fields (and version when editing), the attendee rows, the date
+ * not in the future nor after the day a case of the meeting was sent to the court (`firstSent`).
+ */
+export function readMeetingForm(body: Record<string, unknown>, o: MeetingOptions, held: number[], editing: boolean, todayIso: string,
+  firstSent: string | null = null): MeetingFormResult {
   const att = parseAttendees(body, allowedIds(o.orgs, held));
-  Object.assign(errors, att.errors);
-  if (form.ok && Object.keys(errors).length === 0) return { ok: true, data: form.data, attendees: att.attendees };
-  const errorList = Object.entries(errors).map(([field, message]) => ({ field, message }))
-    .sort((a, b) => (ORDER.indexOf(a.field) + 1 || 999) - (ORDER.indexOf(b.field) + 1 || 999));
-  return { ok: false, errors, errorList };
+  const form = parseForm(editing ? meetingEditSchema : meetingSchema, body, (v) => {
+    const errors: FieldErrors = { ...att.errors };
+    if (v.held_on && v.held_on > todayIso) errors.held_on = MEETING_MESSAGES.future;
+    else if (v.held_on && firstSent && v.held_on > firstSent) errors.held_on = MEETING_MESSAGES.afterSent(firstSent);
+    return errors;
+  }, ORDER);
+  return form.ok ? { ok: true, data: form.data, attendees: att.attendees } : form;
 }

@@ -1,6 +1,6 @@
 /** GET /meetings: a fiscal year's meetings (newest first) with the year's counts and the court-follow rate. */
 import { Request } from 'express';
-import { queryString } from '../../http/params';
+import { fiscalYearParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { fiscalYearOf } from '../../lib/dates';
 import { can } from '../../policy';
@@ -9,8 +9,7 @@ import { FOLLOW_RATE_NOTE, followRate, followRateText } from './meetings-follow-
 import { listMeetings, meetingYears } from './meetings-queries';
 
 function chosenYear(req: Request, current: number): number {
-  const s = queryString(req, 'fy');
-  return /^\d{4}$/.test(s) && Number(s) >= 2000 && Number(s) <= 2100 ? Number(s) : current;
+  return fiscalYearParam(req, 'fy', 2000, 2100) ?? current;
 }
 
 export function meetingListRoutes(r: SecureRouter): void {

@@ -83,3 +83,9 @@ export async function linkedPetitions(db: Conn, meetingId: number): Promise<numb
     .where('c.meeting_id', meetingId).whereNull('c.deleted_at').orderBy('p.id').select('p.id');
   return rows.map((r) => r.id);
 }
+
+/** The first day a live case of this meeting was sent to the court (the meeting cannot be after it), or null. */
+export async function firstSentOn(db: Conn, meetingId: number): Promise<string | null> {
+  const row = await db('meeting_cases').where({ meeting_id: meetingId }).whereNull('deleted_at').min({ on: 'sent_to_court_on' }).first();
+  return (row?.on as string | null | undefined) ?? null;
+}

@@ -1,6 +1,6 @@
 /** The entry form of one fiscal year's figures, generated from the report's declared rows. */
 import { z } from 'zod';
-import { intField, versionField } from '../../http/schema-fields';
+import { COUNT_UNIT, fiscalYearField, intField, optionalIntField, versionField } from '../../http/schema-fields';
 import type { PastFigureRow } from './past-figures-types';
 
 export const FIGURE_MAX = 99_999_999;
@@ -13,19 +13,16 @@ export const FIGURE_MESSAGES = {
 
 export const valueField = (row: PastFigureRow) => `v_${row.key}`;
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-
 function rowField(row: PastFigureRow) {
-  const field = intField(FIGURE_MESSAGES.value(row.label), 0, FIGURE_MAX);
-  return row.optional ? z.preprocess(blankToUndefined, field.optional()) : field;
+  const o = { invalid: FIGURE_MESSAGES.value(row.label), unit: COUNT_UNIT };
+  return row.optional ? optionalIntField(row.label, 0, FIGURE_MAX, o) : intField(row.label, 0, FIGURE_MAX, o);
 }
 
 /** New: `years` are the fiscal years offered. Edit: the version instead of the year. */
 export function figuresSchema(rows: PastFigureRow[], opts: { years: number[] } | { edit: true }) {
   const values = Object.fromEntries(rows.map((r) => [valueField(r), rowField(r)]));
   if ('edit' in opts) return z.object({ ...values, version: versionField });
-  const fy = z.string({ error: FIGURE_MESSAGES.fy }).regex(/^\d{4}$/, FIGURE_MESSAGES.fy).transform(Number)
-    .refine((y) => opts.years.includes(y), FIGURE_MESSAGES.fy);
+  const fy = fiscalYearField('年度', 1900, 2100, FIGURE_MESSAGES.fy, FIGURE_MESSAGES.fy).refine((y) => opts.years.includes(y), FIGURE_MESSAGES.fy);
   return z.object({ fy, ...values });
 }
 

@@ -1,7 +1,7 @@
 import { flash } from '../../http/flash';
-import { parseForm, renderBadRequest } from '../../http/forms';
+import { parsedFields, parseForm, renderBadRequest } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
-import { FormContext, formContext, pickValues } from './persons-form';
+import { FormContext, formContext, pickValues, withDuplicates } from './persons-form';
 import { describeBirth } from './persons-lookups';
 import { describeReasons } from './person-match';
 import { personCreateSchema, PERSON_MESSAGES } from './persons-schema';
@@ -16,9 +16,13 @@ export function personsCreateRoutes(r: SecureRouter): void {
 
   r.post('/persons', 'persons:write', async (req, res) => {
     const ctx = await formContext(req);
-    const form = parseForm(personCreateSchema(ctx.schema), req.body);
+    const schema = personCreateSchema(ctx.schema);
+    const form = parseForm(schema, req.body);
     const values = { ...req.body, confirm_distinct: '' };
-    if (!form.ok) return renderBadRequest(res, 'persons/new', form, values, newLocals(ctx));
+    if (!form.ok) {
+      const shown = await withDuplicates(req, form, parsedFields(schema, req.body));
+      return renderBadRequest(res, 'persons/new', shown.form, values, { ...newLocals(ctx), candidates: shown.candidates });
+    }
     const result = await createPerson(req, pickValues(form.data), form.data.confirm_distinct);
     if (!result.ok) {
       // 409: the input is valid but conflicts with stored records (possible duplicates); nothing was created.

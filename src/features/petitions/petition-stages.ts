@@ -1,3 +1,5 @@
+import { toWareki } from '../../lib/dates';
+
 /** The twelve stages of a mayoral petition (domain.md §3), what each records, and the step after it. */
 export interface StageDef {
   no: number;
@@ -43,11 +45,29 @@ export const STAGE_RULES = {
   alreadyDone: 'この段階は既に記録されています',
   closedAlready: 'この申立ては終結しています',
   completeOnlyAtEnd: '「完了」で終結できるのは登記まで記録した後です。途中で終える場合は「取下げ」または「却下」を選んでください',
-  beforePrevious: '完了日は前の段階の完了日より前にはできません',
   future: '完了日に未来の日付は入力できません',
   reasonRequired: '「不要」とする理由を入力してください',
   closeKindRequired: '終結の区分（完了・取下げ・却下）を選択してください',
 } as const;
+
+/** 「完了日は段階7「決裁」の完了日（令和8年5月1日）以降の日付を入力してください」: the date and the earlier one it may not precede. */
+export const notBeforeEarlier = (label: string, earlier: EarlierDate) => `${label}は${earlier.what}（${toWareki(earlier.on)}）以降の日付を入力してください`;
+
+/** A date known for an earlier step: a stage's completion, or a date of the record (決裁日, 申立日 …). */
+export interface EarlierDate { stage: number; on: string; what: string }
+
+export const stageDone = (stage: number) => `段階${stage}「${stageDef(stage).name}」の完了日`;
+
+/** The recorded stages' completion dates, as EarlierDate. */
+export const stageDates = (recorded: RecordedStage[]): EarlierDate[] =>
+  recorded.filter((r) => r.completed_on).map((r) => ({ stage: r.stage, on: r.completed_on as string, what: stageDone(r.stage) }));
+
+/** The latest of the dates known for steps before `stage` that `on` precedes, or null. */
+export function latestBefore(known: EarlierDate[], stage: number, on: string): EarlierDate | null {
+  const earlier = known.filter((k) => k.stage < stage).sort((a, b) => a.on.localeCompare(b.on) || a.stage - b.stage);
+  const latest = earlier[earlier.length - 1];
+  return latest && on < latest.on ? latest : null;
+}
 
 /**
  * Whether `stage` may be recorded now, given what is recorded: stages go in order; 終結 may come
@@ -66,10 +86,12 @@ export function checkStageOrder(recorded: RecordedStage[], stage: number, closeK
   return stage === current ? null : STAGE_RULES.notCurrent;
 }
 
-/** The completion date must not precede the latest known date of an earlier stage, nor be in the future. */
-export function checkStageDate(recorded: RecordedStage[], stage: number, completedOn: string, today: string): string | null {
+/**
+ * The completion date (or 終結日): not in the future, and not before the latest known date of an
+ * earlier stage — a recorded stage's completion or a date of the record (`fields`, e.g. 決裁日).
+ */
+export function checkStageDate(recorded: RecordedStage[], stage: number, completedOn: string, today: string, fields: EarlierDate[] = []): string | null {
   if (completedOn > today) return STAGE_RULES.future;
-  const earlier = recorded.filter((r) => r.stage < stage && r.completed_on).map((r) => r.completed_on as string);
-  const latest = earlier.sort().pop();
-  return latest && completedOn < latest ? STAGE_RULES.beforePrevious : null;
+  const latest = latestBefore([...stageDates(recorded), ...fields], stage, completedOn);
+  return latest ? notBeforeEarlier(stage === CLOSING_STAGE ? '終結日' : '完了日', latest) : null;
 }

@@ -9,6 +9,7 @@ import { loadPetition, scopedId, today } from './petitions-page';
 import { motiveIdsOf, PetitionRow } from './petitions-queries';
 import { EditForm, editSchema, validateRecord } from './petitions-schema';
 import { updatePetition } from './petitions-service';
+import { recordedStages } from './petitions-stage-service';
 
 const held = (p: PetitionRow, motiveIds: number[]): Held => ({
   ward_id: p.ward_id, legal_basis_id: p.legal_basis_id, type_sought_id: p.type_sought_id, decision_type_id: p.decision_type_id,
@@ -44,7 +45,7 @@ export function editRoutes(r: SecureRouter): void {
     const id = await scopedId(req);
     const [p, o, motiveIds] = await Promise.all([loadPetition(req, id), loadPetitionOptions(req.deps.db), motiveIdsOf(req.deps.db, req.user!, id)]);
     const h = held(p, motiveIds);
-    const form = validateRecord(editSchema(allowedFor(o, h)), req.body, today(req));
+    const form = validateRecord(editSchema(allowedFor(o, h)), req.body, today(req), await recordedStages(req.deps.db, id));
     if (!form.ok) return renderEdit(res, p, o, h, req.body ?? {}, 400, form);
     const result = await updatePetition(req, id, form.data as EditForm, o);
     if (result === 'conflict') return renderConflict(req, res, id, form.data as EditForm, o);

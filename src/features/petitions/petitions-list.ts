@@ -1,6 +1,6 @@
 import { Request } from 'express';
 import { Knex } from 'knex';
-import { queryString } from '../../http/params';
+import { fiscalYearParam, queryString } from '../../http/params';
 import { fiscalYearOf, fiscalYearRange } from '../../lib/dates';
 import { Principal, wardScope } from '../../policy';
 import { STAGES } from './petition-stages';
@@ -33,7 +33,7 @@ export function parseListFilters(req: Request): ListFilters {
   return {
     ward: wardScope(req.user!) === null ? int(req, 'ward', 1, 999_999_999) : null,
     stage: int(req, 'stage', 1, STAGES.length),
-    fy: int(req, 'fy', 1900, 2100),
+    fy: fiscalYearParam(req),
     stalled: queryString(req, 'stalled') === '1',
     closed: closed in CLOSED_FILTERS ? (closed as ClosedFilter) : '',
   };

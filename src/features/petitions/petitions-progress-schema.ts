@@ -1,30 +1,29 @@
 import { z } from 'zod';
-import { dateField, optionalDateField, versionField } from '../../http/schema-fields';
-import { FieldErrors, FormResult, parseForm } from '../../http/forms';
+import { errorsResult, FieldErrors, FormResult, parseForm } from '../../http/forms';
+import {
+  dateField, FIELD_MESSAGES as F, oneOf, optionalDateField, optionalText, requiredOneOf, requiredText, versionField,
+} from '../../http/schema-fields';
 import { CLOSE_KINDS, STAGE_RULES } from './petition-stages';
-import { oneOf, optionalText, requiredOneOf, requiredText } from './petitions-form-fields';
 
 /** The forms on the petition page: record a stage, close, undo, a relative, the documents checklist. */
-const DATE_EXAMPLE = '（例：2025-04-01、令和7年4月1日、R7.4.1）';
-
 export const PROGRESS_MESSAGES = {
   stage: '記録する段階がわかりません。画面を開き直してください',
   stageStatus: '「完了」か「不要」を選択してください',
-  stageOn: `完了日を正しい日付で入力してください${DATE_EXAMPLE}`,
-  stageNote: 'メモは1,000文字以内で入力してください',
+  stageOn: F.date('完了日'),
+  stageNote: F.tooLong('メモ', 1000),
   closeKind: STAGE_RULES.closeKindRequired,
-  closeOn: `終結日を正しい日付で入力してください${DATE_EXAMPLE}`,
-  closeReason: '終結の理由は1,000文字以内で入力してください',
+  closeOn: F.date('終結日'),
+  closeReason: F.tooLong('終結の理由', 1000),
   closeReasonRequired: '取下げ・却下のときは理由を入力してください',
-  relName: '親族の氏名を100文字以内で入力してください',
-  relRelation: '続柄を50文字以内で入力してください（例：長男、妹）',
+  relName: F.tooLong('親族の氏名', 100),
+  relRelation: F.tooLong('続柄', 50),
   relDegree: '親等を1か2から選択してください',
-  relEnquiryOn: `照会日を正しい日付で入力してください${DATE_EXAMPLE}`,
+  relEnquiryOn: F.date('照会日'),
   relReply: '回答を一覧から選択してください',
-  relReplyOn: `回答日を正しい日付で入力してください${DATE_EXAMPLE}`,
+  relReplyOn: F.date('回答日'),
   relReplyBefore: '回答日は照会日以降の日付を入力してください',
   future: '未来の日付は入力できません',
-  docOn: `収集日を正しい日付で入力してください${DATE_EXAMPLE}`,
+  docOn: F.date('収集日'),
 } as const;
 const M = PROGRESS_MESSAGES;
 
@@ -37,47 +36,51 @@ const stageNo = (min: number, max: number) =>
 export const stageSchema = z.object({
   stage: stageNo(1, 11),
   stage_status: requiredOneOf(['done', 'not_needed'] as const, M.stageStatus),
-  stage_on: dateField(M.stageOn),
-  stage_note: optionalText(1000, M.stageNote),
-}).superRefine((v, ctx) => {
-  if (v.stage_status === 'not_needed' && !v.stage_note) ctx.addIssue({ code: 'custom', path: ['stage_note'], message: STAGE_RULES.reasonRequired });
+  stage_on: dateField('完了日'),
+  stage_note: optionalText('メモ', 1000),
 });
+export type StageForm = z.infer<typeof stageSchema>;
+
+/** 「不要」 says why. */
+export const stageFormRule = (v: Partial<StageForm>): FieldErrors =>
+  (v.stage_status === 'not_needed' && v.stage_note === null ? { stage_note: STAGE_RULES.reasonRequired } : {});
 
 /** Stage 12: 完了 (only after 登記), or 取下げ / 却下 at any point, with the reason. */
 export const closeSchema = z.object({
   stage: stageNo(12, 12),
   close_kind: requiredOneOf(CLOSE_KINDS, M.closeKind),
-  close_on: dateField(M.closeOn),
-  close_reason: optionalText(1000, M.closeReason),
-}).superRefine((v, ctx) => {
-  if (v.close_kind !== '完了' && !v.close_reason) ctx.addIssue({ code: 'custom', path: ['close_reason'], message: M.closeReasonRequired });
+  close_on: dateField('終結日'),
+  close_reason: optionalText('終結の理由', 1000),
 });
+export type CloseForm = z.infer<typeof closeSchema>;
+
+/** 取下げ and 却下 say why. */
+export const closeFormRule = (v: Partial<CloseForm>): FieldErrors =>
+  (v.close_kind && v.close_kind !== '完了' && v.close_reason === null ? { close_reason: M.closeReasonRequired } : {});
 
 export const undoSchema = z.object({ stage: stageNo(1, 12) });
 
 export const relativeSchema = z.object({
-  rel_name: requiredText(100, M.relName),
-  rel_relation: requiredText(50, M.relRelation),
+  rel_name: requiredText('親族の氏名', 100),
+  rel_relation: requiredText('続柄', 50),
   rel_degree: requiredOneOf(['1', '2'] as const, M.relDegree).transform(Number),
-  rel_enquiry_on: optionalDateField(M.relEnquiryOn),
+  rel_enquiry_on: optionalDateField('照会日'),
   rel_reply: oneOf(RELATIVE_REPLIES, M.relReply),
-  rel_reply_on: optionalDateField(M.relReplyOn),
+  rel_reply_on: optionalDateField('回答日'),
 });
 export type RelativeForm = z.infer<typeof relativeSchema>;
 export const relativeEditSchema = relativeSchema.extend({ version: versionField });
 export const relativeDeleteSchema = z.object({ version: versionField });
 
-/** The relative form, then its dates against each other and today. */
+/** The relative form with its dates against each other and today, in one round. */
 export function validateRelative<S extends z.ZodType<RelativeForm>>(schema: S, body: unknown, today: string): FormResult<z.infer<S>> {
-  const parsed = parseForm(schema, body);
-  if (!parsed.ok) return parsed;
-  const v = parsed.data as RelativeForm;
-  const errors: FieldErrors = {};
-  if (v.rel_enquiry_on && v.rel_enquiry_on > today) errors.rel_enquiry_on = M.future;
-  if (v.rel_reply_on && v.rel_reply_on > today) errors.rel_reply_on = M.future;
-  else if (v.rel_reply_on && v.rel_enquiry_on && v.rel_reply_on < v.rel_enquiry_on) errors.rel_reply_on = M.relReplyBefore;
-  if (Object.keys(errors).length === 0) return parsed;
-  return { ok: false, errors, errorList: Object.entries(errors).map(([field, message]) => ({ field, message })) };
+  return parseForm(schema, body, (v) => {
+    const errors: FieldErrors = {};
+    if (v.rel_enquiry_on && v.rel_enquiry_on > today) errors.rel_enquiry_on = M.future;
+    if (v.rel_reply_on && v.rel_reply_on > today) errors.rel_reply_on = M.future;
+    else if (v.rel_reply_on && v.rel_enquiry_on && v.rel_reply_on < v.rel_enquiry_on) errors.rel_reply_on = M.relReplyBefore;
+    return errors;
+  });
 }
 
 export interface DocumentsForm { version: number; gathered: Map<number, string | null> }
@@ -91,12 +94,13 @@ export function parseDocuments(body: Record<string, unknown>, documentIds: numbe
   const gathered = new Map<number, string | null>();
   const version = versionField.safeParse(body.version);
   if (!version.success) errors.version = version.error.issues[0].message;
+  const docOn = optionalDateField('収集日');
   for (const id of documentIds) {
-    const on = optionalDateField(M.docOn).safeParse(body[`doc_${id}_on`]);
+    const on = docOn.safeParse(body[`doc_${id}_on`]);
     if (!on.success) { errors[`doc_${id}_on`] = M.docOn; continue; }
     if (on.data && on.data > today) { errors[`doc_${id}_on`] = M.future; continue; }
     if (body[`doc_${id}`] === '1' || on.data) gathered.set(id, on.data);
   }
-  if (Object.keys(errors).length) return { ok: false, errors, errorList: Object.entries(errors).map(([field, message]) => ({ field, message })) };
+  if (Object.keys(errors).length) return errorsResult(errors);
   return { ok: true, data: { version: version.data!, gathered } };
 }

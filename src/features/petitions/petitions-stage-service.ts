@@ -6,6 +6,7 @@ import { toWareki } from '../../lib/dates';
 import { CLOSING_STAGE, CloseKind, checkStageDate, checkStageOrder, RecordedStage, STAGE_STATUS_LABELS, StageStatus, stageDef } from './petition-stages';
 import { fieldDef, PetitionField } from './petitions-fields';
 import { Change, touchPetition, writeHistory } from './petitions-history';
+import { recordDates, STAGE_DATE_FIELDS } from './petitions-schema';
 import { scopedPetitions } from './petitions-scope';
 
 export interface StageInput {
@@ -18,15 +19,15 @@ export interface StageInput {
   fields?: { values: Record<string, unknown>; changes: Change[] };
 }
 
+/** Where a refusal is shown: [the stage form's field, the close form's field]. */
+export const STAGE_FORM_FIELDS = { order: ['stage_status', 'close_kind'], date: ['stage_on', 'close_on'] } as const;
+
 export type StageOutcome = { ok: true } | { ok: false; field: string; message: string };
 
 /**
- * The record's date that a stage's completion is: filled from the stage when still empty, and
- * cleared again when that stage is undone (if it still holds the stage's date).
+ * STAGE_DATE_FIELDS: the record's date that a stage's completion is: filled from the stage when
+ * still empty, and cleared again when that stage is undone (if it still holds the stage's date).
  */
-export const STAGE_DATE_FIELDS: Partial<Record<number, PetitionField>> = {
-  7: 'approved_on', 8: 'filed_on', 9: 'decided_on', 10: 'finalized_on', 11: 'registered_on',
-};
 
 /** 受任調整: completed by a matching meeting's recommendation (src/features/meetings), which it then points at. */
 export const MATCHING_STAGE = 6;
@@ -43,13 +44,34 @@ export function describeStage(s: { status: StageStatus; completed_on: string | n
 const dateChange = (field: PetitionField, old: string | null, now: string | null): Change =>
   ({ field: fieldDef(field).label, old: old ? toWareki(old) : null, new: now ? toWareki(now) : null });
 
+/** The stages recorded on a petition, in order. */
+export function recordedStages(db: Knex | Knex.Transaction, id: number): Promise<(RecordedStage & { note: string | null })[]> {
+  return db('petition_stages').where({ petition_id: id }).orderBy('stage').select('stage', 'status', 'completed_on', 'note');
+}
+
 /** Locks the petition row (so two recordings of one petition queue) and reads what is recorded. */
 async function lockWithStages(trx: Knex.Transaction, req: Request, id: number) {
   const p = await scopedPetitions(trx, req.user!).where('p.id', id).forUpdate().first('p.*');
   if (!p) throw new NotFoundError();
-  const recorded: (RecordedStage & { note: string | null })[] = await trx('petition_stages').where({ petition_id: id })
-    .orderBy('stage').select('stage', 'status', 'completed_on', 'note');
-  return { p, recorded };
+  return { p, recorded: await recordedStages(trx, id) };
+}
+
+/**
+ * Why recording `stage` on `on` is refused, if it is: the order of the stages, and the date against
+ * today and the dates of the steps before it (recorded stages and the record's 決裁日, 申立日 …).
+ * The route checks it with the form's other errors, the service again under the lock.
+ */
+export function stageRefusals(p: Record<string, unknown>, recorded: RecordedStage[], input: Pick<StageInput, 'stage' | 'close_kind'> & { completed_on?: string }, today: string): { order?: string; date?: string } {
+  const order = checkStageOrder(recorded, input.stage, input.stage === CLOSING_STAGE ? input.close_kind : null);
+  const date = input.completed_on ? checkStageDate(recorded, input.stage, input.completed_on, today, recordDates(p)) : null;
+  return { ...(order ? { order } : {}), ...(date ? { date } : {}) };
+}
+
+/** The petition (in the user's scope) and its recorded stages, read for the stage form's rule. */
+export async function stageFacts(req: Request, id: number) {
+  const p = await scopedPetitions(req.deps.db, req.user!).where('p.id', id).first('p.*');
+  if (!p) throw new NotFoundError();
+  return { p, recorded: await recordedStages(req.deps.db, id) };
 }
 
 /** Records one stage in order (checkStageOrder / checkStageDate), with history and audit, in one transaction. */
@@ -63,10 +85,9 @@ export async function recordStageIn(trx: Knex.Transaction, req: Request, id: num
   const by = req.user!.id;
   const closing = input.stage === CLOSING_STAGE;
   const { p, recorded } = await lockWithStages(trx, req, id);
-  const order = checkStageOrder(recorded, input.stage, closing ? input.close_kind : null);
-  if (order) return { ok: false, field: closing ? 'close_kind' : 'stage_status', message: order };
-  const date = checkStageDate(recorded, input.stage, input.completed_on, today);
-  if (date) return { ok: false, field: closing ? 'close_on' : 'stage_on', message: date };
+  const refused = stageRefusals(p, recorded, input, today);
+  if (refused.order) return { ok: false, field: STAGE_FORM_FIELDS.order[closing ? 1 : 0], message: refused.order };
+  if (refused.date) return { ok: false, field: STAGE_FORM_FIELDS.date[closing ? 1 : 0], message: refused.date };
   const status: StageStatus = closing ? 'done' : input.status;
   await trx('petition_stages').insert({
     petition_id: id, stage: input.stage, status, completed_on: input.completed_on, note: input.note, recorded_by: by, recorded_at: now,

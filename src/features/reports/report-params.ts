@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { fieldError, parseForm } from '../../http/forms';
-import { intField } from '../../http/schema-fields';
+import { fiscalYearField, intField } from '../../http/schema-fields';
 import { fiscalYearOf, todayIso } from '../../lib/dates';
 import type { FyParams, ParamsResult, ReportFilter, ReportInput, YearsParams } from './report-types';
 
@@ -15,9 +15,9 @@ export const YEARS_DEFAULT = 5;
 export const YEARS_MAX = 20;
 
 export const REPORT_MESSAGES = {
-  fy: `年度は${FY_MIN}〜${FY_MAX}の西暦4桁で指定してください（例：2023）`,
-  from: `開始年度は${FY_MIN}〜${FY_MAX}の西暦4桁で指定してください（例：2019）`,
-  to: `終了年度は${FY_MIN}〜${FY_MAX}の西暦4桁で指定してください（例：2023）`,
+  fy: `年度は${FY_MIN}〜${FY_MAX}年度の範囲で「令和5年度」「R5」「2023」のように指定してください`,
+  from: `開始年度は${FY_MIN}〜${FY_MAX}年度の範囲で「令和元年度」「R1」「2019」のように指定してください`,
+  to: `終了年度は${FY_MIN}〜${FY_MAX}年度の範囲で「令和5年度」「R5」「2023」のように指定してください`,
   order: '開始年度は終了年度と同じか、それより前の年度を指定してください',
   span: `表示できるのは${YEARS_MAX}年度分までです。開始年度と終了年度を見直してください`,
   filter: (label: string) => `${label}の指定が正しくありません`,
@@ -37,7 +37,7 @@ function given(input: ReportInput, keys: string[]): Record<string, unknown> {
 }
 
 const filterShape = (filters: ReportFilter[]) =>
-  Object.fromEntries(filters.map((f) => [f.name, intField(REPORT_MESSAGES.filter(f.label), 1, 2_147_483_647).optional()]));
+  Object.fromEntries(filters.map((f) => [f.name, intField(f.label, 1, 2_147_483_647, { invalid: REPORT_MESSAGES.filter(f.label) }).optional()]));
 
 const setFilters = (rest: Record<string, number | undefined>) =>
   Object.fromEntries(Object.entries(rest).filter((e): e is [string, number] => e[1] !== undefined));
@@ -45,7 +45,7 @@ const setFilters = (rest: Record<string, number | undefined>) =>
 /** A parser for `fy` plus the given filters. */
 export function fyAndFilters(filters: ReportFilter[]) {
   return (input: ReportInput, now: Date): ParamsResult<FyParams> => {
-    const shape = { fy: intField(REPORT_MESSAGES.fy, FY_MIN, FY_MAX), ...filterShape(filters) };
+    const shape = { fy: fiscalYearField('年度', FY_MIN, FY_MAX, REPORT_MESSAGES.fy), ...filterShape(filters) };
     const form = parseForm(z.object(shape), { fy: String(currentFiscalYear(now)), ...given(input, ['fy', ...filters.map((f) => f.name)]) });
     if (!form.ok) return form;
     const { fy, ...rest } = form.data as Record<string, number | undefined>;
@@ -60,8 +60,8 @@ export function fyAndFilters(filters: ReportFilter[]) {
 export function yearsAndFilters(filters: ReportFilter[]) {
   return (input: ReportInput, now: Date): ParamsResult<YearsParams> => {
     const shape = {
-      from: intField(REPORT_MESSAGES.from, FY_MIN, FY_MAX).optional(),
-      to: intField(REPORT_MESSAGES.to, FY_MIN, FY_MAX),
+      from: fiscalYearField('開始年度', FY_MIN, FY_MAX, REPORT_MESSAGES.from).optional(),
+      to: fiscalYearField('終了年度', FY_MIN, FY_MAX, REPORT_MESSAGES.to),
       ...filterShape(filters),
     };
     const form = parseForm(z.object(shape), { to: String(currentFiscalYear(now)), ...given(input, ['from', 'to', ...filters.map((f) => f.name)]) });

@@ -1,8 +1,8 @@
 /**
  * A subsidy ledger row (a past application, decided, perhaps paid) through the forms that enter
  * the same by hand: the person form, the application form (validateSubsidy: relatives refused,
- * future dates, the period, the months, the cap), the decision form (decisionErrors) and the
- * payment form (paymentErrors). Kept apart on purpose:
+ * future dates, the period, the months, the cap), the decision form (decisionRule) and the
+ * payment form (paymentRule). Kept apart on purpose:
  * - 受付日, 後見人等の氏名, 助成の要件, 決定番号, 却下の理由 and 支払先 are not ledger columns (old
  *   ledgers never held them; stored empty): the forms check stand-ins, 受付日 being the court's date;
  * - an approval needs its 助成額 (a blank in a ledger is a gap, not 「上限額」 as on the form), and a
@@ -17,7 +17,7 @@ import { choiceOf, formBody, FormMapping, rowReasons } from '../imports/import-f
 import { loadPersonForm, PersonForm, rowPerson } from '../imports/import-person-form';
 import { normalizeLabel } from '../imports/import-cells';
 import type { Cells, RowResult } from '../imports/import-spec';
-import { decisionErrors, decisionSchema, paymentErrors, paymentSchema } from './subsidies-flow-schema';
+import { decisionRule, decisionSchema, paymentRule, paymentSchema } from './subsidies-flow-schema';
 import { C, loadSubsidyMasters, SUBSIDY_IMPORT_MESSAGES as M, SubsidyMasters } from './subsidies-import-cells';
 import type { SubsidyImport } from './subsidies-import-store';
 import { createSchema } from './subsidies-schema';
@@ -55,16 +55,16 @@ const isoOf = (v: string) => { const p = parseDateInput(v); return p.ok ? p.iso 
 /** The decision and the payment through their forms; the dates they return, or null. */
 function decisionSteps(r: ReturnType<typeof rowReasons>, cells: Cells, ctx: SubsidyImportContext, court: string | null) {
   const decision = normalizeLabel(cells[C.decision]);
+  // no 受付日 in a ledger: the decision is held to the court's date (the stand-in 受付日)
+  const steps = { received_on: null, court_decided_on: court, decided_on: null };
   const decided = parseForm(decisionSchema, {
     decision, decided_on: cells[C.decided], decision_number: STAND_IN.decision_number, decision_reason: decision === '却下' ? STAND_IN.decision_reason : '', version: '1',
-  });
+  }, decisionRule(steps, ctx.today));
   if (!decided.ok) r.form(decided.errorList, DECISION);
-  else if (court) r.form(Object.entries(decisionErrors(decided.data, court, ctx.today)).map(([field, message]) => ({ field, message })), DECISION);
   const decidedOn = decided.ok ? decided.data.decided_on : null;
   if (cells[C.paid] === '') return { decision: decided.ok ? decided.data.decision : null, decidedOn, paidOn: null };
-  const paid = parseForm(paymentSchema, { paid_on: cells[C.paid], payee: STAND_IN.payee, version: '1' });
+  const paid = parseForm(paymentSchema, { paid_on: cells[C.paid], payee: STAND_IN.payee, version: '1' }, paymentRule({ ...steps, decided_on: decidedOn }, ctx.today));
   if (!paid.ok) r.form(paid.errorList, PAYMENT);
-  else if (decidedOn) r.form(Object.entries(paymentErrors(paid.data, decidedOn, ctx.today)).map(([field, message]) => ({ field, message })), PAYMENT);
   return { decision: decided.ok ? decided.data.decision : null, decidedOn, paidOn: paid.ok ? paid.data.paid_on : null };
 }
 

@@ -1,6 +1,6 @@
 import { Request } from 'express';
 import { Knex } from 'knex';
-import { queryString } from '../../http/params';
+import { fiscalYearParam, queryString } from '../../http/params';
 import { fiscalYearOf, fiscalYearRange } from '../../lib/dates';
 import { FUNDING_LINES, FundingLine, STATUS_FILTERS, StatusFilter } from './subsidies-values';
 
@@ -22,7 +22,7 @@ const oneOf = <T extends string>(req: Request, name: string, values: readonly T[
 /** Filters from the query string; malformed values are ignored rather than refused. */
 export function parseFilters(req: Request): ListFilters {
   return {
-    fy: int(req, 'fy', 1900, 2100), status: oneOf(req, 'status', STATUS_FILTERS),
+    fy: fiscalYearParam(req), status: oneOf(req, 'status', STATUS_FILTERS),
     funding: oneOf(req, 'funding', FUNDING_LINES), ward: int(req, 'ward', 1, 999_999_999),
   };
 }

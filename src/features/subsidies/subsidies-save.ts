@@ -4,7 +4,7 @@
  */
 import { Request } from 'express';
 import { z } from 'zod';
-import { fieldError } from '../../http/forms';
+import { ErrorItem, fieldError, FieldErrors, parsedFields } from '../../http/forms';
 import { PetitionOptions } from '../petitions/petitions-options';
 import { FormExtra } from './subsidies-form';
 import { SUBSIDY_MESSAGES } from './subsidies-messages';
@@ -25,11 +25,19 @@ export async function prepareSave<S extends z.ZodType<Parsed>>(
   const body = (req.body ?? {}) as Record<string, unknown>;
   const form = await validateSubsidy(req.deps.db, schema, body, today(req), relationLabel(o));
   if (!form.ok) {
-    // a missing person is said at once with the other mistakes (not on the next try)
+    // a missing person, and periods overlapping the person's other applications, are said at once
+    // with the other mistakes (not on the next try)
     const noPerson = personId === null && body.intent !== 'calculate';
-    const errors = noPerson ? { person_id: SUBSIDY_MESSAGES.person, ...form.errors } : form.errors;
-    const errorList = noPerson ? [{ field: 'person_id', message: SUBSIDY_MESSAGES.person }, ...form.errorList] : form.errorList;
-    return { show: true, status: 400, extra: { errors, errorList, working: form.working } };
+    const errors: FieldErrors = noPerson ? { person_id: SUBSIDY_MESSAGES.person, ...form.errors } : { ...form.errors };
+    const errorList: ErrorItem[] = noPerson ? [{ field: 'person_id', message: SUBSIDY_MESSAGES.person }, ...form.errorList] : [...form.errorList];
+    const p = parsedFields(schema, body);
+    const overlaps = personId !== null && p.period_from && p.period_to && !p.confirm_overlap && !errors.period_to
+      ? await overlapping(req.deps.db, personId, p.period_from, p.period_to, exceptId) : [];
+    if (overlaps.length && !errors.confirm_overlap) {
+      errors.confirm_overlap = SUBSIDY_MESSAGES.confirm_overlap;
+      errorList.push({ field: 'confirm_overlap', message: SUBSIDY_MESSAGES.confirm_overlap });
+    }
+    return { show: true, status: 400, extra: { errors, errorList, working: form.working, overlaps } };
   }
   if (body.intent === 'calculate') return { show: true, status: 200, extra: { working: form.working } };
   if (personId === null) return { show: true, status: 400, extra: { ...fieldError('person_id', SUBSIDY_MESSAGES.person), working: form.working } };

@@ -1,16 +1,13 @@
 import { Request, Response } from 'express';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, parseForm } from '../../http/forms';
+import { parseForm } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { renderConflict } from './subsidies-conflict';
 import { decide, recordPayment, removeSubsidy, StepResult, toReview } from './subsidies-flow-service';
-import { decisionErrors, decisionSchema, deleteSchema, paymentErrors, paymentSchema, reviewSchema } from './subsidies-flow-schema';
+import { decisionRule, decisionSchema, deleteSchema, paymentRule, paymentSchema, reviewSchema } from './subsidies-flow-schema';
 import { loadSubsidy, renderSubsidy, subsidyId, today } from './subsidies-page';
 
 const WRONG_STATE = 'この操作はできません。他の人が先に状況を変えた可能性があります。画面の内容を確認してください。';
-
-const asErrors = (errors: FieldErrors): { errors: FieldErrors; errorList: ErrorItem[] } =>
-  ({ errors, errorList: Object.entries(errors).map(([field, message]) => ({ field, message })) });
 
 /** After a step: its flash and the application page, the conflict page, or the page with a refusal. */
 async function answer(req: Request, res: Response, id: number, result: StepResult, done: string, mine: Record<string, unknown>, step: string) {
@@ -36,10 +33,8 @@ export function showRoutes(r: SecureRouter): void {
   r.post('/subsidies/:subsidyId/decision', 'subsidies:decide', async (req, res) => {
     const id = subsidyId(req);
     const s = await loadSubsidy(req, id);
-    const form = parseForm(decisionSchema, req.body);
+    const form = parseForm(decisionSchema, req.body, decisionRule(s, today(req)));
     if (!form.ok) return renderSubsidy(req, res, id, 400, { ...form, values: req.body });
-    const errors = decisionErrors(form.data, s.court_decided_on, today(req));
-    if (Object.keys(errors).length > 0) return renderSubsidy(req, res, id, 400, { ...asErrors(errors), values: req.body });
     const d = form.data;
     const result = await decide(req, id, d.version, d);
     await answer(req, res, id, result, `${d.decision}を記録しました。`, d, `決定（${d.decision}）`);
@@ -48,10 +43,8 @@ export function showRoutes(r: SecureRouter): void {
   r.post('/subsidies/:subsidyId/payment', 'subsidies:write', async (req, res) => {
     const id = subsidyId(req);
     const s = await loadSubsidy(req, id);
-    const form = parseForm(paymentSchema, req.body);
+    const form = parseForm(paymentSchema, req.body, paymentRule(s, today(req)));
     if (!form.ok) return renderSubsidy(req, res, id, 400, { ...form, values: req.body });
-    const errors = s.decided_on ? paymentErrors(form.data, s.decided_on, today(req)) : {};
-    if (Object.keys(errors).length > 0) return renderSubsidy(req, res, id, 400, { ...asErrors(errors), values: req.body });
     await answer(req, res, id, await recordPayment(req, id, form.data.version, form.data), '支払を記録しました。', form.data, '支払');
   });
 

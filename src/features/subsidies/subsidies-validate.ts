@@ -1,11 +1,12 @@
 /**
  * The rules across fields of an application, and its cap: the caps in force on the period's first
- * day give the upper limit, the granted amount (blank: the limit) may not exceed it.
+ * day give the upper limit, the granted amount (blank: the limit) may not exceed it. The rules run
+ * on whatever parsed, so every mistake is reported in one round.
  */
 import { Knex } from 'knex';
 import { z } from 'zod';
-import { ErrorItem, FieldErrors, parseForm } from '../../http/forms';
-import { capsOn, monthsSpanned, working, Working } from './subsidies-cap';
+import { ErrorItem, FieldErrors, parseFormAsync } from '../../http/forms';
+import { capsOn, MonthlyCaps, monthsSpanned, working, Working } from './subsidies-cap';
 import { SUBSIDY_MESSAGES as M } from './subsidies-messages';
 import { FIELD_ORDER, RecordForm } from './subsidies-schema';
 import { isRelativeGuardian, yenText } from './subsidies-values';
@@ -18,37 +19,48 @@ export type Validated<F> =
 
 type Parsed = Omit<RecordForm, 'version'>;
 
-function crossErrors(f: Parsed, today: string, relationLabel: string | undefined): FieldErrors {
+/** The rules on the fields that parsed (each one only when the fields it reads did). */
+export function crossErrors(f: Partial<Parsed>, today: string, relationLabel: string | undefined): FieldErrors {
   const e: FieldErrors = {};
-  if (f.received_on > today) e.received_on = M.future;
-  if (f.court_decided_on > today) e.court_decided_on = M.future;
-  if (f.period_to < f.period_from) e.period_to = M.periodOrder;
+  if (f.court_decided_on && f.court_decided_on > today) e.court_decided_on = M.future;
+  if (f.received_on && f.received_on > today) e.received_on = M.future;
+  else if (f.received_on && f.court_decided_on && f.received_on < f.court_decided_on) e.received_on = M.receivedBeforeCourt;
+  if (f.period_from && f.period_to && f.period_to < f.period_from) e.period_to = M.periodOrder;
   if (isRelativeGuardian(relationLabel)) e.guardian_relation_id = M.relative(relationLabel!);
-  if (f.petition_id !== null && f.petition_type !== '市長') e.petition_type = M.petitionTypeMayor;
-  const total = f.home_months + f.facility_months;
-  if (total === 0) e.home_months = M.noMonths;
-  else if (!e.period_to && total > monthsSpanned(f.period_from, f.period_to)) e.home_months = M.tooManyMonths(monthsSpanned(f.period_from, f.period_to));
+  if (f.petition_id != null && f.petition_type !== undefined && f.petition_type !== '市長') e.petition_type = M.petitionTypeMayor;
+  if (f.home_months !== undefined && f.facility_months !== undefined) {
+    const total = f.home_months + f.facility_months;
+    if (total === 0) e.home_months = M.noMonths;
+    else if (f.period_from && f.period_to && !e.period_to && total > monthsSpanned(f.period_from, f.period_to)) {
+      e.home_months = M.tooManyMonths(monthsSpanned(f.period_from, f.period_to));
+    }
+  }
   return e;
 }
 
-const ordered = (errors: FieldErrors): ErrorItem[] => Object.entries(errors).map(([field, message]) => ({ field, message }))
-  .sort((x, y) => FIELD_ORDER.indexOf(x.field) - FIELD_ORDER.indexOf(y.field));
+/** The cap's working, once the period's start, the fee and the months parsed. */
+function workingOf(f: Partial<Parsed>, caps: MonthlyCaps): Working | null {
+  if (f.fee_awarded_yen === undefined || f.home_months === undefined || f.facility_months === undefined) return null;
+  return working({ fee_awarded_yen: f.fee_awarded_yen, home_months: f.home_months, facility_months: f.facility_months, home_cap_yen: caps.home, facility_cap_yen: caps.facility });
+}
 
-/** Parses with the schema, then the cross-field rules and the cap; errors in form order. */
+/** Parses with the schema, the cross-field rules and the cap, all in one round; errors in form order. */
 export async function validateSubsidy<S extends z.ZodType<Parsed>>(
   db: Knex, schema: S, body: unknown, today: string, relationLabel: (id: number) => string | undefined,
 ): Promise<Validated<z.infer<S>>> {
-  const parsed = parseForm(schema, body);
-  if (!parsed.ok) return { ...parsed, working: null };
-  const f = parsed.data;
-  const errors = crossErrors(f, today, relationLabel(f.guardian_relation_id));
-  const caps = await capsOn(db, f.period_from);
-  let w: Working | null = null;
-  if (!caps) errors.period_from ??= M.noCaps;
-  else {
-    w = working({ ...f, home_cap_yen: caps.home, facility_cap_yen: caps.facility });
-    if (f.granted_yen !== null && f.granted_yen > w.limit) errors.granted_yen = M.grantedOverCap(yenText(w.limit));
-  }
-  if (Object.keys(errors).length > 0 || !caps || !w) return { ok: false, errors, errorList: ordered(errors), working: w };
-  return { ok: true, data: { ...f, home_cap_yen: caps.home, facility_cap_yen: caps.facility, granted_yen: f.granted_yen ?? w.limit }, working: w };
+  const found: { caps: MonthlyCaps | null; w: Working | null } = { caps: null, w: null };
+  const form = await parseFormAsync(schema, body, async (f) => {
+    const errors = crossErrors(f, today, f.guardian_relation_id === undefined ? undefined : relationLabel(f.guardian_relation_id));
+    if (!f.period_from) return errors;
+    found.caps = await capsOn(db, f.period_from);
+    if (!found.caps) errors.period_from ??= M.noCaps;
+    else found.w = workingOf(f, found.caps);
+    if (found.w && f.granted_yen != null && f.granted_yen > found.w.limit) errors.granted_yen = M.grantedOverCap(yenText(found.w.limit));
+    return errors;
+  }, FIELD_ORDER);
+  const { caps, w } = found;
+  if (!form.ok) return { ...form, working: w };
+  // parsed in full, so the rule found the caps (or refused the period) and worked the limit out
+  if (!caps || !w) throw new Error('subsidy parsed without its cap');
+  return { ok: true, data: { ...form.data, home_cap_yen: caps.home, facility_cap_yen: caps.facility, granted_yen: form.data.granted_yen ?? w.limit }, working: w };
 }

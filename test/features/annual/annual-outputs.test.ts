@@ -73,7 +73,7 @@ test('a bad year: the page with the message, status 400, nothing exported', asyn
   for (const url of ['/reports/annual?fy=20x3', '/reports/annual.pdf?fy=1999', '/reports/annual.xlsx?fy=%00']) {
     const res = await staff.agent.get(url);
     expect([url, res.status]).toEqual([url, 400]);
-    expect(res.text).toContain('年度は2000〜2100の西暦4桁で指定してください');
+    expect(res.text).toContain('年度は2000〜2100年度の範囲で「令和5年度」「R5」「2023」のように指定してください');
   }
   expect(await t.db('audit_log').where('record_id', 'like', 'annual:1999%')).toHaveLength(0);
 });

@@ -1,7 +1,6 @@
 import { useTestApp } from '../../helpers/suite';
 import { postForm } from '../../helpers/agent';
 import { pdfPages } from '../../lib/table/fixtures';
-import { CONSULTATION_MESSAGES as M } from '../../../src/features/consultations/consultations-schema';
 import { personTimeline } from '../../../src/features/persons/person-timeline';
 import { categoryId, codeId, formValues, insertConsultation, insertPerson, listedIds } from './helpers';
 
@@ -70,7 +69,7 @@ describe('delete and restore', () => {
     expect((await personTimeline(t.db, person)).map((e) => e.href)).toEqual([`/consultations/${id}`]);
     const empty = await postForm(staff.agent, `/consultations/${id}/delete`, { reason: '  ' }, `/consultations/${id}`);
     expect(empty.status).toBe(400);
-    expect(empty.text).toContain(`id="reason-error">${M.deleteReason}</p>`);
+    expect(empty.text).toContain('id="reason-error">削除の理由を入力してください</p>');
     expect((await t.db('consultations').where({ id }).first()).deleted_at).toBeNull();
     const res = await postForm(staff.agent, `/consultations/${id}/delete`, { reason: '二重登録のため' }, `/consultations/${id}`);
     expect(res.status).toBe(303);

@@ -37,8 +37,8 @@ test('every day is required and must fall in the fiscal year', async () => {
   const before = Number((await t.db('guardian_courses').count({ n: '*' }))[0].n);
   const missing = await submit(staff.agent, '/guardians/courses/new', '/guardians/courses', { fiscal_year: '2024', title: '講座', ...dayFields(2024), day_3_on: '', day_7_topic: '' });
   expect(missing.status).toBe(400);
-  expect(missing.text).toContain(COURSE_MESSAGES.dayOn(3));
-  expect(missing.text).toContain(COURSE_MESSAGES.dayTopic(7));
+  expect(missing.text).toContain('第3日の日付を入力してください');
+  expect(missing.text).toContain('第7日の内容を入力してください');
   const outside = await submit(staff.agent, '/guardians/courses/new', '/guardians/courses', { fiscal_year: '2024', title: '講座', ...dayFields(2024), day_10_on: '2025-04-01' });
   expect(outside.status).toBe(400);
   expect(outside.text).toContain(COURSE_MESSAGES.dayOutside(10, 2024));

@@ -94,7 +94,7 @@ test.each([
   ['a 研修日 in the future', ['ケイショウ イチコ', '1960-04-01', '2026-11-28', '事例検討会'], refused(FOLLOWUP_MESSAGES.future, '研修日', '2026-11-28')],
   ['a 研修日 not a date', ['ケイショウ イチコ', '1960-04-01', '2024-02-30', '事例検討会'], refused(FOLLOWUP_MESSAGES.heldOn, '研修日', '2024-02-30')],
   ['a 研修名 of 101 characters', ['ケイショウ イチコ', '1960-04-01', '2024-02-01', '研'.repeat(101)], refused(FOLLOWUP_MESSAGES.title, '研修名', '研'.repeat(101))],
-  ['no 研修名', ['ケイショウ イチコ', '1960-04-01', '2024-02-01', ''], refused(FOLLOWUP_MESSAGES.title, '研修名', '')],
+  ['no 研修名', ['ケイショウ イチコ', '1960-04-01', '2024-02-01', ''], refused('研修名を入力してください', '研修名', '')],
 ])('followup: %s is a row error with the form’s message; nothing stored', async (_name, bad, reason) => {
   if (!(await t.db('citizen_guardians').where({ kana_key: 'ケイショウイチコ' }).first())) await insertGuardian(t.db, { name: '継承 一子', kana: 'ケイショウ イチコ', birth: '1960-04-01' });
   const before = await count('guardian_followup_attendance');

@@ -30,7 +30,7 @@ test('bad input: Japanese messages next to the fields, 400, nothing stored', asy
   const before = Number((await t.db('citizen_guardians').count({ n: '*' }))[0].n);
   const res = await submit(staff.agent, '/guardians/new', '/guardians', { name: '', name_kana: 'Hanako', birth_date: '2030-01-01', email: 'no-at', activity_started_on: '令和99年1月1日' });
   expect(res.status).toBe(400);
-  for (const [field, message] of [['name', GUARDIAN_MESSAGES.name], ['name_kana', GUARDIAN_MESSAGES.nameKanaChars], ['birth_date', GUARDIAN_MESSAGES.future],
+  for (const [field, message] of [['name', '氏名を入力してください'], ['name_kana', GUARDIAN_MESSAGES.nameKanaChars], ['birth_date', GUARDIAN_MESSAGES.future],
     ['email', GUARDIAN_MESSAGES.email], ['activity_started_on', GUARDIAN_MESSAGES.activity]]) {
     expect(res.text).toContain(`<p class="error-text" id="${field}-error">${message}</p>`);
   }

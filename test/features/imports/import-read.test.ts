@@ -106,7 +106,7 @@ describe('row errors', () => {
       { row: 6, reasons: [`${M.method}（${cellNote('相談方法', 'FAX')}）`] },
       { row: 7, reasons: [`${M.consultee}（${cellNote('相談者', '隣人')}）`] },
       { row: 8, reasons: [`${M.ward}（${cellNote('区', '西原区')}）`] },
-      { row: 9, reasons: [`${M.consultedOn}（相談日が空欄です）`] },
+      { row: 9, reasons: ['相談日を入力してください（相談日が空欄です）'] },
       { row: 10, reasons: [`${M.category}（相談種別が空欄です）`] },
       { row: 13, reasons: [`${M.consultedOn}（${cellNote('相談日', '令和5年13月1日')}）`, `${M.categoryUnknown}（${categoryNeedsParent('身上保護', '後見人支援/身上保護')}）`] },
     ]);

@@ -39,7 +39,8 @@ test('bad input is a 400 with the message by the field, and nothing is stored', 
   expect(res.status).toBe(400);
   expect(res.text).toContain(COURT_MESSAGES.year(2026));
   expect(res.text).toContain(COURT_MESSAGES.count('後見'));
-  expect(res.text).toContain(COURT_MESSAGES.count('補助'));
+  expect(res.text).toContain(COURT_MESSAGES.count('保佐'));
+  expect(res.text).toContain('補助の人数を入力してください');
   expect(res.text).toContain('aria-invalid="true"');
   expect(await t.db('court_user_years').count({ n: '*' })).toEqual(before);
 });

@@ -127,7 +127,7 @@ describe('recording a recommendation completes stage 6 of the linked petition', 
     const petition = await insertPetition(t.db, { person_id: person, ward: '東区', stages: doneThrough(5, '2026-10-01') });
     const res = await addCase(meeting, { person_id: String(person), petition_id: String(petition), recommended_type_id: String(await kindId(t.db, '親族')) });
     expect(res.status).toBe(303);
-    expect(await flashes(res.headers.location)).toContain(STAGE_NOTICES.refused(petition, STAGE_RULES.beforePrevious));
+    expect(await flashes(res.headers.location)).toContain(STAGE_NOTICES.refused(petition, '完了日は段階5「申立書類作成」の完了日（令和8年10月5日）以降の日付を入力してください'));
     expect(await stage6(petition)).toBeUndefined();
   });
 

@@ -80,7 +80,7 @@ describe('deleting a meeting', () => {
     const id = await insertMeeting(t.db, '2026-08-03');
     const noReason = await postFrom(staff.agent, `/meetings/${id}`, `/meetings/${id}/delete`, { reason: '' });
     expect(noReason.status).toBe(400);
-    expect(noReason.text).toContain(MEETING_MESSAGES.deleteReason);
+    expect(noReason.text).toContain('削除の理由を入力してください');
     const res = await postFrom(staff.agent, `/meetings/${id}`, `/meetings/${id}/delete`, { reason: '二重登録' });
     expect(res.status).toBe(303);
     expect(await t.db('meetings').where({ id }).first()).toMatchObject({ deleted_reason: '二重登録', deleted_by: staff.id, version: 2 });

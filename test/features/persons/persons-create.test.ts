@@ -23,7 +23,7 @@ describe('create a person', () => {
     const row = await t.db('persons').where({ id }).first();
     expect(row).toMatchObject({
       name: '熊本 花子', name_kana: 'クマモト\u3000ハナコ', kana_key: 'クマモトハナコ', birth_date: '1945-04-01',
-      sex_id: sex, ward_id: ward, phone: '０９６-３２８-２１１１', phone_digits: '0963282111', living: '在宅', welfare_status: '受給中', version: 1,
+      sex_id: sex, ward_id: ward, phone: '096-328-2111', phone_digits: '0963282111', living: '在宅', welfare_status: '受給中', version: 1,
     });
     const page = await staff.agent.get(res.headers.location);
     expect(page.text).toContain('本人を登録しました。');
@@ -45,9 +45,9 @@ describe('create a person', () => {
   });
 
   test.each([
-    ['name missing', { name: '', name_kana: 'ア' }, 'name', PERSON_MESSAGES.name],
+    ['name missing', { name: '', name_kana: 'ア' }, 'name', '氏名を入力してください'],
     ['name too long', { name: 'あ'.repeat(101), name_kana: 'ア' }, 'name', PERSON_MESSAGES.name],
-    ['kana missing', { name: '甲', name_kana: '' }, 'name_kana', PERSON_MESSAGES.nameKana],
+    ['kana missing', { name: '甲', name_kana: '' }, 'name_kana', '氏名カナを入力してください'],
     ['kana in kanji', { name: '甲', name_kana: '山田' }, 'name_kana', PERSON_MESSAGES.nameKanaChars],
     ['impossible date', { name: '甲', name_kana: 'コウ', birth_date: '2023-02-30' }, 'birth_date', PERSON_MESSAGES.birthDate],
     ['future date', { name: '甲', name_kana: 'コウ', birth_date: '2026-11-28' }, 'birth_date', PERSON_MESSAGES.birthFuture],

@@ -112,7 +112,7 @@ const refused = (message: string, column: string, value: string) => `${message}�
 
 // issue 14 (2): each row goes through the person form, the petition form and the stage date rule
 test.each([
-  ['氏名 empty', { 氏名: '' }, refused(PERSON_MESSAGES.name, '氏名', '')],
+  ['氏名 empty', { 氏名: '' }, refused('氏名を入力してください', '氏名', '')],
   ['氏名 of 101 characters', { 氏名: '熊'.repeat(101) }, refused(PERSON_MESSAGES.name, '氏名', '熊'.repeat(101))],
   ['氏名カナ not kana', { 氏名カナ: 'Kumamoto' }, refused(PERSON_MESSAGES.nameKanaChars, '氏名カナ', 'Kumamoto')],
   ['生年月日 empty (persons are matched by it)', { 生年月日: '' }, birthNeeded('生年月日')],
@@ -125,8 +125,8 @@ test.each([
   ['a stage date not a date', { 申立日: '2023/13/1' }, refused(P.filed_on, '申立日', '2023/13/1')],
   ['申立日 in the future', { 申立日: '2030-01-01' }, refused(P.future, '申立日', '2030-01-01')],
   ['相談受付日 in the future', { 相談受付日: '2026-11-28' }, refused(STAGE_RULES.future, '相談受付日', '2026-11-28')],
-  ['審判日 before 申立日', { 申立日: '2023-05-01', 審判日: '2023-04-30' }, refused(P.decidedBeforeFiled, '審判日', '2023-04-30')],
-  ['a stage date before an earlier stage’s', { 相談受付日: '2023-06-01', 決裁日: '2023-05-01' }, refused(STAGE_RULES.beforePrevious, '決裁日', '2023-05-01')],
+  ['審判日 before 申立日', { 申立日: '2023-05-01', 審判日: '2023-04-30' }, refused('審判日は申立日（令和5年5月1日）以降の日付を入力してください', '審判日', '2023-04-30')],
+  ['a stage date before an earlier stage’s', { 相談受付日: '2023-06-01', 決裁日: '2023-05-01' }, refused('完了日は段階1「相談受付」の完了日（令和5年6月1日）以降の日付を入力してください', '決裁日', '2023-05-01')],
   ['事件番号 malformed', { 申立日: '2023-05-01', 事件番号: '1234' }, refused(P.case_number, '事件番号', '1234')],
   ['事件番号 without 申立日', { 事件番号: '令和5年(家)第12号' }, M.caseNumberWithoutFiling],
 ])('%s: the row number and the form’s reason, exit 1, nothing stored', async (_name, cells, reason) => {
@@ -151,7 +151,7 @@ test('all or nothing: several bad rows among many good ones are all reported; no
   rows[4][HEADER.indexOf('区')] = '';
   rows[30][HEADER.indexOf('審判日')] = '2024-03-01';
   expect(await run(['petitions', file(ledger(rows))])).toBe(1);
-  expect(err.filter((l) => l.startsWith('行'))).toEqual([`行6: ${refused(P.ward, '区', '')}`, `行32: ${refused(STAGE_RULES.beforePrevious, '審判日', '2024-03-01')}`]);
+  expect(err.filter((l) => l.startsWith('行'))).toEqual([`行6: ${refused(P.ward, '区', '')}`, `行32: ${refused('完了日は段階1「相談受付」の完了日（令和6年4月1日）以降の日付を入力してください', '審判日', '2024-03-01')}`]);
   expect(err).toContain('誤りのある行が2行あるため、何も取り込んでいません。');
   expect(await counts()).toEqual(before);
 });

@@ -12,13 +12,14 @@ describe('parameters', () => {
     expect(parse({ to: '2023' })).toEqual({ ok: true, params: { from: 2019, to: 2023, filters: {} } });
     expect(parse({ from: '2010' })).toEqual({ ok: true, params: { from: 2010, to: 2026, filters: {} } });
     expect(parse({ from: '2023', to: '2023' })).toEqual({ ok: true, params: { from: 2023, to: 2023, filters: {} } });
+    expect(parse({ from: '令和元年度', to: 'R5' })).toEqual({ ok: true, params: { from: 2019, to: 2023, filters: {} } });
   });
 
   test.each([
     [{ from: '2024', to: '2023' }, 'from', REPORT_MESSAGES.order],
     [{ from: '2000', to: '2020' }, 'from', REPORT_MESSAGES.span],
     [{ from: '1999', to: '2003' }, 'from', REPORT_MESSAGES.from],
-    [{ from: '2019', to: 'R5' }, 'to', REPORT_MESSAGES.to],
+    [{ from: '2019', to: '令和0年度' }, 'to', REPORT_MESSAGES.to],
     [{ to: '2101' }, 'to', REPORT_MESSAGES.to],
   ])('%p is refused on %s', (q, field, message) => {
     const r = parse(q);

@@ -61,7 +61,7 @@ describe('edit the record', () => {
     expect(future.text).toContain(PETITION_MESSAGES.future);
     const order = await staff.post(`/petitions/${id}`).type('form').send({ ...values, filed_on: '2026-10-10', decided_on: '2026-10-01' });
     expect(order.status).toBe(400);
-    expect(order.text).toContain(PETITION_MESSAGES.decidedBeforeFiled);
+    expect(order.text).toContain('審判日は申立日（令和8年10月10日）以降の日付を入力してください');
     expect(await t.db('petitions').where({ id }).first()).toMatchObject({ version: 1, case_number: null, decided_on: null });
   });
 

@@ -28,7 +28,7 @@ describe('relatives and documents (a ward user)', () => {
     const { id } = await petitionIn(t.db, '東区');
     const bad = await post(east, id, '/relatives', { rel_name: '', rel_relation: '長男', rel_degree: '3', rel_enquiry_on: '2026-12-01' });
     expect(bad.status).toBe(400);
-    for (const m of [PROGRESS_MESSAGES.relName, PROGRESS_MESSAGES.relDegree]) expect(bad.text).toContain(m);
+    for (const m of ['親族の氏名を入力してください', PROGRESS_MESSAGES.relDegree, PROGRESS_MESSAGES.future]) expect(bad.text).toContain(m);
     expect(await t.db('petition_relatives').where({ petition_id: id })).toHaveLength(0);
     const add = await post(east, id, '/relatives', { rel_name: '東 一郎', rel_relation: '長男', rel_degree: '1', rel_enquiry_on: 'R8.11.1', rel_reply: '', rel_reply_on: '' });
     expect(add.status).toBe(303);

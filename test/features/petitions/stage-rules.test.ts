@@ -55,7 +55,7 @@ describe('checkStageDate', () => {
 
   test('not before the latest known date of an earlier stage (same day allowed)', () => {
     const rows = [done(1, '2026-04-01'), done(2, '2026-05-10'), done(3, null)];
-    expect(checkStageDate(rows, 4, '2026-05-09', '2026-11-27')).toBe(STAGE_RULES.beforePrevious);
+    expect(checkStageDate(rows, 4, '2026-05-09', '2026-11-27')).toBe('完了日は段階2「本人調査」の完了日（令和8年5月10日）以降の日付を入力してください');
     expect(checkStageDate(rows, 4, '2026-05-10', '2026-11-27')).toBeNull();
   });
 
@@ -66,6 +66,6 @@ describe('checkStageDate', () => {
 
   test('across a fiscal-year boundary: 3/31 then 4/1', () => {
     expect(checkStageDate([done(1, '2026-03-31')], 2, '2026-04-01', '2026-04-01')).toBeNull();
-    expect(checkStageDate([done(1, '2026-04-01')], 2, '2026-03-31', '2026-04-01')).toBe(STAGE_RULES.beforePrevious);
+    expect(checkStageDate([done(1, '2026-04-01')], 2, '2026-03-31', '2026-04-01')).toBe('完了日は段階1「相談受付」の完了日（令和8年4月1日）以降の日付を入力してください');
   });
 });

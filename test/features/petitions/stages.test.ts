@@ -48,15 +48,16 @@ describe('recording stages (a ward user)', () => {
   });
 
   test('each order and date rule refuses with 400 and its message, storing nothing', async () => {
+    const BEFORE_PREVIOUS = '完了日は段階2「本人調査」の完了日（令和8年11月2日）以降の日付を入力してください';
     const { id } = await petitionIn(t.db, '東区', { stages: doneThrough(2, '2026-11-01') });
     const cases: [Record<string, string>, number, string][] = [
       [{}, 4, STAGE_RULES.notCurrent],
       [{}, 2, STAGE_RULES.alreadyDone],
-      [{}, 3, STAGE_RULES.beforePrevious],
+      [{}, 3, BEFORE_PREVIOUS],
       [{ stage_status: 'not_needed' }, 3, STAGE_RULES.reasonRequired],
     ];
     for (const [extra, stage, message] of cases) {
-      const on = message === STAGE_RULES.beforePrevious ? '2026-11-01' : '2026-11-20';
+      const on = message === BEFORE_PREVIOUS ? '2026-11-01' : '2026-11-20';
       const res = await record(id, stage, on, extra);
       expect([message, res.status, res.text.includes(message)]).toEqual([message, 400, true]);
     }

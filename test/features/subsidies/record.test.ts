@@ -73,7 +73,8 @@ describe('taking in an application', () => {
       [{ home_months: '0', facility_months: '' }, 'home_months', M.noMonths],
       [{ home_months: '10', facility_months: '3' }, 'home_months', M.tooManyMonths(12)],
       [{ court_decided_on: '2026-12-01' }, 'court_decided_on', M.future],
-      [{ fee_awarded_yen: '' }, 'fee_awarded_yen', M.fee_awarded_yen],
+      [{ fee_awarded_yen: '' }, 'fee_awarded_yen', '報酬付与額を入力してください'],
+      [{ fee_awarded_yen: '15万' }, 'fee_awarded_yen', M.fee_awarded_yen],
       [{ funding_line: '児童' }, 'funding_line', M.funding_line],
       [{ case_number: '1234' }, 'case_number', M.case_number],
       [{ period_from: '1999-04-01', period_to: '1999-09-30' }, 'period_from', M.noCaps],
@@ -88,7 +89,7 @@ describe('taking in an application', () => {
     expect(noPerson.text).toContain(`id="person_id-error">${M.person}</p>`);
     const both = await post(await validBody(t.db, { fee_awarded_yen: '' }));
     expect(both.text).toContain(`id="person_id-error">${M.person}</p>`);
-    expect(both.text).toContain(`id="fee_awarded_yen-error">${M.fee_awarded_yen}</p>`);
+    expect(both.text).toContain('id="fee_awarded_yen-error">報酬付与額を入力してください</p>');
     expect(await count()).toBe(before);
   });
 
