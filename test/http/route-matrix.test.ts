@@ -72,7 +72,7 @@ test('every route has its answer declared, every declared answer names a route, 
   const names = t.routes.map(routeName);
   expect(names.filter((n) => !(n in ROUTE_ANSWERS))).toEqual([]);
   expect(Object.keys(ROUTE_ANSWERS).filter((n) => !names.includes(n))).toEqual([]);
-  const all = Object.values(ROUTE_ANSWERS).flatMap((a) => (typeof a === 'string' ? [a] : Object.values(a)));
+  const all: string[] = Object.values(ROUTE_ANSWERS).flatMap((a) => (typeof a === 'string' ? [a] : Object.values(a)));
   expect(all.filter((a) => a === '403' || /^5/.test(a))).toEqual([]);
 });
 
