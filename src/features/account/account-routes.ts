@@ -9,6 +9,7 @@ import { confirmPassword, signOutLocked } from '../../auth/reauthenticate';
 import { continueAfterStep } from '../../auth/login-routes';
 import { findUserById } from '../../auth/users-queries';
 import { PASSWORD_FORM_MESSAGES, passwordChangeSchema } from './password-schema';
+import { inTransaction } from '../../db/tx';
 
 const VIEW = 'account/password';
 
@@ -37,7 +38,7 @@ export function accountRoutes(r: SecureRouter): void {
     if (problem) return renderBadRequest(res, VIEW, fieldError('password', problem), {});
     const hash = await hashPassword(form.data.password);
     await regenerate(req);
-    const ended = await db.transaction(async (trx) => {
+    const ended = await inTransaction(db, async (trx) => {
       await trx('users').where({ id: user.id }).update({
         password_hash: hash, must_change_password: false, version: user.version + 1, updated_at: clock.now(), updated_by: user.id,
       });

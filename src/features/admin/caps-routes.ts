@@ -6,6 +6,7 @@ import { flash } from '../../http/flash';
 import { audit } from '../../audit/audit-writer';
 import { dateField, intField } from '../../http/schema-fields';
 import { addDays } from '../../lib/dates';
+import { inTransaction } from '../../db/tx';
 
 const SETTINGS = ['在宅', '施設'] as const;
 const MESSAGES = {
@@ -36,7 +37,7 @@ export function capsRoutes(r: SecureRouter): void {
       renderBadRequest(res, 'admin/masters/caps', e, req.body, { caps: await listCaps(req), settings: SETTINGS });
     if (!form.ok) return rerender(form);
     const { setting, monthly_yen, valid_from } = form.data;
-    const ok = await req.deps.db.transaction(async (trx) => {
+    const ok = await inTransaction(req.deps.db, async (trx) => {
       const latest = await trx('subsidy_caps').where({ setting }).orderBy('valid_from', 'desc').first().forUpdate();
       if (latest && latest.valid_from >= valid_from) return false;
       if (latest) {

@@ -7,6 +7,7 @@ import { audit } from '../../audit/audit-writer';
 import { intField, versionField } from '../../http/schema-fields';
 import { ROLES, ROLE_LABELS } from '../../policy';
 import { loadRequiredRoles, saveRequiredRoles } from '../../auth/two-factor-settings';
+import { inTransaction } from '../../db/tx';
 
 const VIEW = 'admin/masters/settings';
 const STALL_MESSAGE = '停滞とみなす日数を1〜365の整数で入力してください';
@@ -32,7 +33,7 @@ export function settingsRoutes(r: SecureRouter): void {
   r.post('/admin/masters/settings', 'masters:manage', async (req, res) => {
     const form = parseForm(schema, req.body);
     if (!form.ok) return renderBadRequest(res, VIEW, form, req.body, await twoFactorLocals(req));
-    const n = await req.deps.db.transaction(async (trx) => {
+    const n = await inTransaction(req.deps.db, async (trx) => {
       const changed = await trx('settings').where({ key: 'petition_stall_days', version: form.data.version })
         .update({ int_value: form.data.petition_stall_days, version: form.data.version + 1, updated_at: req.deps.clock.now(), updated_by: req.user!.id });
       if (changed) await audit(req, 'master.update', 'settings', 'petition_stall_days', trx);
@@ -57,7 +58,7 @@ export function settingsRoutes(r: SecureRouter): void {
       return renderBadRequest(res, VIEW, form, { petition_stall_days: row.int_value, version: row.version }, await twoFactorLocals(req));
     }
     const { required_roles: roles, two_factor_version: version } = form.data;
-    const saved = await req.deps.db.transaction(async (trx) => {
+    const saved = await inTransaction(req.deps.db, async (trx) => {
       const ok = await saveRequiredRoles(trx, roles, version, req.user!.id, req.deps.clock.now());
       if (ok) await audit(req, 'master.update', 'settings', 'two_factor_required', trx);
       return ok;

@@ -6,6 +6,7 @@ import { PersonRow } from './persons-fields';
 import { loadLookups } from './persons-lookups';
 import { planMerge } from './persons-merge-plan';
 import { personColumns } from './persons-queries';
+import { inTransaction } from '../../db/tx';
 
 export type MergeRefusal = 'self' | 'missing' | 'merged' | 'stale';
 export type MergeResult = { ok: true } | { ok: false; reason: MergeRefusal };
@@ -24,7 +25,7 @@ export async function mergePersons(req: Request, m: MergeRequest): Promise<Merge
   const { db, clock } = req.deps;
   const now = clock.now();
   try {
-    return await db.transaction(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const rows: PersonRow[] = await trx('persons').whereIn('id', [m.survivorId, m.otherId]).orderBy('id').forUpdate();
       const survivor = rows.find((r) => r.id === m.survivorId);
       const other = rows.find((r) => r.id === m.otherId);

@@ -7,6 +7,7 @@ import { Change, touchPetition, writeHistory } from './petitions-history';
 import { DocumentsForm, RelativeForm } from './petitions-progress-schema';
 import { RelativeRow } from './petitions-queries';
 import { scopedPetitions } from './petitions-scope';
+import { inTransaction } from '../../db/tx';
 
 /** Relatives and the documents checklist: each change with its history lines, the audit row and a new version. */
 
@@ -32,7 +33,7 @@ async function withPetition<T>(req: Request, id: number, action: string, work: (
   const { db, clock } = req.deps;
   const now = clock.now();
   const by = req.user!.id;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const p = await scopedPetitions(trx, req.user!).where('p.id', id).forUpdate().first('p.id', 'p.version');
     if (!p) throw new NotFoundError();
     const { result, changes } = await work(trx);
