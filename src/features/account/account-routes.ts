@@ -9,7 +9,7 @@ import { confirmPassword, signOutLocked } from '../../auth/reauthenticate';
 import { continueAfterStep } from '../../auth/login-routes';
 import { findUserById } from '../../auth/users-queries';
 import { PASSWORD_FORM_MESSAGES, passwordChangeSchema } from './password-schema';
-import { inTransaction } from '../../db/tx';
+import { ANY_VERSION, inTransaction, updateVersioned } from '../../db/tx';
 
 const VIEW = 'account/password';
 
@@ -39,9 +39,7 @@ export function accountRoutes(r: SecureRouter): void {
     const hash = await hashPassword(form.data.password);
     await regenerate(req);
     const ended = await inTransaction(db, async (trx) => {
-      await trx('users').where({ id: user.id }).update({
-        password_hash: hash, must_change_password: false, version: user.version + 1, updated_at: clock.now(), updated_by: user.id,
-      });
+      await updateVersioned(trx, 'users', user.id, ANY_VERSION, { password_hash: hash, must_change_password: false, updated_at: clock.now(), updated_by: user.id });
       // Anyone else signed in as this user (an old password, a borrowed PC) is signed out.
       const n = await trx('sessions').where({ user_id: user.id }).whereNot({ sid: req.sessionID }).del();
       await audit(req, 'user.password_change', 'user', user.id, trx);

@@ -6,7 +6,7 @@ import { flash } from '../../http/flash';
 import { audit } from '../../audit/audit-writer';
 import { dateField, intField } from '../../http/schema-fields';
 import { addDays } from '../../lib/dates';
-import { inTransaction } from '../../db/tx';
+import { inTransaction, updateVersioned } from '../../db/tx';
 
 const SETTINGS = ['在宅', '施設'] as const;
 const MESSAGES = {
@@ -41,7 +41,7 @@ export function capsRoutes(r: SecureRouter): void {
       const latest = await trx('subsidy_caps').where({ setting }).orderBy('valid_from', 'desc').first().forUpdate();
       if (latest && latest.valid_from >= valid_from) return false;
       if (latest) {
-        await trx('subsidy_caps').where({ id: latest.id }).update({ valid_to: addDays(valid_from, -1), version: latest.version + 1 });
+        await updateVersioned(trx, 'subsidy_caps', latest.id, latest.version, { valid_to: addDays(valid_from, -1) });
         await audit(req, 'master.update', 'subsidy_caps', latest.id, trx);
       }
       const [{ id }] = await trx('subsidy_caps').insert({ setting, monthly_yen, valid_from, updated_by: req.user!.id }).returning('id');

@@ -1,6 +1,6 @@
 import { Request } from 'express';
 import { audit } from '../../audit/audit-writer';
-import { inTransaction, updateVersioned } from '../../db/tx';
+import { ANY_VERSION, inTransaction, updateVersioned } from '../../db/tx';
 import { unlessTaken } from '../../db/unique';
 import { MasterKind } from './masters-kinds';
 import { findMaster, nameTaken, nextSortOrder } from './masters-queries';
@@ -47,9 +47,7 @@ export async function updateMaster(req: Request, k: MasterKind, id: number, form
 export async function setRetired(req: Request, k: MasterKind, id: number, retired: boolean): Promise<void> {
   const { db, clock } = req.deps;
   await inTransaction(db, async (trx) => {
-    await trx(k.table).where({ id, ...(k.scope ?? {}) }).update({
-      retired_at: retired ? clock.now() : null, updated_at: clock.now(), version: trx.raw('version + 1'),
-    });
+    await updateVersioned(trx, k.table, id, ANY_VERSION, { retired_at: retired ? clock.now() : null, updated_at: clock.now() }, { where: k.scope });
     await audit(req, retired ? 'master.retire' : 'master.restore', k.table, id, trx);
   });
 }

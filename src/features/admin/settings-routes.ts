@@ -7,7 +7,7 @@ import { audit } from '../../audit/audit-writer';
 import { intField, versionField } from '../../http/schema-fields';
 import { ROLES, ROLE_LABELS } from '../../policy';
 import { loadRequiredRoles, saveRequiredRoles } from '../../auth/two-factor-settings';
-import { inTransaction } from '../../db/tx';
+import { inTransaction, updateVersioned } from '../../db/tx';
 
 const VIEW = 'admin/masters/settings';
 const STALL_MESSAGE = '停滞とみなす日数を1〜365の整数で入力してください';
@@ -33,13 +33,13 @@ export function settingsRoutes(r: SecureRouter): void {
   r.post('/admin/masters/settings', 'masters:manage', async (req, res) => {
     const form = parseForm(schema, req.body);
     if (!form.ok) return renderBadRequest(res, VIEW, form, req.body, await twoFactorLocals(req));
-    const n = await inTransaction(req.deps.db, async (trx) => {
-      const changed = await trx('settings').where({ key: 'petition_stall_days', version: form.data.version })
-        .update({ int_value: form.data.petition_stall_days, version: form.data.version + 1, updated_at: req.deps.clock.now(), updated_by: req.user!.id });
+    const saved = await inTransaction(req.deps.db, async (trx) => {
+      const changed = await updateVersioned(trx, 'settings', { key: 'petition_stall_days' }, form.data.version,
+        { int_value: form.data.petition_stall_days, updated_at: req.deps.clock.now(), updated_by: req.user!.id });
       if (changed) await audit(req, 'master.update', 'settings', 'petition_stall_days', trx);
       return changed;
     });
-    if (n === 0) {
+    if (!saved) {
       const row = await load(req);
       return res.status(409).render('errors/conflict', {
         backHref: '/admin/masters/settings',

@@ -3,7 +3,7 @@ import { audit } from '../../audit/audit-writer';
 import { hashPassword, generatePassword } from '../../auth/passwords';
 import { checkPassword } from '../../auth/password-policy';
 import { findUserById, insertUser } from '../../auth/users-queries';
-import { inTransaction, updateVersioned } from '../../db/tx';
+import { ANY_VERSION, inTransaction, updateVersioned } from '../../db/tx';
 import { unlessTaken } from '../../db/unique';
 import { destroyUserSessions } from '../../http/session-store';
 import { clearAttempts } from '../../auth/throttle';
@@ -59,10 +59,7 @@ export async function updateUser(req: Request, id: number, form: UserUpdateForm)
 export async function setDisabled(req: Request, id: number, disabled: boolean): Promise<void> {
   const { db, clock } = req.deps;
   await inTransaction(db, async (trx) => {
-    await trx('users').where({ id }).update({
-      disabled_at: disabled ? clock.now() : null, updated_at: clock.now(), updated_by: req.user!.id,
-      version: trx.raw('version + 1'),
-    });
+    await updateVersioned(trx, 'users', id, ANY_VERSION, { disabled_at: disabled ? clock.now() : null, updated_at: clock.now(), updated_by: req.user!.id });
     await audit(req, disabled ? 'user.disable' : 'user.enable', 'user', id, trx);
     if (disabled) await trx('sessions').where({ user_id: id }).del();
   });
@@ -74,10 +71,7 @@ export async function resetPassword(req: Request, id: number): Promise<string> {
   const password = generatePassword();
   const hash = await hashPassword(password);
   await inTransaction(db, async (trx) => {
-    await trx('users').where({ id }).update({
-      password_hash: hash, must_change_password: true, updated_at: clock.now(), updated_by: req.user!.id,
-      version: trx.raw('version + 1'),
-    });
+    await updateVersioned(trx, 'users', id, ANY_VERSION, { password_hash: hash, must_change_password: true, updated_at: clock.now(), updated_by: req.user!.id });
     await audit(req, 'user.password_reset', 'user', id, trx);
     await trx('sessions').where({ user_id: id }).del();
     await clearAttempts(trx, id);

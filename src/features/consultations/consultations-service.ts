@@ -1,7 +1,7 @@
 import { Request } from 'express';
 import { Knex } from 'knex';
 import { audit } from '../../audit/audit-writer';
-import { inTransaction, updateVersioned } from '../../db/tx';
+import { ANY_VERSION, inTransaction, updateVersioned } from '../../db/tx';
 import { ConsultationForm } from './consultations-schema';
 import { findPickablePerson } from '../persons/person-pick';
 import { deriveAgeBand } from './consultations-age-band';
@@ -65,23 +65,21 @@ export async function updateConsultation(req: Request, id: number, version: numb
 export async function deleteConsultation(req: Request, id: number, reason: string): Promise<boolean> {
   const { db, clock } = req.deps;
   return inTransaction(db, async (trx) => {
-    const n = await trx('consultations').where({ id }).whereNull('deleted_at').update({
-      deleted_at: clock.now(), deleted_reason: reason, deleted_by: req.user!.id, version: trx.raw('version + 1'),
-    });
-    if (n === 1) await audit(req, 'consultation.delete', 'consultation', id, trx);
-    return n === 1;
+    const done = await updateVersioned(trx, 'consultations', id, ANY_VERSION,
+      { deleted_at: clock.now(), deleted_reason: reason, deleted_by: req.user!.id }, { where: (q) => q.whereNull('deleted_at') });
+    if (done) await audit(req, 'consultation.delete', 'consultation', id, trx);
+    return done;
   });
 }
 
 export async function restoreConsultation(req: Request, id: number): Promise<boolean> {
   const { db, clock } = req.deps;
   return inTransaction(db, async (trx) => {
-    const n = await trx('consultations').where({ id }).whereNotNull('deleted_at').update({
-      deleted_at: null, deleted_reason: null, deleted_by: null, version: trx.raw('version + 1'),
-      updated_at: clock.now(), updated_by: req.user!.id,
-    });
-    if (n === 1) await audit(req, 'consultation.restore', 'consultation', id, trx);
-    return n === 1;
+    const done = await updateVersioned(trx, 'consultations', id, ANY_VERSION,
+      { deleted_at: null, deleted_reason: null, deleted_by: null, updated_at: clock.now(), updated_by: req.user!.id },
+      { where: (q) => q.whereNotNull('deleted_at') });
+    if (done) await audit(req, 'consultation.restore', 'consultation', id, trx);
+    return done;
   });
 }
 

@@ -2,7 +2,7 @@
 import { Request } from 'express';
 import { Knex } from 'knex';
 import { audit } from '../../audit/audit-writer';
-import { inTransaction, updateVersioned } from '../../db/tx';
+import { ANY_VERSION, inTransaction, updateVersioned } from '../../db/tx';
 import { unlessTaken } from '../../db/unique';
 import { NotFoundError } from '../../http/errors';
 import { checkCompletion, COMPLETION_MESSAGES } from './course-completion';
@@ -43,7 +43,7 @@ export async function updateCourse(req: Request, id: number, f: CourseForm & { v
 
 /** Moves the course's version on (its attendance or trainees changed), so an open grid or edit form sees the conflict. */
 const touchCourse = (trx: Knex.Transaction, id: number, now: Date, by: number) =>
-  trx('guardian_courses').where({ id }).update({ version: trx.raw('version + 1'), updated_at: now, updated_by: by });
+  updateVersioned(trx, 'guardian_courses', id, ANY_VERSION, { updated_at: now, updated_by: by });
 
 /** false when the person is already enrolled (e.g. a second submit). */
 export async function enrol(req: Request, courseId: number, guardianId: number): Promise<boolean> {

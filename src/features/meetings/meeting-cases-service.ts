@@ -6,7 +6,7 @@
 import { Request } from 'express';
 import { Knex } from 'knex';
 import { audit } from '../../audit/audit-writer';
-import { inTransaction, updateVersioned } from '../../db/tx';
+import { ANY_VERSION, inTransaction, updateVersioned } from '../../db/tx';
 import { MeetingOptions } from './meetings-options';
 import { CaseForm } from './meeting-cases-schema';
 import { completeMatchingStage, StageNotice } from './meeting-stage';
@@ -83,10 +83,10 @@ export function deleteCase(req: Request, meetingId: number, id: number, reason: 
     await trx('meetings').where({ id: meetingId }).forUpdate().first('id');
     const linked = await trx('petitions').where({ meeting_case_id: id }).first('id');
     if (linked) return { ok: false as const, linked: linked.id as number };
-    const n = await trx('meeting_cases').where({ id, meeting_id: meetingId }).whereNull('deleted_at').update({
-      deleted_at: clock.now(), deleted_reason: reason, deleted_by: req.user!.id, version: trx.raw('version + 1'),
-    });
-    if (n === 1) await audit(req, 'meeting_case.delete', 'meeting_case', id, trx);
+    const done = await updateVersioned(trx, 'meeting_cases', id, ANY_VERSION,
+      { deleted_at: clock.now(), deleted_reason: reason, deleted_by: req.user!.id },
+      { where: (q) => q.where({ meeting_id: meetingId }).whereNull('deleted_at') });
+    if (done) await audit(req, 'meeting_case.delete', 'meeting_case', id, trx);
     return { ok: true as const };
   });
 }

@@ -2,7 +2,7 @@
 import { Request } from 'express';
 import { Knex } from 'knex';
 import { audit } from '../../audit/audit-writer';
-import { inTransaction, updateVersioned } from '../../db/tx';
+import { ANY_VERSION, inTransaction, updateVersioned } from '../../db/tx';
 import { Attendee } from './meetings-attendees';
 import { linkedPetitions } from './meetings-queries';
 import { MeetingForm } from './meetings-schema';
@@ -50,10 +50,9 @@ export async function deleteMeeting(req: Request, id: number, reason: string): P
     await trx('meetings').where({ id }).forUpdate().first('id');
     const linked = await linkedPetitions(trx, id);
     if (linked.length) return { ok: false, linked };
-    const n = await trx('meetings').where({ id }).whereNull('deleted_at').update({
-      deleted_at: clock.now(), deleted_reason: reason, deleted_by: req.user!.id, version: trx.raw('version + 1'),
-    });
-    if (n === 1) await audit(req, 'meeting.delete', 'meeting', id, trx);
+    const done = await updateVersioned(trx, 'meetings', id, ANY_VERSION,
+      { deleted_at: clock.now(), deleted_reason: reason, deleted_by: req.user!.id }, { where: (q) => q.whereNull('deleted_at') });
+    if (done) await audit(req, 'meeting.delete', 'meeting', id, trx);
     return { ok: true };
   });
 }
