@@ -8,6 +8,7 @@ import { CENTER_KINDS, MASTER_KINDS, masterKind, MasterKind } from './masters-ki
 import { findMaster, listMaster, topLevelCategories } from './masters-queries';
 import { masterCreateSchema, masterUpdateSchema } from './masters-schema';
 import { addMaster, setRetired, updateMaster } from './masters-service';
+import { renderConflictPage } from '../../http/conflict';
 
 function kindOf(req: Request): MasterKind {
   const k = masterKind(String(req.params.kind));
@@ -56,7 +57,7 @@ export function mastersRoutes(r: SecureRouter): void {
     const result = await updateMaster(req, k, id, form.data);
     if ('conflict' in result) {
       const now = await findMaster(req.deps.db, k, id);
-      return res.status(409).render('errors/conflict', {
+      return renderConflictPage(res, {
         backHref: `/admin/masters/${k.key}`,
         rows: [
           { label: '名称', mine: form.data.name, theirs: now[k.nameColumn] },

@@ -8,6 +8,7 @@ import { intField, versionField } from '../../http/schema-fields';
 import { ROLES, ROLE_LABELS } from '../../policy';
 import { loadRequiredRoles, saveRequiredRoles } from '../../auth/two-factor-settings';
 import { inTransaction, updateVersioned } from '../../db/tx';
+import { renderConflictPage } from '../../http/conflict';
 
 const VIEW = 'admin/masters/settings';
 const STALL_MESSAGE = '停滞とみなす日数を1〜365の整数で入力してください';
@@ -41,7 +42,7 @@ export function settingsRoutes(r: SecureRouter): void {
     });
     if (!saved) {
       const row = await load(req);
-      return res.status(409).render('errors/conflict', {
+      return renderConflictPage(res, {
         backHref: '/admin/masters/settings',
         rows: [{ label: '申立て停滞とみなす日数', mine: String(form.data.petition_stall_days), theirs: String(row.int_value) }],
       });
@@ -66,7 +67,7 @@ export function settingsRoutes(r: SecureRouter): void {
     if (!saved) {
       const current = await loadRequiredRoles(req.deps.db);
       const names = (rs: readonly string[]) => rs.map((x) => ROLE_LABELS[x as keyof typeof ROLE_LABELS]).join('、') || 'なし';
-      return res.status(409).render('errors/conflict', {
+      return renderConflictPage(res, {
         backHref: '/admin/masters/settings',
         rows: [{ label: '二段階認証を必須とする役割', mine: names(roles), theirs: names(current.roles) }],
       });

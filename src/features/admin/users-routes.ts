@@ -10,6 +10,7 @@ import { activeWards } from './masters-queries';
 import { userCreateSchema, userUpdateSchema, USER_MESSAGES, wardRule } from './users-schema';
 import { createUser, resetPassword, setDisabled, updateUser } from './users-service';
 import { resetTwoFactor } from '../two-factor/two-factor-service';
+import { renderConflictPage } from '../../http/conflict';
 
 async function formLocals(req: Request) {
   return { wards: await activeWards(req.deps.db), roles: ROLES, roleLabels: ROLE_LABELS };
@@ -72,7 +73,7 @@ export function usersRoutes(r: SecureRouter): void {
     if ((await updateUser(req, user.id, form.data)) === 'conflict') {
       const current = (await findUserById(req.deps.db, user.id))!;
       const { wards } = await formLocals(req);
-      return res.status(409).render('errors/conflict', {
+      return renderConflictPage(res, {
         backHref: `/admin/users/${user.id}`,
         rows: [
           { label: '表示名', mine: form.data.display_name, theirs: current.display_name },

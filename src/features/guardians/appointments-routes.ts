@@ -12,6 +12,7 @@ import { APPOINTMENT_MESSAGES as M, appointmentEditSchema, appointmentSchema, va
 import { createAppointment, registeredOn, updateAppointment } from './appointments-service';
 import { loadGuardian, today } from './guardians-page';
 import { appointmentsQuery, AppointmentRow, GuardianRow } from './guardians-queries';
+import { renderConflictPage } from '../../http/conflict';
 
 type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
 type Choice = { id: number; label: string; retired: boolean };
@@ -93,7 +94,7 @@ export function appointmentsRoutes(r: SecureRouter): void {
         { label: '終了日', mine: dateText(f.ended_on), theirs: dateText(now.ended_on) },
         { label: '終了の理由', mine: f.end_reason ?? '', theirs: now.end_reason ?? '' },
       ];
-      return res.status(409).render('errors/conflict', { backHref: `/guardians/${g.id}/appointments/${a.id}/edit`, rows });
+      return renderConflictPage(res, { backHref: `/guardians/${g.id}/appointments/${a.id}/edit`, rows });
     }
     flash(req, '受任の記録を保存しました。');
     res.redirect(303, `/guardians/${g.id}#cases`);

@@ -13,6 +13,7 @@ import { CourseRow, EnrolmentRow } from './courses-queries';
 import { Attendance, ATTENDANCE, completeSchema, enrolSchema } from './courses-schema';
 import { AttendanceInput, completeEnrolment, enrol, saveAttendance } from './courses-service';
 import { today } from './guardians-page';
+import { ConflictRow, renderConflictPage } from '../../http/conflict';
 
 const ATTENDANCE_MESSAGE = '出欠は「出席」「欠席」「補講」から選択してください';
 
@@ -37,7 +38,7 @@ function parseGrid(body: Record<string, unknown>, enrolments: EnrolmentRow[], da
 /** The conflict page of the grid: the cells sent that differ from what is stored now. */
 async function gridConflict(req: Request, res: Response, c: CourseRow, enrolments: EnrolmentRow[], days: CourseDay[], input: AttendanceInput) {
   const now = (await courseParts(req, c.id)).attendance;
-  const rows = [];
+  const rows: ConflictRow[] = [];
   for (const e of enrolments) {
     for (const d of days) {
       const mine = input.get(e.id)?.get(d.id);
@@ -46,7 +47,7 @@ async function gridConflict(req: Request, res: Response, c: CourseRow, enrolment
     }
   }
   if (!rows.length) rows.push({ label: '出欠', mine: '（現在の記録と同じ）', theirs: '（受講者または修了の記録が変わりました）' });
-  res.status(409).render('errors/conflict', { backHref: `/guardians/courses/${c.id}#attendance`, rows });
+  renderConflictPage(res, { backHref: `/guardians/courses/${c.id}#attendance`, rows });
 }
 
 async function loadEnrolment(req: Request, c: CourseRow) {
@@ -100,7 +101,7 @@ export function attendanceRoutes(r: SecureRouter): void {
     const result = await completeEnrolment(req, c.id, e.id, form.data.completed_on, form.data.version);
     if (!result.ok && 'conflict' in result) {
       const now = (await loadEnrolment(req, c)).e;
-      return res.status(409).render('errors/conflict', {
+      return renderConflictPage(res, {
         backHref: `/guardians/courses/${c.id}/enrolments/${e.id}/complete`,
         rows: [{ label: `${e.name}さんの修了日`, mine: toWareki(form.data.completed_on), theirs: now.completed_on ? toWareki(now.completed_on) : '（未修了）' }],
       });

@@ -9,6 +9,7 @@ import { daysOf, firstCompletion, listCourses } from './courses-queries';
 import { COURSE_MESSAGES, CourseForm, DAY_NOS, parseCourse } from './courses-schema';
 import { createCourse, updateCourse } from './courses-service';
 import { today } from './guardians-page';
+import { renderConflictPage } from '../../http/conflict';
 
 type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
 
@@ -21,7 +22,7 @@ async function conflict(req: Request, res: Response, id: number, mine: CourseFor
   const day = (d?: { held_on: string; topic: string }) => (d ? `${toWareki(d.held_on)} ${d.topic}` : '');
   const rows = [{ label: '講座名', mine: mine.title, theirs: c.title },
     ...DAY_NOS.map((n) => ({ label: `第${n}日`, mine: day(mine.days[n - 1]), theirs: day(theirs.find((d) => d.day_no === n)) }))];
-  res.status(409).render('errors/conflict', { backHref: `/guardians/courses/${id}/edit`, rows });
+  renderConflictPage(res, { backHref: `/guardians/courses/${id}/edit`, rows });
 }
 
 /** 養成講座: the cohorts, a new one (a fiscal year and its ten days), its page, and the edit of its days. */

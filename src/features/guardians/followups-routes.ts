@@ -13,6 +13,7 @@ import { FOLLOWUP_MESSAGES, followupEditSchema, FollowupForm, followupSchema } f
 import { createSession, updateSession } from './followups-service';
 import { today } from './guardians-page';
 import { rosterChoices } from './guardians-queries';
+import { renderConflictPage } from '../../http/conflict';
 
 type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
 
@@ -36,7 +37,7 @@ async function conflict(req: Request, res: Response, s: SessionRow, mine: Follow
   const now = (await findSession(req.deps.db, s.id))!;
   const names = new Map((await rosterChoices(req.deps.db)).map((g) => [g.id, g.name]));
   const list = (ids: number[]) => ids.map((id) => names.get(id) ?? '').join('、');
-  res.status(409).render('errors/conflict', {
+  renderConflictPage(res, {
     backHref: `/guardians/followups/${s.id}`,
     rows: [
       { label: '研修日', mine: toWareki(mine.held_on), theirs: toWareki(now.held_on) },

@@ -8,6 +8,7 @@ import { GUARDIAN_COLUMNS, GUARDIAN_MESSAGES, GuardianForm, guardianSchema, guar
 import { createGuardian, updateGuardian } from './guardians-service';
 import { findGuardian, GuardianRow, sameKanaAndBirth } from './guardians-queries';
 import { kanaSearchKey } from '../../lib/kana';
+import { conflictRows, renderConflictPage } from '../../http/conflict';
 
 type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
 
@@ -64,8 +65,8 @@ export function formRoutes(r: SecureRouter): void {
     if (!result.ok && result.reason === 'conflict') {
       const current = (await findGuardian(req.deps.db, g.id))!;
       const mine = form.data as GuardianForm;
-      const rows = GUARDIAN_COLUMNS.map((c) => ({ label: LABELS[c], mine: shown(c, mine[c]), theirs: shown(c, current[c]) }));
-      return res.status(409).render('errors/conflict', { backHref: `/guardians/${g.id}/edit`, rows });
+      const rows = conflictRows(GUARDIAN_COLUMNS, (c) => LABELS[c], (c) => shown(c, mine[c]), (c) => shown(c, current[c]));
+      return renderConflictPage(res, { backHref: `/guardians/${g.id}/edit`, rows });
     }
     flash(req, result.ok ? '名簿の記録を保存しました。' : 'この記録は見つかりませんでした。', result.ok ? 'success' : 'error');
     res.redirect(303, result.ok ? `/guardians/${g.id}` : '/guardians');

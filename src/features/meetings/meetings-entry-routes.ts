@@ -11,6 +11,7 @@ import { attendeesOf, firstSentOn, MeetingRow } from './meetings-queries';
 import { loadMeeting, renderMeeting } from './meetings-page';
 import { deleteSchema, MEETING_MESSAGES, MeetingForm } from './meetings-schema';
 import { createMeeting, deleteMeeting, updateMeeting } from './meetings-service';
+import { renderConflictPage } from '../../http/conflict';
 
 async function heldOrgs(req: Request, m: MeetingRow): Promise<{ values: Record<string, unknown>; held: number[]; lines: string[] }> {
   const rows = await attendeesOf(req.deps.db, m.id);
@@ -21,7 +22,7 @@ async function heldOrgs(req: Request, m: MeetingRow): Promise<{ values: Record<s
 async function renderConflict(req: Request, res: Response, id: number, mine: MeetingForm, mineLines: string[]) {
   const current = await loadMeeting(req, id);
   const theirs = await heldOrgs(req, current);
-  res.status(409).render('errors/conflict', {
+  renderConflictPage(res, {
     backHref: `/meetings/${id}/edit`,
     rows: [
       { label: '開催日', mine: toWareki(mine.held_on), theirs: toWareki(current.held_on) },

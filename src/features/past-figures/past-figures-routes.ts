@@ -13,6 +13,7 @@ import { entryYears, figuresReport, figuresReports, FiguresReport, fyParam, span
 import { loadFigureSet, loadFigureSets, type FigureSet } from './past-figures-queries';
 import { FIGURE_MESSAGES, figuresSchema, valueField, valuesOf } from './past-figures-schema';
 import { createFigureSet, updateFigureSet } from './past-figures-service';
+import { conflictRows, renderConflictPage } from '../../http/conflict';
 
 type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
 
@@ -94,9 +95,9 @@ export function pastFiguresRoutes(r: SecureRouter): void {
     if ((await updateFigureSet(req, set.id, (form.data as { version: number }).version, rows.map((r) => r.key), values)) === 'conflict') {
       const now = (await loadFigureSet(req.deps.db, def.id, set.fiscal_year))!;
       const shown = (v: number | undefined) => (v === undefined ? '（空欄）' : v.toLocaleString('ja-JP'));
-      return res.status(409).render('errors/conflict', {
+      return renderConflictPage(res, {
         backHref: `/figures/${def.id}/${set.fiscal_year}/edit`,
-        rows: rows.map((r) => ({ label: r.label, mine: shown(values.get(r.key)), theirs: shown(now.values.get(r.key)) })),
+        rows: conflictRows(rows, (r) => r.label, (r) => shown(values.get(r.key)), (r) => shown(now.values.get(r.key))),
       });
     }
     flash(req, '過年度実績を更新しました。');

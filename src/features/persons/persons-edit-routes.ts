@@ -11,6 +11,7 @@ import { findPerson } from './persons-queries';
 import { PERSON_MESSAGES, personUpdateSchema } from './persons-schema';
 import { updatePerson } from './persons-service';
 import { loadPerson, refuseMerged } from './persons-load';
+import { conflictRows, renderConflictPage } from '../../http/conflict';
 
 /** The edit form, plus the box that confirms a different person when the edit brings in possible duplicates. */
 const editSchema = (ctx: FormContext) => personUpdateSchema(ctx.schema).extend({ confirm_distinct: z.unknown().optional().transform((v) => v === '1') });
@@ -50,11 +51,10 @@ export function personsEditRoutes(r: SecureRouter): void {
     const mine: PersonValues = pickValues(form.data);
     const show = (v: Partial<PersonValues>, f: keyof PersonValues) => displayValue(ctx.lookups, f, v[f], ctx.today);
     await audit(req, 'person.view', 'person', person.id);
-    res.status(409).render('persons/conflict', {
-      person: current,
-      rows: PERSON_FIELDS.map((f) => ({ label: f.label, mine: show(mine, f.name), theirs: show(current, f.name) })),
-      values: { ...formValues(mine), version: current.version },
-      options: (await formContext(req, { ...current, ...mine })).options,
+    renderConflictPage(res, {
+      view: 'persons/conflict',
+      rows: conflictRows(PERSON_FIELDS, (f) => f.label, (f) => show(mine, f.name), (f) => show(current, f.name)),
+      locals: { person: current, values: { ...formValues(mine), version: current.version }, options: (await formContext(req, { ...current, ...mine })).options },
     });
   });
 }

@@ -10,6 +10,7 @@ import { motiveIdsOf, PetitionRow } from './petitions-queries';
 import { EditForm, editSchema, validateRecord } from './petitions-schema';
 import { updatePetition } from './petitions-service';
 import { recordedStages } from './petitions-stage-service';
+import { conflictRows, renderConflictPage } from '../../http/conflict';
 
 const held = (p: PetitionRow, motiveIds: number[]): Held => ({
   ward_id: p.ward_id, legal_basis_id: p.legal_basis_id, type_sought_id: p.type_sought_id, decision_type_id: p.decision_type_id,
@@ -26,11 +27,9 @@ function renderEdit(res: Response, p: PetitionRow, o: PetitionOptions, h: Held, 
 async function renderConflict(req: Request, res: Response, id: number, mine: EditForm, o: PetitionOptions) {
   const current = await loadPetition(req, id);
   const theirsMotives = await motiveIdsOf(req.deps.db, req.user!, id);
-  const rows = FIELDS.map((f) => ({
-    label: f.label, mine: displayValue(o, f, mine[f.name as keyof PetitionValues]), theirs: displayValue(o, f, current[f.name]),
-  }));
+  const rows = conflictRows(FIELDS, (f) => f.label, (f) => displayValue(o, f, mine[f.name as keyof PetitionValues]), (f) => displayValue(o, f, current[f.name]));
   rows.push({ label: MOTIVES_LABEL, mine: motivesText(o, mine.motive_ids), theirs: motivesText(o, theirsMotives) });
-  res.status(409).render('errors/conflict', { backHref: `/petitions/${id}/edit`, rows });
+  renderConflictPage(res, { backHref: `/petitions/${id}/edit`, rows });
 }
 
 /** The record form (center staff): every field incl. the stage-specific ones and the ward. */
