@@ -3,6 +3,7 @@ import { Express } from 'express';
 import * as dates from '../lib/dates';
 import { ROLE_LABELS } from '../policy';
 import { takeFlash } from './flash';
+import { today } from './today';
 
 export const viewsDir = path.resolve(__dirname, '../../views');
 
@@ -19,7 +20,7 @@ export function setUpViews(app: Express): void {
     res.locals.errors = {};
     res.locals.errorList = [];
     // a record page prints this date in its running header (views/partials/print-header.ejs)
-    res.locals.printDate = dates.toWareki(dates.todayIso(req.deps.clock.now()));
+    res.locals.printDate = dates.toWareki(today(req));
     next();
   });
 }

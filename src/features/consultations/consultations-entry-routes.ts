@@ -5,13 +5,14 @@ import { idParam, queryString } from '../../http/params';
 import { NotFoundError } from '../../http/errors';
 import { displayRows, fromForm, fromView } from './consultations-display';
 import { findPickablePerson, isPersonSearch, pickedPerson } from '../persons/person-pick';
-import { editMode, FormMode, NEW_MODE, renderForm, renderPersonSearch, today } from './consultations-form';
+import { editMode, FormMode, NEW_MODE, renderForm, renderPersonSearch } from './consultations-form';
 import { Keep, loadFormOptions } from './consultations-options';
 import { ConsultationView, findConsultation } from './consultations-queries';
 import { consultationEditSchema, consultationSchema } from './consultations-schema';
 import { createConsultation, updateConsultation } from './consultations-service';
 import { validateConsultation } from './consultations-validate';
 import { pairedRows, renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 export const ID = ':consultationId';
 

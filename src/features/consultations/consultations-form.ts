@@ -1,6 +1,6 @@
 import { Request, Response } from 'express';
 import { FieldErrors, ErrorItem } from '../../http/forms';
-import { parseDateInput, todayIso } from '../../lib/dates';
+import { parseDateInput } from '../../lib/dates';
 import { pickedPerson, PickedPerson, searchForPick } from '../persons/person-pick';
 import { PersonHit } from '../persons/persons-search';
 import { bandRanges, deriveAgeBand } from './consultations-age-band';
@@ -21,8 +21,6 @@ export const NEW_MODE: FormMode = { view: 'consultations/new', action: '/consult
 export function editMode(id: number): FormMode {
   return { view: 'consultations/edit', action: `/consultations/${id}`, title: `相談記録の編集（記録番号 ${id}）`, submitLabel: '保存する', id };
 }
-
-export const today = (req: Request) => todayIso(req.deps.clock.now());
 
 /** The person currently chosen in the form values, if it can be linked. */
 function linkedPerson(req: Request, values: Record<string, unknown>): Promise<PickedPerson | null> {

@@ -10,13 +10,14 @@ import { can } from '../../policy';
 import { fiscalYearOf } from '../../lib/dates';
 import { displayRows, fromView } from './consultations-display';
 import { entryRoutes, ID, loadConsultation } from './consultations-entry-routes';
-import { today } from './consultations-form';
+
 import { filterQuery, listConsultations, listFollowUps, parseCursor, parseFilters } from './consultations-list';
 import { loadFilterOptions } from './consultations-options';
 import { consultationPdf, PDF_TITLE } from './consultations-pdf';
 import { ConsultationView, isDeleted, listDeleted } from './consultations-queries';
 import { deleteSchema } from './consultations-schema';
 import { deleteConsultation, markFollowUpDone, restoreConsultation } from './consultations-service';
+import { today } from '../../http/today';
 
 const DELETED_LIMIT = 200;
 

@@ -10,9 +10,10 @@ import { findPickablePerson, isPersonSearch, pickedPerson, searchForPick } from 
 import { PersonHit } from '../persons/persons-search';
 import { APPOINTMENT_MESSAGES as M, appointmentEditSchema, appointmentSchema, validateAppointment } from './appointments-schema';
 import { createAppointment, registeredOn, updateAppointment } from './appointments-service';
-import { loadGuardian, today } from './guardians-page';
+import { loadGuardian } from './guardians-page';
 import { appointmentsQuery, AppointmentRow, GuardianRow } from './guardians-queries';
 import { renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
 type Choice = { id: number; label: string; retired: boolean };

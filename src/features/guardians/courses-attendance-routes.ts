@@ -12,8 +12,9 @@ import { courseParts, loadCourse, renderCourse } from './courses-page';
 import { CourseRow, EnrolmentRow } from './courses-queries';
 import { Attendance, ATTENDANCE, completeSchema, enrolSchema } from './courses-schema';
 import { AttendanceInput, completeEnrolment, enrol, saveAttendance } from './courses-service';
-import { today } from './guardians-page';
+
 import { ConflictRow, renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 const ATTENDANCE_MESSAGE = '出欠は「出席」「欠席」「補講」から選択してください';
 

@@ -8,8 +8,9 @@ import { loadCourse, renderCourse } from './courses-page';
 import { daysOf, firstCompletion, listCourses } from './courses-queries';
 import { COURSE_MESSAGES, CourseForm, DAY_NOS, parseCourse } from './courses-schema';
 import { createCourse, updateCourse } from './courses-service';
-import { today } from './guardians-page';
+
 import { renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
 

@@ -11,9 +11,10 @@ import { statusLabel } from './guardian-status';
 import { attendeeIds, findSession, listSessions, SessionRow } from './followups-queries';
 import { FOLLOWUP_MESSAGES, followupEditSchema, FollowupForm, followupSchema } from './followups-schema';
 import { createSession, updateSession } from './followups-service';
-import { today } from './guardians-page';
+
 import { rosterChoices } from './guardians-queries';
 import { renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
 

@@ -3,12 +3,13 @@ import { flash } from '../../http/flash';
 import { ErrorItem, FieldErrors, fieldError, parseFormAsync } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { fiscalYearName, toWareki } from '../../lib/dates';
-import { loadGuardian, today } from './guardians-page';
+import { loadGuardian } from './guardians-page';
 import { GUARDIAN_COLUMNS, GUARDIAN_MESSAGES, GuardianForm, guardianSchema, guardianUpdateSchema } from './guardians-schema';
 import { createGuardian, updateGuardian } from './guardians-service';
 import { findGuardian, GuardianRow, sameKanaAndBirth } from './guardians-queries';
 import { kanaSearchKey } from '../../lib/kana';
 import { conflictRows, renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
 

@@ -4,15 +4,13 @@ import { audit } from '../../audit/audit-writer';
 import { NotFoundError } from '../../http/errors';
 import { ErrorItem, FieldErrors } from '../../http/forms';
 import { idParam } from '../../http/params';
-import { todayIso } from '../../lib/dates';
 import { can } from '../../policy';
 import { candidaciesOf } from './guardian-candidacies';
 import { missingBankConditions } from './guardian-gating';
 import { statusLabel } from './guardian-status';
 import { guardianHistory } from './guardians-history';
 import { appointmentsOf, enrolmentsOf, findGuardian, followupsOf, gatingFacts, GuardianRow, periodsOf } from './guardians-queries';
-
-export const today = (req: Request) => todayIso(req.deps.clock.now());
+import { today } from '../../http/today';
 
 /** The roster record named by :guardianId, or 404. */
 export async function loadGuardian(req: Request): Promise<GuardianRow> {

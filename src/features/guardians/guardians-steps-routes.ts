@@ -4,11 +4,12 @@ import { fieldError, parseForm, parseFormAsync } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { toWareki } from '../../lib/dates';
 import { PeriodKind, PERIOD_KINDS } from './guardian-status';
-import { loadGuardian, renderGuardian, today } from './guardians-page';
+import { loadGuardian, renderGuardian } from './guardians-page';
 import { GuardianRow, periodsOf } from './guardians-queries';
 import { bankSchema, cooperatorEndSchema, cooperatorSchema, withdrawSchema } from './guardians-schema';
 import { closePeriod, closeRefusal, registerBank, startCooperator, StepOutcome } from './guardians-steps-service';
 import { renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 interface Close { kind: PeriodKind; on: string; reason: string | null }
 

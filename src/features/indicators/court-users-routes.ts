@@ -5,14 +5,14 @@ import { flash } from '../../http/flash';
 import { ErrorItem, FieldErrors, fieldError, parseForm } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
-import { todayIso } from '../../lib/dates';
 import { findCourtUserYear, guardianshipTypes, GuardianshipType, type CourtUserYear } from './court-users-queries';
 import { countField, countsOf, COURT_MESSAGES, courtUsersSchema } from './court-users-schema';
 import { createCourtUserYear, updateCourtUserYear } from './court-users-service';
 import { conflictRows, renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 const VIEW = 'indicators/court-users-form';
-const currentYear = (req: Request) => Number(todayIso(req.deps.clock.now()).slice(0, 4));
+const currentYear = (req: Request) => Number(today(req).slice(0, 4));
 
 type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
 

@@ -4,7 +4,7 @@ import { flash } from '../../http/flash';
 import { fieldError, parseForm } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { toWareki } from '../../lib/dates';
-import { today } from './meetings-form';
+
 import { labelOf, loadMeetingOptions, MeetingOptions } from './meetings-options';
 import { loadMeeting } from './meetings-page';
 import { deleteSchema } from './meetings-schema';
@@ -18,6 +18,7 @@ import { createCase, deleteCase, recordCaseStage, updateCase } from './meeting-c
 import { validateCase } from './meeting-cases-validate';
 import { StageNotice } from './meeting-stage';
 import { pairedRows, renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 const CASE = '/meetings/:meetingId/cases/:caseId';
 const heldOf = (c: CaseRow) => [c.recommended_type_id, ...(c.appointed_type_id ? [c.appointed_type_id] : [])];

@@ -1,12 +1,9 @@
 /** Rendering the meeting form (new and edit) and reading it back: fields, attendee rows, errors in form order. */
-import { Request, Response } from 'express';
+import { Response } from 'express';
 import { ErrorItem, FieldErrors, parseForm } from '../../http/forms';
-import { todayIso } from '../../lib/dates';
 import { Attendee, attField, MAX_ATTENDEES, parseAttendees, rowsToShow } from './meetings-attendees';
 import { allowedIds, choicesFor, MeetingOptions } from './meetings-options';
 import { MEETING_MESSAGES, meetingEditSchema, MeetingForm, meetingSchema } from './meetings-schema';
-
-export const today = (req: Request) => todayIso(req.deps.clock.now());
 
 /** Where the form posts, its title and breadcrumbs: a new meeting or the edit of `id`. */
 export interface MeetingFormMode { id: number | null; action: string; title: string }

@@ -3,7 +3,6 @@ import { audit } from '../../audit/audit-writer';
 import { ErrorItem, FieldErrors } from '../../http/forms';
 import { NotFoundError } from '../../http/errors';
 import { idParam } from '../../http/params';
-import { todayIso } from '../../lib/dates';
 import { can } from '../../policy';
 import { CLOSE_KINDS, CLOSING_STAGE, STAGE_STATUS_LABELS, STAGES } from './petition-stages';
 import { displayValue, FIELD_GROUPS, motivesText } from './petitions-fields';
@@ -14,8 +13,7 @@ import {
   documentsOf, findPetition, historyOf, HISTORY_LIMIT, motiveIdsOf, relativesOf, staffPersonSummary, stagesOf, wardPersonSummary,
 } from './petitions-queries';
 import { petitionIdFor } from './petitions-scope';
-
-export const today = (req: Request) => todayIso(req.deps.clock.now());
+import { today } from '../../http/today';
 
 /** The petition id in the path, if this user may see it (else 404; another ward's is audited). */
 export const scopedId = (req: Request) => petitionIdFor(req, idParam(req, 'petitionId'));

@@ -3,7 +3,6 @@ import { audit } from '../../audit/audit-writer';
 import { NotFoundError } from '../../http/errors';
 import { ErrorItem, FieldErrors } from '../../http/forms';
 import { idParam } from '../../http/params';
-import { todayIso } from '../../lib/dates';
 import { can } from '../../policy';
 import { staffPersonSummary } from '../petitions/petitions-queries';
 import { working } from './subsidies-cap';
@@ -12,8 +11,7 @@ import { loadSubsidyOptions } from './subsidies-options';
 import { findSubsidy, overlapping } from './subsidies-queries';
 import { EDITABLE_STATUSES } from './subsidies-service';
 import { statusLabel } from './subsidies-values';
-
-export const today = (req: Request) => todayIso(req.deps.clock.now());
+import { today } from '../../http/today';
 
 /** The application id in the path (digits only; the router sends anything else on). */
 export const subsidyId = (req: Request) => idParam(req, 'subsidyId');
