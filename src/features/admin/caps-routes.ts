@@ -1,7 +1,7 @@
 import { Request } from 'express';
 import { z } from 'zod';
 import { SecureRouter } from '../../http/routes';
-import { fieldError, parseForm, renderBadRequest } from '../../http/forms';
+import { fieldError, FormErrors, parseForm, renderFormPage } from '../../http/forms';
 import { flash } from '../../http/flash';
 import { audit } from '../../audit/audit-writer';
 import { dateField, intField } from '../../http/schema-fields';
@@ -33,8 +33,8 @@ export function capsRoutes(r: SecureRouter): void {
 
   r.post('/admin/masters/subsidy-caps', 'masters:manage', async (req, res) => {
     const form = parseForm(capSchema, req.body);
-    const rerender = async (e: Parameters<typeof renderBadRequest>[2]) =>
-      renderBadRequest(res, 'admin/masters/caps', e, req.body, { caps: await listCaps(req), settings: SETTINGS });
+    const rerender = async (e: FormErrors) =>
+      renderFormPage(res, 'admin/masters/caps', { caps: await listCaps(req), settings: SETTINGS }, { ...e, values: req.body });
     if (!form.ok) return rerender(form);
     const { setting, monthly_yen, valid_from } = form.data;
     const ok = await inTransaction(req.deps.db, async (trx) => {

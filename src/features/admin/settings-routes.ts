@@ -1,7 +1,7 @@
 import { Request, Response } from 'express';
 import { z } from 'zod';
 import { SecureRouter } from '../../http/routes';
-import { parseForm, renderBadRequest } from '../../http/forms';
+import { parseForm, renderFormPage } from '../../http/forms';
 import { flash } from '../../http/flash';
 import { audit } from '../../audit/audit-writer';
 import { intField, versionField } from '../../http/schema-fields';
@@ -33,7 +33,7 @@ export function settingsRoutes(r: SecureRouter): void {
 
   r.post('/admin/masters/settings', 'masters:manage', async (req, res) => {
     const form = parseForm(schema, req.body);
-    if (!form.ok) return renderBadRequest(res, VIEW, form, req.body, await twoFactorLocals(req));
+    if (!form.ok) return renderFormPage(res, VIEW, await twoFactorLocals(req), { ...form, values: req.body });
     const saved = await inTransaction(req.deps.db, async (trx) => {
       const changed = await updateVersioned(trx, 'settings', { key: 'petition_stall_days' }, form.data.version,
         { int_value: form.data.petition_stall_days, updated_at: req.deps.clock.now(), updated_by: req.user!.id });
@@ -56,7 +56,7 @@ export function settingsRoutes(r: SecureRouter): void {
     const form = parseForm(twoFactorSchema, req.body);
     if (!form.ok) {
       const row = await load(req);
-      return renderBadRequest(res, VIEW, form, { petition_stall_days: row.int_value, version: row.version }, await twoFactorLocals(req));
+      return renderFormPage(res, VIEW, await twoFactorLocals(req), { ...form, values: { petition_stall_days: row.int_value, version: row.version } });
     }
     const { required_roles: roles, two_factor_version: version } = form.data;
     const saved = await inTransaction(req.deps.db, async (trx) => {

@@ -2,7 +2,7 @@ import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { NotFoundError } from '../../http/errors';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, fieldError, parseForm } from '../../http/forms';
+import { ErrorItem, fieldError, parseForm, renderFormPage, Rerender } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { versionField } from '../../http/schema-fields';
@@ -58,14 +58,13 @@ async function loadEnrolment(req: Request, c: CourseRow) {
   return { ...parts, e };
 }
 
-async function renderComplete(req: Request, res: Response, c: CourseRow, status = 200, extra: { errors?: FieldErrors; errorList?: ErrorItem[]; values?: Record<string, unknown> } = {}) {
+async function renderComplete(req: Request, res: Response, c: CourseRow, status = 200, extra: Rerender = {}) {
   const { days, attendance, e } = await loadEnrolment(req, c);
   const marks = attendance.get(e.id) ?? new Map();
   await audit(req, 'guardian.view', 'citizen_guardian', e.guardian_id);
-  res.status(status).render('guardians/course-complete', {
-    c, e, days, marks, missing: missingDays(days, marks),
-    errors: extra.errors ?? {}, errorList: extra.errorList ?? [], values: { completed_on: today(req), version: e.version, ...(extra.values ?? {}) },
-  });
+  renderFormPage(res, 'guardians/course-complete', {
+    c, e, days, marks, missing: missingDays(days, marks), values: { completed_on: today(req), version: e.version },
+  }, extra, status);
 }
 
 /** Trainees of a course: enrol, the attendance grid (出席・欠席・補講 per day), and completion, refused with the missing days. */

@@ -1,6 +1,6 @@
 import { Request, Response } from 'express';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, fieldError } from '../../http/forms';
+import { fieldError, FormErrors, renderFormPage } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { fiscalYearLabel, fiscalYearOf, toWareki } from '../../lib/dates';
 import { can } from '../../policy';
@@ -12,10 +12,8 @@ import { createCourse, updateCourse } from './courses-service';
 import { renderConflictPage } from '../../http/conflict';
 import { today } from '../../http/today';
 
-type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
-
-const renderForm = (res: Response, view: string, locals: Record<string, unknown>, values: Record<string, unknown>, status = 200, e?: Errors) =>
-  res.status(status).render(view, { ...locals, values, dayNos: DAY_NOS, ...(e ?? {}) });
+const renderForm = (res: Response, view: string, locals: Record<string, unknown>, values: Record<string, unknown>, status = 200, e?: FormErrors) =>
+  renderFormPage(res, view, { ...locals, values, dayNos: DAY_NOS }, e, status);
 
 async function conflict(req: Request, res: Response, id: number, mine: CourseForm) {
   const theirs = await daysOf(req.deps.db, id);

@@ -2,7 +2,7 @@ import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { NotFoundError } from '../../http/errors';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, fieldError, parseForm } from '../../http/forms';
+import { fieldError, FormErrors, parseForm, renderFormPage } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { toWareki } from '../../lib/dates';
@@ -16,16 +16,14 @@ import { rosterChoices } from './guardians-queries';
 import { renderConflictPage } from '../../http/conflict';
 import { today } from '../../http/today';
 
-type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
-
 const checked = (v: unknown) => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]).map(String);
 
 async function roster(req: Request) {
   return (await rosterChoices(req.deps.db)).map((g) => ({ ...g, status: statusLabel(g.status) }));
 }
 
-async function renderForm(req: Request, res: Response, view: string, locals: Record<string, unknown>, values: Record<string, unknown>, status = 200, e?: Errors) {
-  res.status(status).render(view, { ...locals, values, checked: checked(values.attendee_ids), roster: await roster(req), ...(e ?? {}) });
+async function renderForm(req: Request, res: Response, view: string, locals: Record<string, unknown>, values: Record<string, unknown>, status = 200, e?: FormErrors) {
+  renderFormPage(res, view, { ...locals, values, checked: checked(values.attendee_ids), roster: await roster(req) }, e, status);
 }
 
 async function loadSession(req: Request): Promise<SessionRow> {

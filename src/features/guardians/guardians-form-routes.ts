@@ -1,6 +1,6 @@
 import { Request, Response } from 'express';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, fieldError, parseFormAsync } from '../../http/forms';
+import { fieldError, FormErrors, parseFormAsync, renderFormPage } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { fiscalYearName, toWareki } from '../../lib/dates';
 import { loadGuardian } from './guardians-page';
@@ -11,20 +11,18 @@ import { kanaSearchKey } from '../../lib/kana';
 import { conflictRows, renderConflictPage } from '../../http/conflict';
 import { today } from '../../http/today';
 
-type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
-
 async function courseOptions(req: Request) {
   const rows: { id: number; fiscal_year: number; title: string }[] = await req.deps.db('guardian_courses')
     .orderBy('fiscal_year', 'desc').select('id', 'fiscal_year', 'title');
   return rows.map((c) => ({ value: c.id, label: `${fiscalYearName(c.fiscal_year)} ${c.title}` }));
 }
 
-async function renderNew(req: Request, res: Response, values: Record<string, unknown>, status = 200, e?: Errors) {
-  res.status(status).render('guardians/new', { values, courses: await courseOptions(req), ...(e ?? {}) });
+async function renderNew(req: Request, res: Response, values: Record<string, unknown>, status = 200, e?: FormErrors) {
+  renderFormPage(res, 'guardians/new', { values, courses: await courseOptions(req) }, e, status);
 }
 
-const renderEdit = (res: Response, g: GuardianRow, values: Record<string, unknown>, status = 200, e?: Errors) =>
-  res.status(status).render('guardians/edit', { g, values, ...(e ?? {}) });
+const renderEdit = (res: Response, g: GuardianRow, values: Record<string, unknown>, status = 200, e?: FormErrors) =>
+  renderFormPage(res, 'guardians/edit', { g, values }, e, status);
 
 const LABELS: Record<(typeof GUARDIAN_COLUMNS)[number], string> = {
   name: '氏名', name_kana: '氏名カナ', birth_date: '生年月日', address: '住所', phone: '電話番号', email: 'メールアドレス',

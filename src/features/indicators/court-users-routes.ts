@@ -2,7 +2,7 @@
 import { Request, Response } from 'express';
 import { NotFoundError } from '../../http/errors';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, fieldError, parseForm } from '../../http/forms';
+import { fieldError, FormErrors, parseForm, renderFormPage } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { findCourtUserYear, guardianshipTypes, GuardianshipType, type CourtUserYear } from './court-users-queries';
@@ -14,10 +14,8 @@ import { today } from '../../http/today';
 const VIEW = 'indicators/court-users-form';
 const currentYear = (req: Request) => Number(today(req).slice(0, 4));
 
-type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
-
-function render(res: Response, types: GuardianshipType[], values: Record<string, unknown>, entry: CourtUserYear | null, e?: Errors): void {
-  res.status(e ? 400 : 200).render(VIEW, { types, values, entry, countField, ...(e ?? {}) });
+function render(res: Response, types: GuardianshipType[], values: Record<string, unknown>, entry: CourtUserYear | null, e?: FormErrors): void {
+  renderFormPage(res, VIEW, { types, values, entry, countField }, e);
 }
 
 async function loadEntry(req: Request): Promise<CourtUserYear> {

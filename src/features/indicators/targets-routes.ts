@@ -7,7 +7,7 @@ import { audit } from '../../audit/audit-writer';
 import { inTransaction, updateVersioned } from '../../db/tx';
 import { NotFoundError } from '../../http/errors';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, parseForm } from '../../http/forms';
+import { FormErrors, parseForm, renderFormPage } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { INDICATORS, type IndicatorDef } from './indicator-defs';
@@ -26,8 +26,8 @@ async function loadOne(req: Request): Promise<{ target: Target; def: IndicatorDe
   return { target, def };
 }
 
-function renderEdit(res: Response, t: { target: Target; def: IndicatorDef }, values: Record<string, unknown>, e?: { errors: FieldErrors; errorList: ErrorItem[] }) {
-  res.status(e ? 400 : 200).render('indicators/target-edit', { ...t, values, ...(e ?? {}) });
+function renderEdit(res: Response, t: { target: Target; def: IndicatorDef }, values: Record<string, unknown>, e?: FormErrors) {
+  renderFormPage(res, 'indicators/target-edit', { ...t, values }, e);
 }
 
 export function indicatorTargetsRoutes(r: SecureRouter): void {

@@ -1,6 +1,6 @@
 /** Rendering the meeting form (new and edit) and reading it back: fields, attendee rows, errors in form order. */
 import { Response } from 'express';
-import { ErrorItem, FieldErrors, parseForm } from '../../http/forms';
+import { ErrorItem, FieldErrors, FormErrors, parseForm, renderFormPage } from '../../http/forms';
 import { Attendee, attField, MAX_ATTENDEES, parseAttendees, rowsToShow } from './meetings-attendees';
 import { allowedIds, choicesFor, MeetingOptions } from './meetings-options';
 import { MEETING_MESSAGES, meetingEditSchema, MeetingForm, meetingSchema } from './meetings-schema';
@@ -13,10 +13,8 @@ export const editMeetingMode = (id: number): MeetingFormMode => ({ id, action: `
 const ORDER = ['held_on', 'place', ...Array.from({ length: MAX_ATTENDEES }, (_, i) => ['org', 'role', 'name'].map((k) => attField(k as 'org', i))).flat(), 'minutes'];
 
 export function renderMeetingForm(res: Response, mode: MeetingFormMode, o: MeetingOptions, held: number[], values: Record<string, unknown>,
-  status = 200, e?: { errors: FieldErrors; errorList: ErrorItem[] }) {
-  res.status(status).render('meetings/form', {
-    mode, values, rows: rowsToShow(values), orgChoices: choicesFor(o.orgs, held), ...(e ?? {}),
-  });
+  status = 200, e?: FormErrors) {
+  renderFormPage(res, 'meetings/form', { mode, values, rows: rowsToShow(values), orgChoices: choicesFor(o.orgs, held) }, e, status);
 }
 
 export type MeetingFormResult =

@@ -6,7 +6,7 @@ import { Request, Response } from 'express';
 import { denyReport } from '../reports/report-access';
 import { NotFoundError } from '../../http/errors';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, fieldError, parseForm } from '../../http/forms';
+import { fieldError, FormErrors, parseForm, renderFormPage } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { can } from '../../policy';
 import { entryYears, figuresReport, figuresReports, FiguresReport, fyParam, spanQuery, yearOptions } from './past-figures-page';
@@ -15,17 +15,15 @@ import { FIGURE_MESSAGES, figuresSchema, valueField, valuesOf } from './past-fig
 import { createFigureSet, updateFigureSet } from './past-figures-service';
 import { conflictRows, renderConflictPage } from '../../http/conflict';
 
-type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
-
-async function renderForm(req: Request, res: Response, def: FiguresReport, set: FigureSet | null, values: Record<string, unknown>, e?: Errors) {
+async function renderForm(req: Request, res: Response, def: FiguresReport, set: FigureSet | null, values: Record<string, unknown>, e?: FormErrors) {
   const { db } = req.deps;
   const rows = await def.pastFigures.rows(db);
   const years = entryYears(req);
   const [sets, withRecords] = await Promise.all([loadFigureSets(db, def.id), def.pastFigures.recordYears(db, years.at(-1)!, years[0])]);
-  res.status(e ? 400 : 200).render('figures/form', {
+  renderFormPage(res, 'figures/form', {
     report: def, rows, set, values, valueField, hasRecords: set ? withRecords.has(set.fiscal_year) : false,
-    yearOptions: yearOptions(years, new Set(sets.keys()), withRecords), ...(e ?? {}),
-  });
+    yearOptions: yearOptions(years, new Set(sets.keys()), withRecords),
+  }, e);
 }
 
 /** The report, or a 403 already sent (the user may not read its data). */

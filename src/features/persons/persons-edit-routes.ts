@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { audit } from '../../audit/audit-writer';
 import { flash } from '../../http/flash';
-import { parseForm, renderBadRequest } from '../../http/forms';
+import { fieldError, parseForm, renderFormPage } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { PERSON_FIELDS, PersonValues } from './persons-fields';
 import { FormContext, formContext, formValues, pickValues } from './persons-form';
@@ -31,7 +31,7 @@ export function personsEditRoutes(r: SecureRouter): void {
     const ctx = await formContext(req, person);
     const form = parseForm(editSchema(ctx), req.body);
     const values = { ...req.body, confirm_distinct: '' };
-    if (!form.ok) return renderBadRequest(res, 'persons/edit', form, values, { person, options: ctx.options });
+    if (!form.ok) return renderFormPage(res, 'persons/edit', { person, options: ctx.options }, { ...form, values });
     const result = await updatePerson(req, person, form.data.version, pickValues(form.data), form.data.confirm_distinct);
     if (result.ok) {
       flash(req, '本人情報を更新しました。');
@@ -39,12 +39,9 @@ export function personsEditRoutes(r: SecureRouter): void {
     }
     if (result.reason === 'duplicate') {
       // 409 as on the new form: valid input that may be a person already stored; nothing was saved.
-      return res.status(409).render('persons/edit', {
-        person, values, options: ctx.options, candidates: result.candidates, today: ctx.today, describeBirth, describeReasons,
-        wardById: ctx.lookups.wardById,
-        errors: { confirm_distinct: PERSON_MESSAGES.duplicate },
-        errorList: [{ field: 'confirm_distinct', message: PERSON_MESSAGES.duplicate }],
-      });
+      return renderFormPage(res, 'persons/edit', {
+        person, options: ctx.options, candidates: result.candidates, today: ctx.today, describeBirth, describeReasons, wardById: ctx.lookups.wardById,
+      }, { ...fieldError('confirm_distinct', PERSON_MESSAGES.duplicate), values }, 409);
     }
     // Someone saved (or merged) since this form was opened: show both, keep what was typed.
     const current = (await findPerson(req.deps.db, person.id))!;

@@ -1,7 +1,7 @@
 import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { flash } from '../../http/flash';
-import { FieldErrors, fieldError, parseForm } from '../../http/forms';
+import { fieldError, FormErrors, parseForm, renderFormPage } from '../../http/forms';
 import { queryString } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { parseDateInput } from '../../lib/dates';
@@ -26,7 +26,7 @@ function refusal(person: PersonRow, other: PersonRow | undefined): string | null
 }
 
 /** The merge page: candidates, a search, and (with other_id) both records side by side to confirm. */
-async function renderMerge(req: Request, res: Response, person: PersonRow, otherId: number | null, status = 200, errs?: { errors: FieldErrors; errorList: { field: string; message: string }[] }) {
+async function renderMerge(req: Request, res: Response, person: PersonRow, otherId: number | null, status = 200, errs?: FormErrors) {
   const { db } = req.deps;
   const lookups = await loadLookups(db);
   const day = today(req);
@@ -44,11 +44,11 @@ async function renderMerge(req: Request, res: Response, person: PersonRow, other
     : null;
   await audit(req, 'person.search', 'person', null);
   if (compare && other) await audit(req, 'person.view', 'person', other.id);
-  res.status(problem && status === 200 ? 400 : status).render('persons/merge', {
+  renderFormPage(res, 'persons/merge', {
     person, values, searched, results, candidates, other: compare ? other : null, compare, problem,
     counts: compare && other ? await linkCounts(db, other.id) : [],
-    describeBirth, describeReasons, today: day, wardById: lookups.wardById, ...(errs ?? {}),
-  });
+    describeBirth, describeReasons, today: day, wardById: lookups.wardById,
+  }, errs, problem && status === 200 ? 400 : status);
 }
 
 export function personsMergeRoutes(r: SecureRouter): void {

@@ -1,6 +1,6 @@
 import { Request, Response } from 'express';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors } from '../../http/forms';
+import { FormErrors, renderFormPage } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { displayValue, FIELD_GROUPS, FIELDS, MOTIVES_LABEL, motivesText, PetitionValues } from './petitions-fields';
 import { formChoices } from './petitions-form';
@@ -18,10 +18,10 @@ const held = (p: PetitionRow, motiveIds: number[]): Held => ({
   guardian_relation_id: p.guardian_relation_id, motive_ids: motiveIds,
 });
 
-function renderEdit(res: Response, p: PetitionRow, o: PetitionOptions, h: Held, values: Record<string, unknown>, status = 200, e?: { errors: FieldErrors; errorList: ErrorItem[] }) {
+function renderEdit(res: Response, p: PetitionRow, o: PetitionOptions, h: Held, values: Record<string, unknown>, status = 200, e?: FormErrors) {
   const raw = values.motive_ids;
   const motiveIds = (Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw]).map(String);
-  res.status(status).render('petitions/edit', { p, values, motiveIds, choices: formChoices(o, h), groups: FIELD_GROUPS, ...(e ?? {}) });
+  renderFormPage(res, 'petitions/edit', { p, values, motiveIds, choices: formChoices(o, h), groups: FIELD_GROUPS }, e, status);
 }
 
 /** Both versions side by side, as labels: what was typed and what is saved now. */

@@ -1,6 +1,6 @@
 import { Request, Response } from 'express';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, parseForm } from '../../http/forms';
+import { FormErrors, parseForm, renderFormPage } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { addRelative, deleteRelative, describeRelative, docState, saveDocuments, updateRelative } from './petitions-children-service';
@@ -23,9 +23,9 @@ const formValues = (r: RelativeRow) => ({
   rel_reply: r.reply ?? '', rel_reply_on: r.reply_on ?? '', version: r.version,
 });
 
-async function renderRelativeEdit(req: Request, res: Response, id: number, rel: RelativeRow, values: Record<string, unknown>, status = 200, e?: { errors: FieldErrors; errorList: ErrorItem[] }) {
+async function renderRelativeEdit(req: Request, res: Response, id: number, rel: RelativeRow, values: Record<string, unknown>, status = 200, e?: FormErrors) {
   const p = await loadPetition(req, id);
-  res.status(status).render('petitions/relative-edit', { p, rel, values, replies: RELATIVE_REPLIES, ...(e ?? {}) });
+  renderFormPage(res, 'petitions/relative-edit', { p, rel, values, replies: RELATIVE_REPLIES }, e, status);
 }
 
 const conflictPage = (res: Response, id: number, mine: string, theirs: string) => renderConflictPage(res, {
