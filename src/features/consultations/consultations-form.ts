@@ -47,7 +47,7 @@ export async function renderForm(req: Request, res: Response, mode: FormMode, op
   renderFormPage(res, mode.view, {
     mode, opts, values: withDerivedAgeBand(values, linked, opts), linked, candidates, searched: extra.searched ?? null,
     ageBands: bandRanges(opts.codes.age_band_id.filter((o) => !o.retired)),
-  }, { errors: extra.errors, errorList: extra.errorList }, status);
+  }, extra, status);
 }
 
 /** Re-renders the form with the persons whose kana starts with what was typed, as radio buttons. */

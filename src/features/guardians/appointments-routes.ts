@@ -31,7 +31,7 @@ async function renderNew(req: Request, res: Response, g: GuardianRow, values: Re
   renderFormPage(res, 'guardians/appointment-new', {
     g, values, linked, types: (await typeChoices(req)).options,
     candidates: (extra.candidates ?? []).filter((c) => c.id !== linked?.id), searched: extra.searched ?? null,
-  }, { errors: extra.errors, errorList: extra.errorList }, status);
+  }, extra, status);
 }
 
 async function loadAppointment(req: Request, g: GuardianRow): Promise<AppointmentRow> {

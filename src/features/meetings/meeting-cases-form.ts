@@ -30,7 +30,7 @@ export async function renderCaseForm(req: Request, res: Response, mode: CaseForm
   renderFormPage(res, 'meetings/case-form', {
     mode, values, linked, candidates: (extra.candidates ?? []).filter((c) => c.id !== linked?.id), searched: extra.searched ?? null,
     petitions, guardians, kindChoices: choicesFor(o.kinds, held), accepted: ACCEPTED_VALUES.map((v) => ({ value: v, label: ACCEPTED_LABELS[v] })),
-  }, { errors: extra.errors, errorList: extra.errorList }, status);
+  }, extra, status);
 }
 
 /** Re-renders the form with the persons whose kana starts with what was typed (the search is audited). */

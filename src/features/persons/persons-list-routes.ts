@@ -1,6 +1,6 @@
 import { Request } from 'express';
 import { audit } from '../../audit/audit-writer';
-import { FieldErrors } from '../../http/forms';
+import { FieldErrors, renderFormPage } from '../../http/forms';
 import { queryString } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { parseDateInput } from '../../lib/dates';
@@ -71,9 +71,9 @@ export function personsListRoutes(r: SecureRouter): void {
     }
     const firstHref = cursor ? `/persons?${new URLSearchParams(Object.entries(values).filter(([, v]) => v))}` : null;
     if (!errorList.length) await audit(req, 'person.search', 'person', null);
-    res.status(errorList.length ? 400 : 200).render('persons/index', {
-      values, errors, errorList, rows: page, nextHref, firstHref, wards: lookups.wards, today: today(req),
+    renderFormPage(res, 'persons/index', {
+      values, rows: page, nextHref, firstHref, wards: lookups.wards, today: today(req),
       searched: FILTERS.some((f) => values[f]), describeBirth, canWrite: can(req.user, 'persons:write'),
-    });
+    }, { errors, errorList }, errorList.length ? 400 : 200);
   });
 }

@@ -29,7 +29,7 @@ export async function renderNew(req: Request, res: Response, o: PetitionOptions,
   renderFormPage(res, 'petitions/new', {
     values, linked, candidates: (extra.candidates ?? []).filter((c) => c.id !== linked?.id), searched: extra.searched ?? null,
     choices: formChoices(o, {}), groups: [{ legend: '申立ての概要', stage: 1, fields: FIELD_GROUPS.flatMap((g) => g.fields).filter((f) => INTAKE_FIELDS.includes(f.name)) }],
-  }, { errors: extra.errors, errorList: extra.errorList }, status);
+  }, extra, status);
 }
 
 /** Re-renders the form with the persons whose kana starts with what was typed. */

@@ -29,14 +29,14 @@ export async function renderNew(req: Request, res: Response, o: PetitionOptions,
   renderFormPage(res, 'subsidies/new', {
     ...common(o, {}, petitions, values, extra),
     linked, candidates: (extra.candidates ?? []).filter((c) => c.id !== linked?.id), searched: extra.searched ?? null,
-  }, { errors: extra.errors, errorList: extra.errorList }, status);
+  }, extra, status);
 }
 
 /** The edit form of an application that is not decided yet (it shows the record: audited as a view). */
 export async function renderEdit(req: Request, res: Response, s: SubsidyRow, o: PetitionOptions, values: Record<string, unknown>, status = 200, extra: FormExtra = {}) {
   const petitions = await petitionChoices(req.deps.db, s.person_id);
   await audit(req, 'subsidy.view', 'subsidy', s.id);
-  renderFormPage(res, 'subsidies/edit', { s, ...common(o, s, petitions, values, extra) }, { errors: extra.errors, errorList: extra.errorList }, status);
+  renderFormPage(res, 'subsidies/edit', { s, ...common(o, s, petitions, values, extra) }, extra, status);
 }
 
 /** Re-renders the new form with the persons whose kana starts with what was typed. */
