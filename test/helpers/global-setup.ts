@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,9 @@ import { migrate } from '../../src/db/migrate';
  * (PGlite: a loaded dump; PostgreSQL: CREATE DATABASE … TEMPLATE).
  */
 export default async function globalSetup(): Promise<void> {
+  // Tests that start the server or the CLI as processes run the compiled app: rebuilt here, once,
+  // before any worker starts, when a source is newer than dist/ (a no-op otherwise).
+  execFileSync(process.execPath, ['build.js', '--if-stale'], { cwd: path.resolve(__dirname, '../..'), stdio: 'inherit' });
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (pgUrl) {
     const template = `kk_tpl_${process.pid}_${Date.now()}`;
