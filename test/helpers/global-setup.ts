@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,15 +5,14 @@ import knexFactory from 'knex';
 import { PGlite } from '@electric-sql/pglite';
 import { knexOnPglite } from '../../src/db/knex';
 import { migrate } from '../../src/db/migrate';
+import { ensureBuilt } from './compiled-app';
 
 /**
  * Migrates one template database per run; every test file then gets its own copy
  * (PGlite: a loaded dump; PostgreSQL: CREATE DATABASE … TEMPLATE).
  */
 export default async function globalSetup(): Promise<void> {
-  // Tests that start the server or the CLI as processes run the compiled app: rebuilt here, once,
-  // before any worker starts, when a source is newer than dist/ (a no-op otherwise).
-  execFileSync(process.execPath, ['build.js', '--if-stale'], { cwd: path.resolve(__dirname, '../..'), stdio: 'inherit' });
+  ensureBuilt(); // the tests that start the server or the CLI as processes run dist/
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (pgUrl) {
     const template = `kk_tpl_${process.pid}_${Date.now()}`;
