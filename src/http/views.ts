@@ -3,9 +3,10 @@ import { Express } from 'express';
 import * as dates from '../lib/dates';
 import { ROLE_LABELS } from '../policy';
 import { takeFlash } from './flash';
+import { projectRoot } from '../project-root';
 import { today } from './today';
 
-export const viewsDir = path.resolve(__dirname, '../../views');
+export const viewsDir = path.join(projectRoot, 'views');
 
 /** EJS views; every page gets the user, the flash messages and the date helpers. */
 export function setUpViews(app: Express): void {
