@@ -4,6 +4,7 @@ import * as dates from '../lib/dates';
 import { ROLE_LABELS } from '../policy';
 import { takeFlash } from './flash';
 import { projectRoot } from '../project-root';
+import { today } from './today';
 
 export const viewsDir = path.join(projectRoot, 'views');
 
@@ -20,7 +21,7 @@ export function setUpViews(app: Express): void {
     res.locals.errors = {};
     res.locals.errorList = [];
     // a record page prints this date in its running header (views/partials/print-header.ejs)
-    res.locals.printDate = dates.toWareki(dates.todayIso(req.deps.clock.now()));
+    res.locals.printDate = dates.toWareki(today(req));
     next();
   });
 }
