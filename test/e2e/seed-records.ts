@@ -14,7 +14,7 @@ import { codeId, wardId } from '../helpers/factories';
 /** The day every record below was typed in (a catch-up day), unlike any of their business dates. */
 const TYPED_AT = new Date('2026-12-01T10:00:00+09:00');
 
-const insertId = async (db: Knex, table: string, row: Record<string, unknown>): Promise<number> =>
+export const insertId = async (db: Knex, table: string, row: Record<string, unknown>): Promise<number> =>
   ((await db(table).insert(row).returning('id'))[0] as { id: number }).id;
 
 async function person(db: Knex, staffId: number): Promise<number> {

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { knexOnPglite } from '../../src/db/knex';
 import { migrate } from '../../src/db/migrate';
 import { cachedDump, freshTemplateAsked, pgTemplateName, storeDump, templateKey } from './template-cache';
+import { ensureBuilt } from './compiled-app';
 
 /**
  * One migrated template database per set of migrations (template-cache.ts): made by the first run
@@ -10,6 +11,7 @@ import { cachedDump, freshTemplateAsked, pgTemplateName, storeDump, templateKey 
  * PostgreSQL: CREATE DATABASE … TEMPLATE).
  */
 export default async function globalSetup(): Promise<void> {
+  ensureBuilt(); // the tests that start the server or the CLI as processes run dist/
   const started = Date.now();
   const key = templateKey();
   const pgUrl = process.env.TEST_DATABASE_URL;

@@ -14,6 +14,7 @@ import { fyField } from '../reports/report-page';
 import { currentFiscalYear, fyAndFilters } from '../reports/report-params';
 import { annualPlan, annualTitle } from './annual-build';
 import { ANNUAL_FORMATS, annualAuditId, annualFileName, renderAnnual } from './annual-export';
+import { renderFormPage } from '../../http/forms';
 
 export const ANNUAL_ACCESS = 'reports:annual';
 const parseFy = fyAndFilters([]);
@@ -26,7 +27,7 @@ function renderPage(req: Request, res: Response): void {
   const current = currentFiscalYear(now);
   const parsed = parseFy(req.query, now);
   if (!parsed.ok) {
-    res.status(400).render('annual/show', { fields: [fyField(current, null)], fy: null, contents: [], errors: parsed.errors, errorList: parsed.errorList });
+    renderFormPage(res, 'annual/show', { fields: [fyField(current, null)], fy: null, contents: [] }, parsed);
     return;
   }
   const { fy } = parsed.params;

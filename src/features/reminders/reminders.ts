@@ -1,10 +1,10 @@
 /** The reminders on a user's home page: every source their role may read, counted and cut to the first few. */
 import type { RequestHandler } from 'express';
 import type { Knex } from 'knex';
-import { todayIso } from '../../lib/dates';
 import { can, Principal } from '../../policy';
 import { REMINDER_SOURCES } from './reminder-sources';
 import type { ReminderBatch, ReminderSource } from './reminder-types';
+import { today } from '../../http/today';
 
 /** Items shown per kind; the rest are behind 「すべて見る」. */
 export const REMINDERS_SHOWN = 5;
@@ -27,6 +27,6 @@ export async function loadReminders(
 
 /** Puts `reminders` in res.locals for the home views (views/reminders/list.ejs). */
 export const reminderLocals: RequestHandler = async (req, res, next) => {
-  res.locals.reminders = await loadReminders(req.deps.db, req.user!, todayIso(req.deps.clock.now()));
+  res.locals.reminders = await loadReminders(req.deps.db, req.user!, today(req));
   next();
 };

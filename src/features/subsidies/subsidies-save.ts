@@ -12,7 +12,7 @@ import { relationLabel } from './subsidies-options';
 import { overlapping } from './subsidies-queries';
 import { RecordForm } from './subsidies-schema';
 import { Validated, validateSubsidy } from './subsidies-validate';
-import { today } from './subsidies-page';
+import { today } from '../../http/today';
 
 type Parsed = Omit<RecordForm, 'version'>;
 
