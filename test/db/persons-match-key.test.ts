@@ -3,19 +3,11 @@
  * (its own copy, since migrations import no app code), makes it NOT NULL, and the kana search's
  * prefix match can walk its index — on PGlite and PostgreSQL alike.
  */
-import fc from 'fast-check';
 import { useTestDatabase } from '../helpers/suite';
 import { kanaMatchKey } from '../../src/lib/kana';
-import { matchKeyAtMigration, up } from '../../migrations/20261208120100_backfill_persons_match_key';
+import { up } from '../../migrations/20261208120100_backfill_persons_match_key';
 
 const t = useTestDatabase();
-
-test('the migration\'s copy of the rule agrees with kanaMatchKey (as of the migration)', () => {
-  const kana = fc.array(fc.constantFrom(...'アイウエオカガキクケコサザシジタダチッツテトナニノハバパヒフヘホマミムメモヤャユュヨョラリルレロワヲンーヴ ・ぁあいうかがきゃゆょｱｲｳｶｷｸｹｺｰﾞﾟｬｭｮ　'.split('')), { maxLength: 14 }).map((a) => a.join(''));
-  fc.assert(fc.property(fc.oneof(kana, fc.string({ maxLength: 14 })), (s) => {
-    expect(matchKeyAtMigration(s)).toBe(kanaMatchKey(s));
-  }), { numRuns: 2000 });
-});
 
 test('the backfill fills every row (merged ones too) in batches, then match_key is NOT NULL', async () => {
   const kanas = Array.from({ length: 2_345 }, (_, i) => ['クマモト タロウ', 'ｸﾏﾓﾄ ﾀﾛｰ', 'じょうじ', 'オオノ コウイチ'][i % 4] + 'ア'.repeat(i % 3));

@@ -6,7 +6,8 @@
 import { Knex } from 'knex';
 import { kanaKeys } from '../../src/features/persons/persons-queries';
 import { DAY_RECORDS } from './seed-data';
-import { codeId, insertId, wardId } from './seed-records';
+import { insertId } from './seed-records';
+import { codeId, wardId } from '../helpers/factories';
 
 async function subsidyInReview(db: Knex, staffId: number): Promise<void> {
   const { name, kana } = DAY_RECORDS.subsidyPerson;

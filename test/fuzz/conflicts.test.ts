@@ -6,7 +6,7 @@ import { useTestApp } from '../helpers/suite';
 import { Agent } from '../helpers/agent';
 import { Pair } from './forms';
 import { openForm, send } from './browser';
-import { insertPerson, wardId } from '../features/petitions/petition-factory';
+import { insertPerson, wardId } from '../helpers/factories';
 
 const t = useTestApp();
 const staff = t.user('staff');

@@ -7,7 +7,8 @@ import { Agent } from '../helpers/agent';
 import { openForm, send as post, tokenOf } from './browser';
 import { ALREADY_SENT } from '../../src/http/one-time-form';
 import { formsIn, Pair } from './forms';
-import { insertPerson, insertPetition, wardId } from '../features/petitions/petition-factory';
+import { insertPetition } from '../features/petitions/petition-factory';
+import { insertPerson, wardId } from '../helpers/factories';
 
 const t = useTestApp();
 const staff = t.user('staff');

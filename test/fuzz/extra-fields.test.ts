@@ -3,9 +3,9 @@
  * a version / id / author / deletion mark in a create, a ward from a ward user.
  */
 import { useTestApp } from '../helpers/suite';
-import { TEST_PASSWORD } from '../helpers/factories';
+import { TEST_PASSWORD, insertPerson, wardId } from '../helpers/factories';
 import { openForm, send, submit } from './browser';
-import { insertPerson, insertPetition, insertRelative, wardId } from '../features/petitions/petition-factory';
+import { insertPetition, insertRelative } from '../features/petitions/petition-factory';
 
 const t = useTestApp();
 const staff = t.user('staff');

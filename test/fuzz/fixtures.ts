@@ -2,8 +2,8 @@
 import { Knex } from 'knex';
 import { RouteSpec } from '../../src/http/routes';
 import { REPORTS } from '../../src/features/reports/registry';
-import { makeUser } from '../helpers/factories';
-import { insertPerson, insertPetition, insertRelative, wardId } from '../features/petitions/petition-factory';
+import { insertPerson, makeUser, wardId } from '../helpers/factories';
+import { insertPetition, insertRelative } from '../features/petitions/petition-factory';
 import { enrolDirect, insertAppointment, insertCourse, insertGuardian, insertPeriod, insertSession } from '../features/guardians/guardian-factory';
 
 export interface Fixtures {

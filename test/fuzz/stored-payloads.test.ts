@@ -8,7 +8,7 @@ import { Agent } from '../helpers/agent';
 import { SCRIPT_PAYLOADS } from './bodies';
 import { unescapedPayload } from './escaping';
 import { openForm, send, submit } from './browser';
-import { wardId } from '../features/petitions/petition-factory';
+import { wardId } from '../helpers/factories';
 
 const t = useTestApp();
 const staff = t.user('staff');

@@ -9,8 +9,7 @@ import { RouteSpec } from '../../src/http/routes';
 import { can, Role, ROLES } from '../../src/policy';
 import { REQUIRED_KEY_PREFIX } from '../../src/auth/two-factor-settings';
 import { Agent, csrfFrom, loginAs } from '../helpers/agent';
-import { makeUser } from '../helpers/factories';
-import { wardId } from '../features/petitions/petition-factory';
+import { makeUser, wardId } from '../helpers/factories';
 import { Fixtures, makeFixtures } from './fixtures';
 
 export type { Fixtures } from './fixtures';

@@ -16,11 +16,14 @@ function roleFor(access: string): Role {
 test('every POST route refuses a missing or foreign CSRF token with 403, and changes nothing', async () => {
   const posts = t.routes.filter((r) => r.method === 'post');
   expect(posts.length).toBeGreaterThan(8);
+  // one signed-in user per role: a refused token is refused before the route runs, so no session ends
+  const agents = new Map<Role, Awaited<ReturnType<typeof t.login>>['agent']>();
+  const agentFor = async (role: Role) => agents.get(role) ?? agents.set(role, (await t.login(role)).agent).get(role)!;
   const other = request.agent(t.app);
   const foreignToken = csrfFrom((await other.get('/login')).text);
   for (const route of posts) {
     const role = route.access === 'public' ? 'staff' : roleFor(route.access);
-    const { agent } = await t.login(role);
+    const agent = await agentFor(role);
     const auditBefore = (await t.db('audit_log').count({ n: '*' }))[0].n;
     const url = sampleUrl(route, '1');
     const missing = await agent.post(url).type('form').send({ name: 'x' });

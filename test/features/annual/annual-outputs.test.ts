@@ -77,11 +77,3 @@ test('a bad year: the page with the message, status 400, nothing exported', asyn
   }
   expect(await t.db('audit_log').where('record_id', 'like', 'annual:1999%')).toHaveLength(0);
 });
-
-test('a listed id that is not registered is skipped; the plan follows the section order', () => {
-  const plan = annualPlan(2023, () => true, [{ id: 'petitions-yearly' }, { id: 'no-such-report' }, { id: 'consultations-monthly' }]);
-  expect(plan.map((p) => p.def.id)).toEqual(['petitions-yearly', 'consultations-monthly']);
-  expect(plan[0].input).toEqual({ from: '2019', to: '2023' });
-  expect(plan[1].input).toEqual({ fy: '2023' });
-  expect(annualPlan(2023, (def) => def.access !== 'petitions:read').map((p) => p.def.id)).not.toContain('petitions-yearly');
-});

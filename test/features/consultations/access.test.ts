@@ -1,6 +1,7 @@
 import { useTestApp } from '../../helpers/suite';
 import { csrfFrom } from '../../helpers/agent';
-import { categoryId, insertConsultation } from './helpers';
+import { categoryId } from './helpers';
+import { insertConsultation } from '../../helpers/factories';
 
 const t = useTestApp();
 const staff = t.user('staff');

@@ -3,7 +3,8 @@
  * birth date and the consultation date; a band staff chose is kept; the form opened for a person shows it.
  */
 import { useTestApp } from '../../helpers/suite';
-import { categoryId, codeId, formValues, insertPerson, submitNew } from './helpers';
+import { categoryId, formValues, submitNew } from './helpers';
+import { codeId, insertPerson } from '../../helpers/factories';
 
 describe('the consultation form', () => {
   const t = useTestApp(); // 2026-11-27 10:00 in Tokyo
@@ -14,7 +15,7 @@ describe('the consultation form', () => {
   const newest = () => t.db('consultations').orderBy('id', 'desc').first();
   beforeAll(async () => {
     leaf = await categoryId(t.db, '制度説明');
-    person = await insertPerson(t.db, { name: '年齢 花子', kana: 'ネンレイ ハナコ', birth_date: '1951-11-27' });
+    person = await insertPerson(t.db, { name: '年齢 花子', name_kana: 'ネンレイ　ハナコ', birth_date: '1951-11-27' });
   });
 
   test('saved with the band left blank: the person\'s age on the consultation date, on the birthday and the day before', async () => {
@@ -29,7 +30,7 @@ describe('the consultation form', () => {
     const chosen = await submitNew(staff.agent, { category_id: String(leaf), person_id: String(person), age_band_id: String(await band('不明')) });
     expect(chosen.status).toBe(303);
     expect((await newest()).age_band_id).toBe(await band('不明'));
-    const noBirth = await insertPerson(t.db, { name: '年齢 不詳', kana: 'ネンレイ フショウ' });
+    const noBirth = await insertPerson(t.db, { name: '年齢 不詳', name_kana: 'ネンレイ　フショウ' });
     await submitNew(staff.agent, { category_id: String(leaf), person_id: String(noBirth), age_band_id: '' });
     expect((await newest()).age_band_id).toBeNull();
     await submitNew(staff.agent, { category_id: String(leaf), person_id: '', age_band_id: '' });

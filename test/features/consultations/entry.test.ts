@@ -1,6 +1,7 @@
 import { useTestApp } from '../../helpers/suite';
 import { CONSULTATION_MESSAGES as M } from '../../../src/features/consultations/consultations-schema';
-import { categoryId, codeId, formValues, submitNew } from './helpers';
+import { categoryId, formValues, submitNew } from './helpers';
+import { codeId } from '../../helpers/factories';
 
 const t = useTestApp(); // 2026-11-27 10:00 in Tokyo
 const staff = t.user('staff');

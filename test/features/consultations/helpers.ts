@@ -1,14 +1,6 @@
-/** Fixtures for the consultation tests: master ids by label, direct inserts, a form reader and the new-entry submit. */
+/** Fixtures for the consultation tests: category ids by name, a form reader and the new-entry submit. */
 import { Knex } from 'knex';
-import { normalizeKana } from '../../../src/lib/kana';
 import { Agent } from '../../helpers/agent';
-import { kanaKeys } from '../../../src/features/persons/persons-queries';
-
-export async function codeId(db: Knex, list: string, label: string): Promise<number> {
-  const row = await db('code_entries').where({ list, label }).first('id');
-  if (!row) throw new Error(`no code ${list}/${label}`);
-  return row.id;
-}
 
 export async function categoryId(db: Knex, name: string, parent?: string): Promise<number> {
   const q = db('consultation_categories as c').where('c.name', name);
@@ -16,23 +8,6 @@ export async function categoryId(db: Knex, name: string, parent?: string): Promi
   else q.whereNull('c.parent_id');
   const row = await q.first('c.id');
   if (!row) throw new Error(`no category ${parent ?? ''}/${name}`);
-  return row.id;
-}
-
-export async function wardId(db: Knex, name: string): Promise<number> {
-  return (await db('wards').where({ name }).first('id')).id;
-}
-
-export async function insertPerson(db: Knex, p: { name: string; kana: string; birth_date?: string; ward_id?: number; sex_id?: number; condition_id?: number }): Promise<number> {
-  const [row] = await db('persons').insert({
-    name: p.name, name_kana: normalizeKana(p.kana), ...kanaKeys(p.kana), birth_date: p.birth_date ?? null,
-    ward_id: p.ward_id ?? null, sex_id: p.sex_id ?? null, condition_id: p.condition_id ?? null,
-  }).returning('id');
-  return row.id;
-}
-
-export async function insertConsultation(db: Knex, c: Record<string, unknown> & { category_id: number }): Promise<number> {
-  const [row] = await db('consultations').insert({ consulted_on: '2026-11-01', ...c }).returning('id');
   return row.id;
 }
 

@@ -1,7 +1,7 @@
 import { useTestApp } from '../../helpers/suite';
-import { makeUser } from '../../helpers/factories';
+import { codeId, insertConsultation, makeUser, wardId } from '../../helpers/factories';
 import { loginAs, postForm } from '../../helpers/agent';
-import { categoryId, codeId, insertConsultation, listedIds, nextLink, wardId } from './helpers';
+import { categoryId, listedIds, nextLink } from './helpers';
 
 const t = useTestApp(); // today is 2026-11-27 in Tokyo
 const staffA = t.user('staff');

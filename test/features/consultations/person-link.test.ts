@@ -1,6 +1,7 @@
 import { useTestApp } from '../../helpers/suite';
 import { CONSULTATION_MESSAGES as M } from '../../../src/features/consultations/consultations-schema';
-import { categoryId, codeId, formValues, insertPerson, submitNew, wardId } from './helpers';
+import { categoryId, formValues, submitNew } from './helpers';
+import { codeId, insertPerson, wardId } from '../../helpers/factories';
 
 const t = useTestApp(); // 2026-11-27 10:00 in Tokyo
 const staff = t.user('staff');
@@ -16,9 +17,9 @@ describe('linking a person', () => {
   beforeAll(async () => {
     sex = await codeId(t.db, 'sex', '女性');
     condition = await codeId(t.db, 'condition', '認知症');
-    yamada = await insertPerson(t.db, { name: '山田 花子', kana: 'ヤマダ ハナコ', birth_date: '1940-05-06', ward_id: await wardId(t.db, '西区'), sex_id: sex, condition_id: condition });
-    await insertPerson(t.db, { name: '山本 一郎', kana: 'ヤマモト イチロウ' });
-    await insertPerson(t.db, { name: '田中 次郎', kana: 'タナカ ジロウ' });
+    yamada = await insertPerson(t.db, { name: '山田 花子', name_kana: 'ヤマダ　ハナコ', birth_date: '1940-05-06', ward_id: await wardId(t.db, '西区'), sex_id: sex, condition_id: condition });
+    await insertPerson(t.db, { name: '山本 一郎', name_kana: 'ヤマモト　イチロウ' });
+    await insertPerson(t.db, { name: '田中 次郎', name_kana: 'タナカ　ジロウ' });
   });
 
   test('a kana search re-renders the form with matching candidates as radios, keeping what was typed', async () => {

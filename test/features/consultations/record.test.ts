@@ -2,7 +2,8 @@ import { useTestApp } from '../../helpers/suite';
 import { postForm } from '../../helpers/agent';
 import { pdfPages } from '../../lib/table/fixtures';
 import { personTimeline } from '../../../src/features/persons/person-timeline';
-import { categoryId, codeId, formValues, insertConsultation, insertPerson, listedIds } from './helpers';
+import { categoryId, formValues, listedIds } from './helpers';
+import { codeId, insertConsultation, insertPerson } from '../../helpers/factories';
 
 const t = useTestApp(); // 2026-11-27 in Tokyo
 const staff = t.user('staff');
@@ -64,7 +65,7 @@ describe('detail and edit', () => {
 
 describe('delete and restore', () => {
   test('delete needs a reason; then the record leaves the list, the detail and the timeline', async () => {
-    const person = await insertPerson(t.db, { name: '削除 テスト', kana: 'サクジョ テスト' });
+    const person = await insertPerson(t.db, { name: '削除 テスト', name_kana: 'サクジョ　テスト' });
     const id = await make({ person_id: person });
     expect((await personTimeline(t.db, person)).map((e) => e.href)).toEqual([`/consultations/${id}`]);
     const empty = await postForm(staff.agent, `/consultations/${id}/delete`, { reason: '  ' }, `/consultations/${id}`);
@@ -110,7 +111,7 @@ describe('delete and restore', () => {
 
 describe('相談記録票 PDF', () => {
   test('A4, inline, with the title, the 和暦 date and the content (long content runs onto a second page); audited', async () => {
-    const person = await insertPerson(t.db, { name: '熊本 太郎', kana: 'クマモト タロウ', birth_date: '1945-01-02' });
+    const person = await insertPerson(t.db, { name: '熊本 太郎', name_kana: 'クマモト　タロウ', birth_date: '1945-01-02' });
     const long = `${'成年後見制度の利用について長い相談がありました。'.repeat(150)}最後の一文です。`;
     const id = await make({ person_id: person, consulted_on: '2019-05-01', content: long, response: '制度の説明をした' });
     const res = await manager.agent.get(`/consultations/${id}/pdf`).buffer(true).parse((r, cb) => {

@@ -3,7 +3,8 @@
  * action and the record type, never the words typed.
  */
 import { useTestApp } from '../../helpers/suite';
-import { categoryId, insertConsultation } from './helpers';
+import { categoryId } from './helpers';
+import { insertConsultation } from '../../helpers/factories';
 
 const t = useTestApp();
 const staff = t.user('staff');

@@ -1,9 +1,9 @@
 import { useTestApp } from '../../helpers/suite';
 import { drawnValues, seriesValues } from '../../lib/chart/chart-data';
 import { shownNumber, shownRows } from '../../lib/chart/html-table';
-import { insertPerson, insertPetition, wardId } from '../petitions/petition-factory';
-import { comparisons, sameDayLastYear } from '../../../src/features/dashboard/dashboard-periods';
+import { insertPetition } from '../petitions/petition-factory';
 import { DASHBOARD_MEASURES } from '../../../src/features/dashboard/dashboard-measures';
+import { insertPerson, wardId } from '../../helpers/factories';
 
 const t = useTestApp(); // 2026-11-27 (Tokyo) → FY2026
 const manager = t.user('manager');
@@ -37,15 +37,6 @@ beforeAll(async () => {
   await insertPetition(t.db, { person_id: stalled, ward: '東区', stages: [{ stage: 1, on: '2026-09-01' }] });
   const moving = await insertPerson(t.db, { name: '進行 次郎', name_kana: 'シンコウ ジロウ', ward_id: east });
   await insertPetition(t.db, { person_id: moving, ward: '東区', intake: '2026-11-20', stages: [{ stage: 1, on: '2026-11-25' }] });
-});
-
-test('periods: this month and this fiscal year so far, against the same days a year earlier', () => {
-  expect(comparisons('2026-11-27')).toEqual([
-    { key: 'month', label: '今月', current: { from: '2026-11-01', to: '2026-11-27' }, previous: { from: '2025-11-01', to: '2025-11-27' } },
-    { key: 'fy', label: '年度累計', current: { from: '2026-04-01', to: '2026-11-27' }, previous: { from: '2025-04-01', to: '2025-11-27' } },
-  ]);
-  expect(sameDayLastYear('2028-02-29')).toBe('2027-02-28');
-  expect(comparisons('2027-01-05')[1].current.from).toBe('2026-04-01');
 });
 
 test('the manager\'s home: every number equals an independent count of the records', async () => {

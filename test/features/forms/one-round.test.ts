@@ -8,8 +8,8 @@ import { useTestApp } from '../../helpers/suite';
 import { insertGuardian, insertPeriod } from '../guardians/guardian-factory';
 import { insertMeeting, kindId, somePerson } from '../meetings/meeting-factory';
 import { doneThrough, petitionIn } from '../petitions/petition-factory';
-import { insertPerson } from '../persons/person-factory';
-import { codeId, insertSubsidy, subsidyPerson, validBody } from '../subsidies/subsidy-factory';
+import { insertSubsidy, subsidyPerson, validBody } from '../subsidies/subsidy-factory';
+import { codeId, insertPerson } from '../../helpers/factories';
 
 const t = useTestApp(); // 2026-11-27
 const staff = t.user('staff');

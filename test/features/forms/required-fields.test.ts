@@ -7,8 +7,8 @@ import { useTestApp, TestSuite } from '../../helpers/suite';
 import { insertGuardian, insertPeriod } from '../guardians/guardian-factory';
 import { insertMeeting } from '../meetings/meeting-factory';
 import { petitionIn } from '../petitions/petition-factory';
-import { insertPerson } from '../persons/person-factory';
 import { insertSubsidy, subsidyPerson } from '../subsidies/subsidy-factory';
+import { insertPerson } from '../../helpers/factories';
 
 const t = useTestApp(); // 2026-11-27
 const staff = t.user('staff');

@@ -1,8 +1,8 @@
 import { openForm, send, submit } from '../../fuzz/browser';
 import { useTestApp } from '../../helpers/suite';
 import { GUARDIAN_MESSAGES } from '../../../src/features/guardians/guardians-schema';
-import { insertPerson } from '../persons/person-factory';
 import { enrolDirect, insertAppointment, insertCourse, insertGuardian, insertPeriod, qualifiedGuardian } from './guardian-factory';
+import { insertPerson } from '../../helpers/factories';
 
 const t = useTestApp();
 const staff = t.user('staff');

@@ -1,8 +1,8 @@
 /** Random citizen-guardian records for the table tests (a seeded generator), and independent counts of them in JS. */
 import { Knex } from 'knex';
 import { fiscalYearRange } from '../../../src/lib/dates';
-import { insertPerson } from '../persons/person-factory';
 import { insertAppointment, insertCourse, insertGuardian, insertPeriod, insertSession, enrolDirect } from './guardian-factory';
+import { insertPerson } from '../../helpers/factories';
 
 export interface Period { guardian: number; kind: 'bank' | 'cooperator'; from: string; to: string | null }
 export interface World {

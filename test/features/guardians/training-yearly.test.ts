@@ -10,7 +10,7 @@ import { findReport } from '../../../src/features/reports/registry';
 import { ALL_WARDS } from '../../../src/features/reports/report-types';
 import { expectedColumn, generate, World } from './training-data';
 import { insertAppointment, insertGuardian } from './guardian-factory';
-import { insertPerson } from '../persons/person-factory';
+import { insertPerson } from '../../helpers/factories';
 
 const t = useTestApp();
 const manager = t.user('manager');

@@ -8,7 +8,7 @@ import { canReadReport } from '../../../src/features/reports/report-access';
 import { MENU, routeAccess } from '../../../src/features/home/home-routes';
 import { useTestApp } from '../../helpers/suite';
 import { doneThrough, petitionIn } from '../petitions/petition-factory';
-import { insertConsultation, insertPerson } from '../persons/person-factory';
+import { insertConsultation, insertPerson } from '../../helpers/factories';
 
 const t = useTestApp(new Date('2026-12-08T10:00:00+09:00'));
 const users = Object.fromEntries(ROLES.map((role) => [role, t.user(role, role === 'ward' ? { ward: '東区' } : {})])) as Record<Role, ReturnType<typeof t.user>>;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   // Something for every list and reminder on the home pages: a stalled petition in 東区, a follow-up due.
   await petitionIn(t.db, '東区', { stages: doneThrough(3, '2025-01-06'), intake: '2025-01-06' });
   const person = await insertPerson(t.db, { name: '案内 花子', name_kana: 'アンナイ ハナコ' });
-  const id = await insertConsultation(t.db, person, '2026-11-02');
+  const id = await insertConsultation(t.db, { person_id: person, consulted_on: '2026-11-02' });
   await t.db('consultations').where({ id }).update({ follow_up_on: '2026-11-30' });
 });
 

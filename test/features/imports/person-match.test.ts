@@ -8,7 +8,7 @@ import { Agent, csrfFrom } from '../../helpers/agent';
 import { looseRowMatch, looseStoredMatch } from '../../../src/features/imports/import-persons';
 import { MATCH_REASON_LABELS as R } from '../../../src/features/persons/person-match';
 import { ledger, row } from '../petitions-outputs/import-fixtures';
-import { insertPerson } from '../persons/person-factory';
+import { insertPerson } from '../../helpers/factories';
 
 const t = useTestApp();
 const staff = t.user('staff');

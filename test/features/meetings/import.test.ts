@@ -13,7 +13,8 @@ import { CASE_MESSAGES } from '../../../src/features/meetings/meeting-cases-sche
 import { MEETING_MESSAGES } from '../../../src/features/meetings/meetings-schema';
 import { PERSON_MESSAGES } from '../../../src/features/persons/persons-schema';
 import { kanaSearchKey, normalizeKana } from '../../../src/lib/kana';
-import { insertMeeting, insertPerson, kindId, wardId } from './meeting-factory';
+import { insertMeeting, kindId } from './meeting-factory';
+import { insertPerson, wardId } from '../../helpers/factories';
 
 const t = useTestApp();
 const staff = t.user('staff');

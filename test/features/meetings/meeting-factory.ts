@@ -1,9 +1,7 @@
 /** Fixtures for the meeting tests: meetings, attendees and cases inserted directly; posting a page's form. */
 import { Knex } from 'knex';
 import { Agent, csrfFrom } from '../../helpers/agent';
-import { codeId, insertPerson, wardId } from '../petitions/petition-factory';
-
-export { codeId, insertPerson, wardId };
+import { codeId, insertPerson, wardId } from '../../helpers/factories';
 
 export const kindId = (db: Knex, label: string) => codeId(db, 'guardian_kind', label);
 export const orgId = (db: Knex, label: string) => codeId(db, 'attendee_org', label);

@@ -3,7 +3,8 @@ import { pdfPages } from '../../lib/table/fixtures';
 import { COURT, RESULT_SHEET_TITLE, SENDER } from '../../../src/features/meetings/meeting-case-pdf';
 import { MINUTES_TITLE } from '../../../src/features/meetings/meeting-minutes-pdf';
 import { insertPetition } from '../petitions/petition-factory';
-import { insertCase, insertMeeting, insertPerson, kindId, orgId, wardId } from './meeting-factory';
+import { insertCase, insertMeeting, kindId, orgId } from './meeting-factory';
+import { insertPerson, wardId } from '../../helpers/factories';
 
 const t = useTestApp();
 const staff = t.user('staff');

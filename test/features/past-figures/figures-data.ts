@@ -1,6 +1,6 @@
 /** Petitions, consultations and entered figures for the past-figure tests, inserted directly. */
 import { Knex } from 'knex';
-import { insertPerson, wardId } from '../petitions/petition-factory';
+import { insertPerson, wardId } from '../../helpers/factories';
 
 export async function wardIds(db: Knex): Promise<Record<string, number>> {
   const rows: { id: number; name: string }[] = await db('wards').select('id', 'name');

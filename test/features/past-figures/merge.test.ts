@@ -7,9 +7,9 @@ import { consultationsYearly } from '../../../src/features/reports/consultations
 import { renderReport } from '../../../src/features/reports/report-export';
 import { ALL_WARDS } from '../../../src/features/reports/report-types';
 import { PAST_FIGURES_NOTE } from '../../../src/features/past-figures/past-years';
-import { insertPerson } from '../petitions/petition-factory';
 import { pdfPages } from '../../lib/table/fixtures';
 import { consultationsOn, enterFigures, filedPetition, wardIds } from './figures-data';
+import { insertPerson } from '../../helpers/factories';
 
 const t = useTestDatabase();
 let w: Record<string, number>;

@@ -1,9 +1,9 @@
 import { useTestApp } from '../../helpers/suite';
 import { Agent, csrfFrom } from '../../helpers/agent';
 import { sampleUrl, routeName } from '../../helpers/routes';
-import { insertPerson } from './person-factory';
 import { MENU, routeAccess } from '../../../src/features/home/home-routes';
 import { RouteSpec } from '../../../src/http/routes';
+import { insertPerson } from '../../helpers/factories';
 
 const t = useTestApp();
 let personId: number;

@@ -8,7 +8,8 @@ import { postForm } from '../../helpers/agent';
 import { MATCH_REASON_LABELS } from '../../../src/features/persons/person-match';
 import { kanaMatchKey, kanaSearchKey } from '../../../src/lib/kana';
 import { PERSON_MESSAGES } from '../../../src/features/persons/persons-schema';
-import { insertPerson, personForm } from './person-factory';
+import { personForm } from './person-factory';
+import { insertPerson } from '../../helpers/factories';
 
 const t = useTestApp();
 const staff = t.user('staff');

@@ -1,7 +1,8 @@
 import { useTestApp } from '../../helpers/suite';
 import { csrfFrom } from '../../helpers/agent';
 import { PERSON_MESSAGES } from '../../../src/features/persons/persons-schema';
-import { codeId, insertPerson, personForm, wardId } from './person-factory';
+import { personForm } from './person-factory';
+import { codeId, insertPerson, wardId } from '../../helpers/factories';
 
 const t = useTestApp();
 const staff = t.user('staff');

@@ -2,7 +2,7 @@ import { useTestApp } from '../../helpers/suite';
 import { personColumns } from '../../../src/features/persons/persons-queries';
 import { SEARCH_MESSAGES } from '../../../src/features/persons/persons-list-routes';
 import { PersonValues } from '../../../src/features/persons/persons-fields';
-import { insertPerson, wardId } from './person-factory';
+import { insertPerson, wardId } from '../../helpers/factories';
 
 const t = useTestApp();
 const staff = t.user('staff');

@@ -1,7 +1,7 @@
 import { useTestApp } from '../../helpers/suite';
 import { csrfFrom } from '../../helpers/agent';
 import { MERGE_MESSAGES } from '../../../src/features/persons/persons-schema';
-import { codeId, insertConsultation, insertPerson, wardId } from './person-factory';
+import { codeId, insertConsultation, insertPerson, wardId } from '../../helpers/factories';
 
 const t = useTestApp();
 const staff = t.user('staff');
@@ -43,8 +43,8 @@ describe('merge two persons', () => {
 
   test('consultations move, empty fields fill, notes keep both, the other row stays as merged, versions bump, both audited', async () => {
     const { a, b, ward } = await pair();
-    const kept = [await insertConsultation(t.db, a)];
-    const moved = [await insertConsultation(t.db, b), await insertConsultation(t.db, b, '2025-05-05')];
+    const kept = [await insertConsultation(t.db, { person_id: a, consulted_on: '2026-04-01' })];
+    const moved = [await insertConsultation(t.db, { person_id: b, consulted_on: '2026-04-01' }), await insertConsultation(t.db, { person_id: b, consulted_on: '2025-05-05' })];
     const { body } = await openConfirm(a, b);
     const res = await post(a, { ...body, confirm: '1' });
     expect(res.status).toBe(303);
@@ -76,7 +76,7 @@ describe('merge two persons', () => {
 
   test('without the confirmation box nothing happens', async () => {
     const { a, b } = await pair();
-    await insertConsultation(t.db, b);
+    await insertConsultation(t.db, { person_id: b, consulted_on: '2026-04-01' });
     const { body } = await openConfirm(a, b);
     const res = await post(a, body);
     expect(res.status).toBe(400);
@@ -105,7 +105,7 @@ describe('merge two persons', () => {
 
   test('a stale confirmation (the other record changed meanwhile) is refused with 409 and nothing moves', async () => {
     const { a, b } = await pair();
-    await insertConsultation(t.db, b);
+    await insertConsultation(t.db, { person_id: b, consulted_on: '2026-04-01' });
     const { body } = await openConfirm(a, b);
     await t.db('persons').where({ id: b }).update({ address: '後から入力', version: 2 });
     const res = await post(a, { ...body, confirm: '1' });
@@ -119,7 +119,7 @@ describe('merge two persons', () => {
 
   test('all or nothing: a failure on the last step (a database rule) rolls back the moved rows and the filled fields', async () => {
     const { a, b } = await pair();
-    await insertConsultation(t.db, b);
+    await insertConsultation(t.db, { person_id: b, consulted_on: '2026-04-01' });
     const { body } = await openConfirm(a, b);
     await t.db.raw(`CREATE FUNCTION refuse_merge() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.merged_into_id IS NOT NULL THEN RAISE EXCEPTION 'merge refused by test rule'; END IF; RETURN NEW; END $$`);

@@ -6,9 +6,9 @@
 import { useTestApp } from '../../helpers/suite';
 import { csrfFrom } from '../../helpers/agent';
 import { PICK_NONE } from '../../../src/features/persons/person-pick';
-import { insertPetition, wardId } from '../petitions/petition-factory';
+import { insertPetition } from '../petitions/petition-factory';
 import { insertMeeting } from '../meetings/meeting-factory';
-import { insertPerson } from './person-factory';
+import { insertPerson, wardId } from '../../helpers/factories';
 
 const t = useTestApp();
 const staff = t.user('staff');

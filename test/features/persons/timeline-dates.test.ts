@@ -5,11 +5,11 @@
  */
 import { Knex } from 'knex';
 import { useTestApp } from '../../helpers/suite';
-import { insertPetition, wardId } from '../petitions/petition-factory';
+import { insertPetition } from '../petitions/petition-factory';
 import { insertSubsidy } from '../subsidies/subsidy-factory';
 import { insertCase, insertMeeting, kindId } from '../meetings/meeting-factory';
 import { insertAppointment, insertGuardian } from '../guardians/guardian-factory';
-import { insertConsultation, insertPerson } from './person-factory';
+import { insertConsultation, insertPerson, wardId } from '../../helpers/factories';
 
 const t = useTestApp(new Date('2026-12-08T15:00:00+09:00'));
 const staff = t.user('staff');
@@ -31,7 +31,7 @@ function timelineRows(html: string): string[][] {
 test('each entry sits at its business date: 相談受付, 受付日, the meeting day, the consultation day, the 選任日', async () => {
   const person = await insertPerson(t.db, { name: '経過 三郎', name_kana: 'ケイカ サブロウ', birth_date: '1940-01-01', ward_id: await wardId(t.db, '北区') });
   await typedToday(t.db, 'persons', person);
-  await typedToday(t.db, 'consultations', await insertConsultation(t.db, person, '2024-05-20'));
+  await typedToday(t.db, 'consultations', await insertConsultation(t.db, { person_id: person, consulted_on: '2024-05-20' }));
   // Stage 1 (相談受付) on 令和7年4月15日; stages after it later.
   const intake = await insertPetition(t.db, { person_id: person, ward: '北区', intake: '2026-12-08',
     stages: [{ stage: 1, on: '2025-04-15' }, { stage: 2, on: '2025-05-02' }, { stage: 3, on: '2025-06-20' }] });

@@ -17,7 +17,7 @@ import { STAGE_RULES } from '../../../src/features/petitions/petition-stages';
 import { PETITION_IMPORT_MESSAGES as M } from '../../../src/features/petitions/petitions-import-cells';
 import { kanaSearchKey } from '../../../src/lib/kana';
 import { csv, HEADER, ledger, row } from './import-fixtures';
-import { insertPerson } from './petition-data';
+import { insertPerson } from '../../helpers/factories';
 
 let tdb: TestDatabase;
 let db: Knex;
@@ -53,7 +53,7 @@ const wardId = async (name: string) => (await db('wards').where({ name }).first(
 const code = async (list: string, label: string) => (await db('code_entries').where({ list, label }).first('id')).id as number;
 
 test('a valid ledger: persons created or matched, petitions with their dates, stages done / historical; exit 0, audited', async () => {
-  const existing = await insertPerson(db, { name: '肥後 太郎', kana: 'ヒゴ　タロウ', birth: '1960-02-11', wardId: await wardId('北区') });
+  const existing = await insertPerson(db, { name: '肥後 太郎', name_kana: 'ヒゴ　タロウ', birth_date: '1960-02-11', ward_id: await wardId('北区') });
   const before = await counts();
   const rows = [
     row({ 根拠法: '老人福祉法', 類型: '後見', 相談受付日: 'R4.4.5', 決裁日: '2022/8/1', 申立日: '令和4年8月20日', 審判日: '2022-10-03', 事件番号: '令和４年（家）第１２３４号' }),

@@ -1,10 +1,10 @@
 import { createTestApp, TestApp } from '../../helpers/app';
-import { makeUser } from '../../helpers/factories';
+import { insertPerson, makeUser } from '../../helpers/factories';
 import { Agent, loginAs } from '../../helpers/agent';
 import { pdfPages } from '../../lib/table/fixtures';
 import { STAGES } from '../../../src/features/petitions/petition-stages';
 import { APPROVAL_LABELS } from '../../../src/features/petitions/petitions-pdf';
-import { insertPerson, insertPetition } from './petition-data';
+import { insertPetition } from './petition-data';
 
 let t: TestApp;
 let eastPetition: number;
@@ -21,7 +21,7 @@ const code = async (list: string, label: string) => (await t.db('code_entries').
 beforeAll(async () => {
   t = await createTestApp();
   const east = await wardId('東区');
-  const person = await insertPerson(t.db, { name: '熊本 花子', kana: 'クマモト　ハナコ', birth: '1940-05-01', wardId: east, address: '熊本市東区健軍1丁目1-1' });
+  const person = await insertPerson(t.db, { name: '熊本 花子', name_kana: 'クマモト　ハナコ', birth_date: '1940-05-01', ward_id: east, address: '熊本市東区健軍1丁目1-1' });
   eastPetition = await insertPetition(t.db, person, {
     ward_id: east, legal_basis_id: await code('legal_basis', '老人福祉法第32条'), type_sought_id: await code('guardianship_type', '保佐'),
   });
@@ -32,7 +32,7 @@ beforeAll(async () => {
     { petition_id: eastPetition, stage: 3, status: 'done', completed_on: '2024-05-20' },
   ]);
   await t.db('petition_relatives').insert({ petition_id: eastPetition, name: '熊本 一郎', relation: '長男', degree: 1, enquiry_sent_on: '2024-05-01', reply: '不可', reply_on: '2024-05-15' });
-  westPetition = await insertPetition(t.db, await insertPerson(t.db), { ward_id: await wardId('西区') });
+  westPetition = await insertPetition(t.db, await insertPerson(t.db, { birth_date: '1940-01-01' }), { ward_id: await wardId('西区') });
   staff = await loginAs(t.app, (await makeUser(t.db, { role: 'staff' })).username);
 });
 afterAll(async () => { await t.close(); });

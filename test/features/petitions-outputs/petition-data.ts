@@ -5,7 +5,7 @@
  */
 import { Knex } from 'knex';
 import { prng } from '../reports/consultation-data';
-import { kanaKeys } from '../../../src/features/persons/persons-queries';
+import { insertPerson } from '../../helpers/factories';
 
 export interface Value { id: number; label: string }
 export interface PetitionMastersT { wards: Value[]; types: Value[]; bases: Value[] }
@@ -17,17 +17,6 @@ export async function loadMasters(db: Knex): Promise<PetitionMastersT> {
     types: (await codes('guardianship_type')).filter((t: Value) => t.label !== '任意後見'),
     bases: await codes('legal_basis'),
   };
-}
-
-let personSeq = 0;
-export async function insertPerson(db: Knex, o: { name?: string; kana?: string; birth?: string; wardId?: number | null; address?: string } = {}): Promise<number> {
-  const n = ++personSeq;
-  const kana = o.kana ?? `テスト\u3000ホンニン${'ア'.repeat(n % 7)}${n}`;
-  const [row] = await db('persons').insert({
-    name: o.name ?? `試験 本人${n}`, name_kana: kana, ...kanaKeys(kana), birth_date: o.birth ?? '1940-01-01',
-    ward_id: o.wardId ?? null, address: o.address ?? null,
-  }).returning('id');
-  return row.id;
 }
 
 export interface GenPetition {
@@ -70,7 +59,7 @@ export function generate(m: PetitionMastersT, n: number, seed: number): GenPetit
 }
 
 export async function insertAll(db: Knex, rows: GenPetition[]): Promise<void> {
-  const personId = await insertPerson(db);
+  const personId = await insertPerson(db, { birth_date: '1940-01-01' });
   for (let i = 0; i < rows.length; i += 200) {
     await db('petitions').insert(rows.slice(i, i + 200).map((r) => ({ ...r, person_id: personId })));
   }

@@ -1,11 +1,11 @@
 import { createTestApp, TestApp } from '../../helpers/app';
-import { makeUser } from '../../helpers/factories';
+import { insertPerson, makeUser } from '../../helpers/factories';
 import { Agent, loginAs } from '../../helpers/agent';
 import { REPORTS } from '../../../src/features/reports/registry';
 import { REPORT_FORMATS } from '../../../src/features/reports/report-export';
 import { REPORT_MESSAGES } from '../../../src/features/reports/report-params';
 import { can } from '../../../src/policy';
-import { insertPerson, insertPetition, loadMasters, PetitionMastersT } from './petition-data';
+import { insertPetition, loadMasters, PetitionMastersT } from './petition-data';
 
 let t: TestApp;
 let m: PetitionMastersT;
@@ -23,7 +23,7 @@ beforeAll(async () => {
   t = await createTestApp(); // clock: 2026-11-27 → FY2026
   m = await loadMasters(t.db);
   const id = (label: string) => m.wards.find((w) => w.label === label)!.id;
-  const person = await insertPerson(t.db);
+  const person = await insertPerson(t.db, { birth_date: '1940-01-01' });
   for (const filed_on of ['2019-04-01', '2020-03-31', '2023-06-01', null]) await insertPetition(t.db, person, { ward_id: id('東区'), filed_on });
   for (const filed_on of ['2019-05-01', '2019-06-01', '2019-07-01']) await insertPetition(t.db, person, { ward_id: id('西区'), filed_on });
   const s = await makeUser(t.db, { role: 'staff' });

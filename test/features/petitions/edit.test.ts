@@ -1,9 +1,9 @@
 import { createTestApp, TestApp } from '../../helpers/app';
-import { makeUser } from '../../helpers/factories';
+import { codeId, makeUser, wardId } from '../../helpers/factories';
 import { Agent, csrfFrom, loginAs } from '../../helpers/agent';
 import { formValues } from '../consultations/helpers';
 import { PETITION_MESSAGES } from '../../../src/features/petitions/petitions-schema';
-import { audits, codeId, petitionIn, wardId } from './petition-factory';
+import { audits, petitionIn } from './petition-factory';
 
 let t: TestApp;
 let staff: Agent;

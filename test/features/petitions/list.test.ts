@@ -1,7 +1,7 @@
 import { createTestApp, TestApp } from '../../helpers/app';
-import { makeUser } from '../../helpers/factories';
+import { insertPerson, makeUser, wardId } from '../../helpers/factories';
 import { Agent, csrfFrom, loginAs } from '../../helpers/agent';
-import { audits, doneThrough, insertPerson, insertPetition, listedIds, petitionIn, wardId } from './petition-factory';
+import { audits, doneThrough, insertPetition, listedIds, petitionIn } from './petition-factory';
 
 let t: TestApp;
 let staff: Agent;

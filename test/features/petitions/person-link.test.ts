@@ -1,8 +1,8 @@
 import { createTestApp, TestApp } from '../../helpers/app';
-import { makeUser } from '../../helpers/factories';
+import { insertPerson, makeUser, wardId } from '../../helpers/factories';
 import { Agent, csrfFrom, loginAs } from '../../helpers/agent';
 import { PERSON_LINKS } from '../../../src/features/persons/person-links';
-import { doneThrough, insertPerson, insertPetition, wardId } from './petition-factory';
+import { doneThrough, insertPetition } from './petition-factory';
 
 let t: TestApp;
 let staff: Agent;

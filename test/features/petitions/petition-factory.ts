@@ -1,18 +1,6 @@
 /** Fixtures for the petition tests: persons, petitions with recorded stages, relatives, users per ward. */
 import { Knex } from 'knex';
-import { insertPerson } from '../persons/person-factory';
-
-export { insertPerson };
-
-export async function wardId(db: Knex, name: string): Promise<number> {
-  return (await db('wards').where({ name }).first('id')).id;
-}
-
-export async function codeId(db: Knex, list: string, label: string): Promise<number> {
-  const row = await db('code_entries').where({ list, label }).first('id');
-  if (!row) throw new Error(`no code ${list}/${label}`);
-  return row.id;
-}
+import { insertPerson, wardId } from '../../helpers/factories';
 
 export interface StageSeed { stage: number; status?: 'done' | 'not_needed' | 'historical'; on?: string | null; note?: string }
 

@@ -1,11 +1,10 @@
 import { createTestApp, TestApp } from '../../helpers/app';
-import { makeUser } from '../../helpers/factories';
+import { insertConsultation, makeUser } from '../../helpers/factories';
 import { Agent, csrfFrom, loginAs } from '../../helpers/agent';
 import { routeName } from '../../helpers/routes';
 import { RouteSpec } from '../../../src/http/routes';
 import { can, Principal } from '../../../src/policy';
 import { audits, doneThrough, insertRelative, petitionIn } from './petition-factory';
-import { insertConsultation } from '../persons/person-factory';
 
 let t: TestApp;
 let eastUser: Principal & { username: string };
@@ -87,7 +86,7 @@ describe('what a ward user sees of the person', () => {
   test('only 氏名, 氏名カナ, 生年月日 and 住所 — no phone, no notes, no consultations, no link to the person record', async () => {
     const { id, personId } = await petitionIn(t.db, '東区', { name: '東 四郎', kana: 'ヒガシ シロウ', phone: '096-999-8765' });
     await t.db('persons').where({ id: personId }).update({ notes: '長女と疎遠（備考）', handbook_grade: 'A1等級' });
-    await t.db('consultations').where({ id: await insertConsultation(t.db, personId) }).update({ content: '相談内容ひみつ' });
+    await t.db('consultations').where({ id: await insertConsultation(t.db, { person_id: personId, consulted_on: '2026-04-01' }) }).update({ content: '相談内容ひみつ' });
     const ward = await east.get(`/petitions/${id}`);
     expect(ward.status).toBe(200);
     for (const shown of ['東 四郎', 'ヒガシ シロウ', '昭和15年5月6日', '熊本市中央区手取本町1-1']) expect(ward.text).toContain(shown);

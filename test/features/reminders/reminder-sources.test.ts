@@ -4,7 +4,8 @@ import { REMINDER_SOURCES } from '../../../src/features/reminders/reminder-sourc
 import type { ReminderSource } from '../../../src/features/reminders/reminder-types';
 import type { Principal } from '../../../src/policy';
 import { useTestDatabase } from '../../helpers/suite';
-import { categoryId, insertConsultation } from '../consultations/helpers';
+import { categoryId } from '../consultations/helpers';
+import { insertConsultation } from '../../helpers/factories';
 
 const t = useTestDatabase();
 const TODAY = '2026-11-27';

@@ -4,8 +4,9 @@
  * administrator no case reminders at all. Today is 2026-11-27; the stall threshold is 30 days.
  */
 import { useTestApp } from '../../helpers/suite';
-import { categoryId, insertConsultation } from '../consultations/helpers';
+import { categoryId } from '../consultations/helpers';
 import { doneThrough, petitionIn } from '../petitions/petition-factory';
+import { insertConsultation } from '../../helpers/factories';
 
 const t = useTestApp();
 const staff = t.user('staff');

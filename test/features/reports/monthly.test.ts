@@ -1,5 +1,4 @@
 import { consultationsMonthly } from '../../../src/features/reports/consultations-reports';
-import { findReport } from '../../../src/features/reports/registry';
 import { ALL_WARDS, ReportParamError } from '../../../src/features/reports/report-types';
 import { REPORT_MESSAGES } from '../../../src/features/reports/report-params';
 import type { Table } from '../../../src/lib/table/table';
@@ -33,10 +32,6 @@ function checkEveryCell(t: Table, fy: number, where: (g: Gen) => boolean = () =>
   expect(t.rows.slice(0, 12).reduce((s, r) => s + (r.cells[leaves.length] as number), 0)).toBe(grand);
   expect(total.cells.slice(0, leaves.length).reduce((s: number, v) => s + (v as number), 0)).toBe(grand);
 }
-
-test('is in the registry under its stable id', () => {
-  expect(findReport('consultations-monthly')).toBe(consultationsMonthly);
-});
 
 test.each([2023, 2024])('FY%i: every cell equals an independent count of the random consultations', async (fy) => {
   const t = await build(fy);
@@ -107,27 +102,4 @@ test('an id that names nothing is a parameter error', async () => {
   const method = w.masters.method[0];
   // A method id is not a condition id.
   await expect(build(2023, { condition: method.id })).rejects.toThrow(REPORT_MESSAGES.unknownFilter('疾病・障害'));
-});
-
-describe('params', () => {
-  const now = new Date('2026-03-31T15:30:00Z'); // 2026-04-01 00:30 in Tokyo: FY2026
-  const parse = (q: Record<string, unknown>) => consultationsMonthly.parse(q, now);
-
-  test('fy defaults to the current fiscal year in Tokyo; full-width digits and filters are read', () => {
-    expect(parse({})).toEqual({ ok: true, params: { fy: 2026, filters: {} } });
-    expect(consultationsMonthly.parse({}, new Date('2026-03-31T14:30:00Z'))).toEqual({ ok: true, params: { fy: 2025, filters: {} } });
-    expect(parse({ fy: '２０２３', ward: '2', method: '' })).toEqual({ ok: true, params: { fy: 2023, filters: { ward: 2 } } });
-  });
-
-  test.each([['abc'], ['1999'], ['2101'], ['2023.5'], [['2023', '2024']]])('fy=%p is refused with a Japanese message', (fy) => {
-    const r = parse({ fy });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errorList).toEqual([{ field: 'fy', message: REPORT_MESSAGES.fy }]);
-  });
-
-  test('a filter that is not an id is refused', () => {
-    const r = parse({ fy: '2023', ward: 'east' });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.ward).toBe('区の指定が正しくありません');
-  });
 });

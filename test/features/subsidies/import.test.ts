@@ -14,7 +14,7 @@ import { C, SUBSIDY_IMPORT_MESSAGES as M } from '../../../src/features/subsidies
 import { SUBSIDY_MESSAGES as SM } from '../../../src/features/subsidies/subsidies-messages';
 import { PERSON_MESSAGES } from '../../../src/features/persons/persons-schema';
 import { kanaSearchKey } from '../../../src/lib/kana';
-import { insertPerson, wardId } from './subsidy-factory';
+import { insertPerson, wardId } from '../../helpers/factories';
 
 const t = useTestApp(); // 2026-11-27
 const staff = t.user('staff');

@@ -1,8 +1,9 @@
 import { useTestApp } from '../../helpers/suite';
 import { csrfFrom } from '../../helpers/agent';
 import { SUBSIDY_MESSAGES as M } from '../../../src/features/subsidies/subsidies-messages';
-import { codeId, insertSubsidy, subsidyPerson, validBody } from './subsidy-factory';
+import { insertSubsidy, subsidyPerson, validBody } from './subsidy-factory';
 import { insertPetition } from '../petitions/petition-factory';
+import { codeId } from '../../helpers/factories';
 
 const t = useTestApp(); // 2026-11-27
 const staff = t.user('staff');

@@ -1,8 +1,6 @@
 /** Fixtures for the subsidy tests: applications inserted directly, and a valid form body. */
 import { Knex } from 'knex';
-import { codeId, insertPerson, wardId } from '../petitions/petition-factory';
-
-export { codeId, insertPerson, wardId };
+import { codeId, insertPerson, wardId } from '../../helpers/factories';
 
 export interface SubsidySeed {
   person_id: number;
