@@ -9,7 +9,7 @@ import { annualPlan } from '../features/annual/annual-build';
 import { ANNUAL_FORMATS, annualAuditId, annualFileName, isAnnualFormat, renderAnnual } from '../features/annual/annual-export';
 import { fyAndFilters } from '../features/reports/report-params';
 import { REPORT_EXPORT_ACTION } from '../features/reports/report-export';
-import { ALL_WARDS } from '../features/reports/report-types';
+import { ALL_WARDS } from '../contracts/report';
 import { CliContext, CliError } from './command';
 
 const parseFy = fyAndFilters([]);

@@ -10,7 +10,7 @@ import { findReport, REPORTS } from '../features/reports/registry';
 import {
   isReportFormat, renderReport, REPORT_EXPORT_ACTION, REPORT_FORMATS, reportAuditId, reportFileName,
 } from '../features/reports/report-export';
-import { ALL_WARDS, ReportParamError } from '../features/reports/report-types';
+import { ALL_WARDS, ReportParamError } from '../contracts/report';
 import { ANNUAL_ID } from '../features/annual/annual-build';
 import { CliCommand, CliContext, CliError } from './command';
 import { exportAnnual } from './export-annual';

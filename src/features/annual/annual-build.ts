@@ -5,7 +5,7 @@ import { tableChart, type BarChartData } from '../../lib/table/table-chart';
 import type { Table } from '../../lib/table/table';
 import { findReport } from '../reports/registry';
 import { FY_MIN } from '../reports/report-params';
-import type { ReportDef, ReportInput, ReportParams, ReportScope } from '../reports/report-types';
+import type { ReportDef, ReportInput, ReportParams, ReportScope } from '../../contracts/report';
 import { ANNUAL_SECTIONS, AnnualSection, TREND_YEARS } from './annual-sections';
 
 export const ANNUAL_ID = 'annual';

@@ -4,7 +4,7 @@
  * here. An id that is not registered is skipped.
  */
 import type { TableChartSpec } from '../../lib/table/table-chart';
-import type { ReportInput } from '../reports/report-types';
+import type { ReportInput } from '../../contracts/report';
 
 export interface AnnualSection {
   /** A report id in the registry. */

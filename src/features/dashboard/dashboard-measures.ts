@@ -5,15 +5,7 @@
  * follow.
  */
 import type { Knex } from 'knex';
-
-export interface DashboardMeasure {
-  key: string;
-  label: string;
-  unit: string;
-  count(db: Knex, from: string, to: string): Promise<number>;
-  /** The report behind the number. */
-  href: string;
-}
+import type { DashboardMeasure } from '../../contracts/dashboard';
 
 const n = async (q: Knex.QueryBuilder): Promise<number> => Number((await q.count({ n: '*' }))[0].n);
 

@@ -5,7 +5,8 @@
 import type { Knex } from 'knex';
 import { barChartSvg } from '../../lib/chart';
 import { groupedHeader, type Table } from '../../lib/table/table';
-import { DASHBOARD_MEASURES, type DashboardMeasure } from './dashboard-measures';
+import type { DashboardMeasure } from '../../contracts/dashboard';
+import { DASHBOARD_MEASURES } from './dashboard-measures';
 import { comparisons, periodText, type Comparison } from './dashboard-periods';
 
 export const DASHBOARD_TABLE_ID = 'dashboard';

@@ -14,7 +14,7 @@ import { consultationSchema } from '../consultations/consultations-schema';
 import { CATEGORY_COLUMN, CategoryLookup, categoryNeedsParent } from './category-lookup';
 import { LabelLookup, normalizeLabel } from './import-cells';
 import { choiceOf, formBody, FormMapping, NOT_OFFERED, rowReasons } from './import-form-check';
-import type { Cells, RowResult } from './import-spec';
+import type { Cells, RowResult } from '../../contracts/import-kind';
 
 export const C = { date: '相談日', category: CATEGORY_COLUMN, method: '相談方法', consultee: '相談者', ward: '区', content: '内容', response: '対応' } as const;
 

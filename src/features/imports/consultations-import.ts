@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { describeDate } from '../../lib/dates';
-import { ImportSpec } from './import-spec';
+import { ImportSpec } from '../../contracts/import-kind';
 import { loadCategories } from './category-lookup';
 import { codeListLookup, labelOf, wardLookup } from './import-cells';
 import { C, ConsultationImport, LedgerContext, ledgerOptions, validateLedgerRow } from './consultations-import-form';

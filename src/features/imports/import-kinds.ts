@@ -1,4 +1,4 @@
-import { AnyImportSpec } from './import-spec';
+import { AnyImportSpec } from '../../contracts/import-kind';
 import { consultationsImport } from './consultations-import';
 import { petitionsImport } from '../petitions/petitions-import';
 import { meetingsImport } from '../meetings/meetings-import';

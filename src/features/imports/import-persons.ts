@@ -9,11 +9,11 @@ import { Knex } from 'knex';
 import { kanaKeys } from '../persons/persons-queries';
 import { candidatesAmong, personsBornOn } from '../persons/persons-duplicates';
 import { describeReasons, matchReasons } from '../persons/person-match';
-import type { ImportActor, ImportSpec } from './import-spec';
+import type { ImportActor, ImportedPerson, ImportSpec } from '../../contracts/import-kind';
+
+export type { ImportedPerson };
 import type { RowError, ValidRecord } from './import-pipeline';
 import { workSlices } from './work-slices';
-
-export interface ImportedPerson { name: string; name_kana: string; kana_key: string; birth_date: string; ward_id: number }
 
 /** One per import: the persons already matched or made, by kana_key + birth date. */
 export type SeenPersons = Map<string, number>;

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { Db } from '../../db/knex';
-import { ImportActor, ImportSpec, SourceRow } from './import-spec';
+import { ImportActor, ImportSpec, SourceRow } from '../../contracts/import-kind';
 import { decodeCsv, looksLikeZip } from './import-decode';
 import { readCsv } from './import-csv';
 import { IMPORT_MESSAGES } from './import-messages';

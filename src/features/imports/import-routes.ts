@@ -1,5 +1,5 @@
 import { SecureRouter } from '../../http/routes';
-import { AnyImportSpec } from './import-spec';
+import { AnyImportSpec } from '../../contracts/import-kind';
 import { IMPORT_KINDS } from './import-kinds';
 import { analyseFile } from './import-pipeline';
 import { createBatch } from './import-batches';

@@ -17,7 +17,7 @@ import { choiceOf, formBody, FormMapping, rowReasons } from '../imports/import-f
 import { loadPersonForm, PersonForm, rowPerson } from '../imports/import-person-form';
 import { emptyRequired } from '../imports/import-messages';
 import { LabelLookup, labelLookup, wardLookup } from '../imports/import-cells';
-import type { Cells, RowResult } from '../imports/import-spec';
+import type { Cells, RowResult } from '../../contracts/import-kind';
 import { caseSchema } from './meeting-cases-schema';
 import { validateCase } from './meeting-cases-validate';
 import { readMeetingForm } from './meetings-form';

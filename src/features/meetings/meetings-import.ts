@@ -7,7 +7,7 @@
  */
 import { describeDate, toWareki } from '../../lib/dates';
 import { labelOf } from '../imports/import-cells';
-import type { ImportSpec } from '../imports/import-spec';
+import type { ImportSpec } from '../../contracts/import-kind';
 import { ACCEPTED_LABELS } from './meetings-options';
 import { insertMeetings, MeetingImport } from './meetings-import-store';
 import { C, loadMeetingImport, MeetingImportContext, validateMeetingRow } from './meetings-import-form';

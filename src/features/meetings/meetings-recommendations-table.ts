@@ -6,7 +6,7 @@
 import type { Knex } from 'knex';
 import { fiscalYearName, fiscalYearRange, toWareki } from '../../lib/dates';
 import { groupedHeader, TOTAL_COLUMN, withTotals, type Row, type Table } from '../../lib/table/table';
-import type { FyParams } from '../reports/report-types';
+import type { FyParams } from '../../contracts/report';
 import { casesInYear, FOLLOW_RATE_LABEL, FOLLOW_RATE_NOTE, followRate, followRateText } from './meetings-follow-rate';
 
 export const RECOMMENDATIONS_TITLE = '受任調整会議の推薦と選任';

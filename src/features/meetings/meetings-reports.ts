@@ -4,7 +4,7 @@
  * so they count every ward and ignore the scope.
  */
 import { fyAndFilters } from '../reports/report-params';
-import type { FyParams, ReportDef } from '../reports/report-types';
+import type { FyParams, ReportDef } from '../../contracts/report';
 import { MONTHLY_TITLE, meetingsMonthlyTable } from './meetings-monthly-table';
 import { RECOMMENDATIONS_TITLE, meetingsRecommendationsTable } from './meetings-recommendations-table';
 

@@ -5,8 +5,7 @@ import { fiscalYearLabel } from '../../lib/dates';
 import { findReport, REPORTS } from '../reports/registry';
 import { canReadReport } from '../reports/report-access';
 import { currentFiscalYear, FY_MIN, YEARS_MAX } from '../reports/report-params';
-import type { ReportDef } from '../reports/report-types';
-import type { PastFiguresSpec } from './past-figures-types';
+import type { ReportDef, PastFiguresSpec } from '../../contracts/report';
 
 export type FiguresReport = ReportDef & { pastFigures: PastFiguresSpec };
 

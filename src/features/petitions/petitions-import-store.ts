@@ -5,7 +5,7 @@
  */
 import { Knex } from 'knex';
 import { personFor } from '../imports/import-persons';
-import type { ImportActor } from '../imports/import-spec';
+import type { ImportActor } from '../../contracts/import-kind';
 import type { StageDateColumn } from './petitions-import-cells';
 
 export interface PetitionImport {

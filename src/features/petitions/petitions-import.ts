@@ -5,7 +5,7 @@
  */
 import { describeDate, toWareki } from '../../lib/dates';
 import { labelOf } from '../imports/import-cells';
-import type { ImportSpec } from '../imports/import-spec';
+import type { ImportSpec } from '../../contracts/import-kind';
 import { stageDef } from './petition-stages';
 import { C, STAGE_DATE_COLUMNS } from './petitions-import-cells';
 import { loadPetitionImport, PetitionImportContext, validatePetitionRow } from './petitions-import-form';

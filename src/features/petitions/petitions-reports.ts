@@ -4,8 +4,7 @@
  * tables count their ward only.
  */
 import { yearsAndFilters } from '../reports/report-params';
-import { ALL_WARDS, type ReportDef, type YearsParams } from '../reports/report-types';
-import type { PastFiguresSpec } from '../past-figures/past-figures-types';
+import { ALL_WARDS, type ReportDef, type YearsParams, type PastFiguresSpec } from '../../contracts/report';
 import { filedYears } from './petitions-reports-counts';
 import { PETITION_DIMENSIONS, PetitionDimension, petitionYearTable, PETITIONS_TITLE } from './petitions-reports-table';
 

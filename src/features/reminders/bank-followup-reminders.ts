@@ -2,7 +2,7 @@
  * Bank registrants (an open バンク登録 period) who attended no follow-up session in the last 12
  * months: the last one on or before the same date a year ago, or none at all.
  */
-import { batchOf, ReminderSource, TOTAL_SQL } from './reminder-types';
+import { batchOf, ReminderSource, TOTAL_SQL } from '../../contracts/reminder';
 
 interface Row { id: number; last_followup: string | null; days: number | null; total: number }
 

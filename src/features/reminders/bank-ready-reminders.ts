@@ -6,7 +6,7 @@
  */
 import { daysBetween } from '../../lib/dates';
 import { missingBankConditions, oneYearAfter } from '../guardians/guardian-gating';
-import type { ReminderSource } from './reminder-types';
+import type { ReminderSource } from '../../contracts/reminder';
 
 interface Row { id: number; completed_on: string | null; activity_started_on: string | null; first_followup: string | null }
 

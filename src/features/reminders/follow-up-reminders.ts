@@ -1,6 +1,6 @@
 /** Consultations whose follow-up date has come and that are not marked done (as /consultations/follow-ups lists them). */
 import { toWareki } from '../../lib/dates';
-import { batchOf, ReminderSource, TOTAL_SQL } from './reminder-types';
+import { batchOf, ReminderSource, TOTAL_SQL } from '../../contracts/reminder';
 
 interface Row { id: number; consulted_on: string; follow_up_on: string; category: string; days: number; total: number }
 

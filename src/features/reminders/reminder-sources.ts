@@ -5,7 +5,7 @@
 import { bankFollowupReminders } from './bank-followup-reminders';
 import { bankReadyReminders } from './bank-ready-reminders';
 import { followUpReminders } from './follow-up-reminders';
-import type { ReminderSource } from './reminder-types';
+import type { ReminderSource } from '../../contracts/reminder';
 import { stalledPetitionReminders } from './stalled-petition-reminders';
 import { waitingSubsidyReminders } from './waiting-subsidy-reminders';
 

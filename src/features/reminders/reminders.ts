@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { todayIso } from '../../lib/dates';
 import { can, Principal } from '../../policy';
 import { REMINDER_SOURCES } from './reminder-sources';
-import type { ReminderBatch, ReminderSource } from './reminder-types';
+import type { ReminderBatch, ReminderSource } from '../../contracts/reminder';
 
 /** Items shown per kind; the rest are behind 「すべて見る」. */
 export const REMINDERS_SHOWN = 5;

@@ -5,7 +5,7 @@
 import { stageDef } from '../petitions/petition-stages';
 import { STALLED_SQL, stallDays } from '../petitions/petitions-list';
 import { scopedPetitions } from '../petitions/petitions-scope';
-import { batchOf, ReminderSource, TOTAL_SQL } from './reminder-types';
+import { batchOf, ReminderSource, TOTAL_SQL } from '../../contracts/reminder';
 
 interface Row { id: number; ward_name: string; current_stage: number; stage_since: string; days: number; total: number }
 

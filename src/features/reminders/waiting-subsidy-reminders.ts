@@ -3,7 +3,7 @@
  * creation date where an imported record has no 受付日). Managers decide them, staff prepare
  * them: both read them. The list filters one status at a time, so there is no 「すべて見る」.
  */
-import { batchOf, ReminderSource, TOTAL_SQL } from './reminder-types';
+import { batchOf, ReminderSource, TOTAL_SQL } from '../../contracts/reminder';
 
 /** Days an application may wait for its decision before it is a reminder. */
 export const SUBSIDY_WAIT_DAYS = 30;

@@ -2,7 +2,7 @@
 import { consultationTable, CONSULTATIONS_TITLE } from './consultation-table';
 import { CONSULTATION_FILTERS, Dimension, DIMENSIONS } from './consultation-dimensions';
 import { fyAndFilters } from './report-params';
-import type { FyParams, ReportDef } from './report-types';
+import type { FyParams, ReportDef } from '../../contracts/report';
 
 const parse = fyAndFilters(CONSULTATION_FILTERS);
 

@@ -12,7 +12,7 @@ import { meetingsMonthly, meetingsRecommendations } from '../meetings/meetings-r
 import { subsidiesYearly } from '../subsidies/subsidies-reports';
 import { trainingYearly } from '../guardians/training-report';
 import { indicatorsReport } from '../indicators/indicators-report';
-import type { ReportDef } from './report-types';
+import type { ReportDef } from '../../contracts/report';
 
 export const REPORTS: readonly ReportDef[] = [
   consultationsMonthly,

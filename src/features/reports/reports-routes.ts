@@ -13,7 +13,7 @@ import {
 } from './report-export';
 import { filterFields, fyField, indexHref, periodFields } from './report-page';
 import { currentFiscalYear, fyAndFilters } from './report-params';
-import { isYearsParams, ReportDef, ReportParamError, ReportParams } from './report-types';
+import { isYearsParams, ReportDef, ReportParamError, ReportParams } from '../../contracts/report';
 
 const FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.([a-z]+))?$/;
 const parseFyOnly = fyAndFilters([]);

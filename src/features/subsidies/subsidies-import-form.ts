@@ -16,7 +16,7 @@ import { normalizeKana } from '../../lib/kana';
 import { choiceOf, formBody, FormMapping, rowReasons } from '../imports/import-form-check';
 import { loadPersonForm, PersonForm, rowPerson } from '../imports/import-person-form';
 import { normalizeLabel } from '../imports/import-cells';
-import type { Cells, RowResult } from '../imports/import-spec';
+import type { Cells, RowResult } from '../../contracts/import-kind';
 import { decisionRule, decisionSchema, paymentRule, paymentSchema } from './subsidies-flow-schema';
 import { C, loadSubsidyMasters, SUBSIDY_IMPORT_MESSAGES as M, SubsidyMasters } from './subsidies-import-cells';
 import type { SubsidyImport } from './subsidies-import-store';

@@ -2,7 +2,7 @@
 import * as ExcelJS from 'exceljs';
 import { useTestApp } from '../../helpers/suite';
 import { annualPlan, buildAnnual } from '../../../src/features/annual/annual-build';
-import { ALL_WARDS } from '../../../src/features/reports/report-types';
+import { ALL_WARDS } from '../../../src/contracts/report';
 import { binary, insertAnnualData } from './annual-data';
 
 const t = useTestApp();

@@ -3,7 +3,7 @@ import { useTestApp } from '../../helpers/suite';
 import { pdfPages } from '../../lib/table/fixtures';
 import { annualPlan, buildAnnual } from '../../../src/features/annual/annual-build';
 import { ANNUAL_SECTIONS } from '../../../src/features/annual/annual-sections';
-import { ALL_WARDS } from '../../../src/features/reports/report-types';
+import { ALL_WARDS } from '../../../src/contracts/report';
 import { REPORTS } from '../../../src/features/reports/registry';
 import { binary, insertAnnualData, literal } from './annual-data';
 

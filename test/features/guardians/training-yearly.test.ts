@@ -7,7 +7,7 @@ import { exportCommands } from '../../../src/cli/export-command';
 import { citizenGuardianCases } from '../../../src/features/guardians/guardians-indicator';
 import { TRAINING_ROWS, trainingYearly } from '../../../src/features/guardians/training-report';
 import { findReport } from '../../../src/features/reports/registry';
-import { ALL_WARDS } from '../../../src/features/reports/report-types';
+import { ALL_WARDS } from '../../../src/contracts/report';
 import { expectedColumn, generate, World } from './training-data';
 import { insertAppointment, insertGuardian } from './guardian-factory';
 import { insertPerson } from '../persons/person-factory';

@@ -6,7 +6,7 @@ import { useTestDatabase } from '../../helpers/suite';
 import { cliContext } from '../../helpers/cli';
 import { exportCommands } from '../../../src/cli/export-command';
 import { findReport } from '../../../src/features/reports/registry';
-import { ALL_WARDS, FyParams } from '../../../src/features/reports/report-types';
+import { ALL_WARDS, FyParams } from '../../../src/contracts/report';
 import { renderReport } from '../../../src/features/reports/report-export';
 import { meetingsMonthly, meetingsRecommendations } from '../../../src/features/meetings/meetings-reports';
 import { followRate } from '../../../src/features/meetings/meetings-follow-rate';

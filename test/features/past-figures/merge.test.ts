@@ -5,7 +5,7 @@ import { useTestDatabase } from '../../helpers/suite';
 import { petitionsByType, petitionsYearly } from '../../../src/features/petitions/petitions-reports';
 import { consultationsYearly } from '../../../src/features/reports/consultations-yearly';
 import { renderReport } from '../../../src/features/reports/report-export';
-import { ALL_WARDS } from '../../../src/features/reports/report-types';
+import { ALL_WARDS } from '../../../src/contracts/report';
 import { PAST_FIGURES_NOTE } from '../../../src/features/past-figures/past-years';
 import { insertPerson } from '../petitions/petition-factory';
 import { pdfPages } from '../../lib/table/fixtures';

@@ -11,7 +11,7 @@ import { petitionsByBasis, petitionsByType, petitionsYearly } from '../../../src
 import { findReport } from '../../../src/features/reports/registry';
 import { renderReport } from '../../../src/features/reports/report-export';
 import { REPORT_MESSAGES } from '../../../src/features/reports/report-params';
-import { ALL_WARDS, ReportDef, YearsParams } from '../../../src/features/reports/report-types';
+import { ALL_WARDS, ReportDef, YearsParams } from '../../../src/contracts/report';
 import type { Table } from '../../../src/lib/table/table';
 import { BOUNDARIES, expectedCount, fyOf, generate, GenPetition, insertAll, loadMasters, PetitionMastersT, Value } from './petition-data';
 

@@ -1,7 +1,7 @@
 /** loadReminders: counts in SQL beyond the shown few, and sources run only for roles that may read them. */
 import { loadReminders } from '../../../src/features/reminders/reminders';
 import { REMINDER_SOURCES } from '../../../src/features/reminders/reminder-sources';
-import type { ReminderSource } from '../../../src/features/reminders/reminder-types';
+import type { ReminderSource } from '../../../src/contracts/reminder';
 import type { Principal } from '../../../src/policy';
 import { useTestDatabase } from '../../helpers/suite';
 import { categoryId, insertConsultation } from '../consultations/helpers';

@@ -2,9 +2,11 @@
  * What a reminder source is: one kind of thing waiting for someone (a follow-up date that has
  * come, a stalled petition …), who may see it, and a query that counts them and returns the
  * most urgent few. Computed from the data at request time: nothing is stored, nothing is mailed.
+ * The owner feature writes its sources and lists them on its door; the composition root collects
+ * them (REMINDER_SOURCES in src/features/index.ts) in the order the home page shows them.
  */
 import type { Knex } from 'knex';
-import type { Permission, Principal } from '../../policy';
+import type { Permission, Principal } from '../policy';
 
 /** One record to act on. Titles carry ids, dates and codes, never a person's name. */
 export interface ReminderItem {

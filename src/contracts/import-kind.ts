@@ -1,5 +1,10 @@
-import { Knex } from 'knex';
-import type { ImportedPerson } from './import-persons';
+/**
+ * What an import kind is (ImportSpec): its columns, how a row becomes a record, how records are
+ * shown and stored. The owner feature writes it and lists it on its door; the composition root
+ * (src/features/index.ts) collects them into IMPORT_KINDS for the web pages and the CLI. The
+ * shared pipeline (decode, CSV, header, all-or-nothing insert) lives in features/imports.
+ */
+import type { Knex } from 'knex';
 
 /** One data row's cells by column name: trimmed text, '' when empty or the column is absent. */
 export type Cells = Record<string, string>;
@@ -27,7 +32,7 @@ export interface ImportActor { userId: number | null; now: Date }
 /**
  * One kind of import (consultations, later petitions, subsidies …): its columns, how a
  * row becomes a record against the masters, how records are shown and stored. The
- * pipeline (decode, CSV, header, all-or-nothing insert) is shared; see import-pipeline.ts.
+ * pipeline (decode, CSV, header, all-or-nothing insert) is shared; see features/imports/import-pipeline.ts.
  * Methods (not arrow properties) so every spec fits the registry's ImportSpec<unknown, unknown>.
  */
 export interface ImportSpec<R, C> {
@@ -50,18 +55,21 @@ export interface ImportSpec<R, C> {
   example: string;
   /** the masters and whatever else rows are checked against; `today` for the forms' date rules */
   loadContext(db: Knex | Knex.Transaction, today: string): Promise<C>;
-  /** one row through the form(s) that enter the same record (import-form-check.ts) */
+  /** one row through the form(s) that enter the same record (features/imports/import-form-check.ts) */
   validate(cells: Cells, ctx: C): RowResult<R> | Promise<RowResult<R>>;
   /**
    * What makes two rows the same record (date, person, category, text …): a file whose rows are
-   * mostly already imported is flagged before it is committed (import-duplicates.ts).
+   * mostly already imported is flagged before it is committed (features/imports/import-duplicates.ts).
    */
   fingerprint(record: R): (string | number | null)[];
   previewHeaders: string[];
   preview(record: R, ctx: C): string[];
   insert(trx: Knex.Transaction, records: R[], actor: ImportActor): Promise<void>;
-  /** kinds that match or make persons (import-persons.ts): the person a record is about; loose matches become row warnings */
+  /** kinds that match or make persons (features/imports/import-persons.ts): the person a record is about; loose matches become row warnings */
   person?(record: R): ImportedPerson;
 }
+
+/** The person a record of a person-making kind is about (matched or made by features/imports). */
+export interface ImportedPerson { name: string; name_kana: string; kana_key: string; birth_date: string; ward_id: number }
 
 export type AnyImportSpec = ImportSpec<unknown, unknown>;
