@@ -24,7 +24,7 @@ import { settingsRoutes } from './features/admin/settings-routes';
 import { mastersRoutes } from './features/admin/masters-routes';
 import { indicatorTargetsRoutes } from './features/indicators/targets-routes';
 import { indicatorsRoutes } from './features/indicators/indicators-routes';
-import { pastFiguresRoutes } from './features/past-figures/past-figures-routes';
+import { pastFiguresRoutes } from './features/reports/past-figures/past-figures-routes';
 import { auditRoutes } from './audit/audit-routes';
 import { consultationsRoutes } from './features/consultations/consultations-routes';
 import { personsRoutes } from './features/persons/persons-routes';

@@ -73,7 +73,7 @@ export interface ReportDef<P extends ReportParams = ReportParams> {
   filters: ReportFilter[];
   parse(input: ReportInput, now: Date): ParamsResult<P>;
   build(db: Knex, params: P, scope: ReportScope): Promise<Table>;
-  /** A yearly report that accepts past-year figures (過年度実績) for years before records: see past-figures-types.ts. */
+  /** A yearly report that accepts past-year figures (過年度実績) for years before records: see PastFiguresSpec below. */
   pastFigures?: PastFiguresSpec;
 }
 
@@ -87,7 +87,7 @@ export class ReportParamError extends Error {
 /**
  * What a yearly report declares to accept past-year figures (過年度実績). A ReportDef with
  * `pastFigures` gets an entry screen under /figures (generated from `rows`), and its build
- * function merges the figures in with loadPastYears (features/reports/past-years.ts): a fiscal year with records
+ * function merges the figures in with loadPastYears (features/reports/past-figures/past-years.ts): a fiscal year with records
  * is taken from the records; a year without records from the entered figures, marked ※.
  *
  * To let a new yearly report (subsidies-yearly, training-yearly …) take figures: give its

@@ -2,7 +2,7 @@
 import type { Knex } from 'knex';
 import { fiscalYearLabel } from '../../lib/dates';
 import { withTotals, type Table } from '../../lib/table/table';
-import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns } from '../past-figures/past-years';
+import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns } from '../reports/past-figures/past-years';
 import type { PastFiguresSpec, ReportScope, YearsParams } from '../../contracts/report';
 import { UNSET_LABEL } from '../reports/consultation-table';
 import { periodName } from '../reports/report-export';

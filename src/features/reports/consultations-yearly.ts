@@ -5,7 +5,7 @@
 import type { Knex } from 'knex';
 import { fiscalYearLabel, fiscalYearRange } from '../../lib/dates';
 import type { Table } from '../../lib/table/table';
-import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns } from '../past-figures/past-years';
+import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns } from './past-figures/past-years';
 import type { PastFiguresSpec, ReportDef, ReportScope, YearsParams } from '../../contracts/report';
 import { CONSULTATIONS_TITLE } from './consultation-table';
 import { periodName } from './report-export';

@@ -2,7 +2,7 @@
 import { useTestDatabase } from '../../helpers/suite';
 import { trainingYearly } from '../../../src/features/guardians/training-report';
 import { ALL_WARDS } from '../../../src/contracts/report';
-import { PAST_FIGURES_NOTE } from '../../../src/features/past-figures/past-years';
+import { PAST_FIGURES_NOTE } from '../../../src/features/reports/past-figures/past-years';
 import { enterFigures } from '../past-figures/figures-data';
 import { insertSession, insertGuardian } from './guardian-factory';
 

@@ -6,7 +6,7 @@ import { petitionsByType, petitionsYearly } from '../../../src/features/petition
 import { consultationsYearly } from '../../../src/features/reports/consultations-yearly';
 import { renderReport } from '../../../src/features/reports/report-export';
 import { ALL_WARDS } from '../../../src/contracts/report';
-import { PAST_FIGURES_NOTE } from '../../../src/features/past-figures/past-years';
+import { PAST_FIGURES_NOTE } from '../../../src/features/reports/past-figures/past-years';
 import { insertPerson } from '../petitions/petition-factory';
 import { pdfPages } from '../../lib/table/fixtures';
 import { consultationsOn, enterFigures, filedPetition, wardIds } from './figures-data';

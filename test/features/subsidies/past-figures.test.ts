@@ -2,7 +2,7 @@
 import { useTestDatabase } from '../../helpers/suite';
 import { subsidiesYearly } from '../../../src/features/subsidies/subsidies-reports';
 import { ALL_WARDS } from '../../../src/contracts/report';
-import { PAST_FIGURES_NOTE } from '../../../src/features/past-figures/past-years';
+import { PAST_FIGURES_NOTE } from '../../../src/features/reports/past-figures/past-years';
 import { enterFigures } from '../past-figures/figures-data';
 import { insertSubsidy, subsidyPerson } from './subsidy-factory';
 

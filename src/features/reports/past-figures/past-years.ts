@@ -7,10 +7,10 @@
  * (the spec's wardRow). Figures for the whole city are withheld: those years read 記録なし.
  */
 import type { Knex } from 'knex';
-import { fiscalYearName } from '../../lib/dates';
-import { groupedHeader, type Column, type HeaderCell, type Row } from '../../lib/table/table';
+import { fiscalYearName } from '../../../lib/dates';
+import { groupedHeader, type Column, type HeaderCell, type Row } from '../../../lib/table/table';
 import { loadFigureSets } from './past-figures-queries';
-import type { ReportScope, PastFiguresSpec } from '../../contracts/report';
+import type { ReportScope, PastFiguresSpec } from '../../../contracts/report';
 
 export const PAST_FIGURES_NOTE = '※印は過年度実績（手入力）です。記録のない年度は、管理者が入力した過年度の実績を表示しています。';
 /** The CSV header of an entered year's column (CSV has no cell marks): '令和2年度（過年度実績）'. */

@@ -1,9 +1,9 @@
 /** Storing one fiscal year's past figures of a report: the set and its values in one transaction, audited. */
 import { Request } from 'express';
 import { Knex } from 'knex';
-import { audit } from '../../audit/audit-writer';
-import { inTransaction, updateVersioned } from '../../db/tx';
-import { unlessTaken } from '../../db/unique';
+import { audit } from '../../../audit/audit-writer';
+import { inTransaction, updateVersioned } from '../../../db/tx';
+import { unlessTaken } from '../../../db/unique';
 
 /**
  * Replaces the values of the form's rows (`keys`); values of rows the form no longer shows (a ward

@@ -1,11 +1,11 @@
 /** Looking up the report a /figures URL names, and the view models of the figures screens. */
 import { Request } from 'express';
-import { NotFoundError } from '../../http/errors';
-import { fiscalYearLabel } from '../../lib/dates';
-import { findReport, REPORTS } from '../reports/registry';
-import { canReadReport } from '../reports/report-access';
-import { currentFiscalYear, FY_MIN, YEARS_MAX } from '../reports/report-params';
-import type { ReportDef, PastFiguresSpec } from '../../contracts/report';
+import { NotFoundError } from '../../../http/errors';
+import { fiscalYearLabel } from '../../../lib/dates';
+import { findReport, REPORTS } from '../registry';
+import { canReadReport } from '../report-access';
+import { currentFiscalYear, FY_MIN, YEARS_MAX } from '../report-params';
+import type { ReportDef, PastFiguresSpec } from '../../../contracts/report';
 
 export type FiguresReport = ReportDef & { pastFigures: PastFiguresSpec };
 

@@ -3,12 +3,12 @@
  * A manager enters and edits them (figures:write); center staff may look (figures:read).
  */
 import { Request, Response } from 'express';
-import { denyReport } from '../reports/report-access';
-import { NotFoundError } from '../../http/errors';
-import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, fieldError, parseForm } from '../../http/forms';
-import { SecureRouter } from '../../http/routes';
-import { can } from '../../policy';
+import { denyReport } from '../report-access';
+import { NotFoundError } from '../../../http/errors';
+import { flash } from '../../../http/flash';
+import { ErrorItem, FieldErrors, fieldError, parseForm } from '../../../http/forms';
+import { SecureRouter } from '../../../http/routes';
+import { can } from '../../../policy';
 import { entryYears, figuresReport, figuresReports, FiguresReport, fyParam, spanQuery, yearOptions } from './past-figures-page';
 import { loadFigureSet, loadFigureSets, type FigureSet } from './past-figures-queries';
 import { FIGURE_MESSAGES, figuresSchema, valueField, valuesOf } from './past-figures-schema';

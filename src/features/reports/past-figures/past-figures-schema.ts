@@ -1,7 +1,7 @@
 /** The entry form of one fiscal year's figures, generated from the report's declared rows. */
 import { z } from 'zod';
-import { COUNT_UNIT, fiscalYearField, intField, optionalIntField, versionField } from '../../http/schema-fields';
-import type { PastFigureRow } from '../../contracts/report';
+import { COUNT_UNIT, fiscalYearField, intField, optionalIntField, versionField } from '../../../http/schema-fields';
+import type { PastFigureRow } from '../../../contracts/report';
 
 export const FIGURE_MAX = 99_999_999;
 
