@@ -25,7 +25,7 @@ import { mastersRoutes } from './features/admin/masters-routes';
 import { indicatorTargetsRoutes } from './features/indicators/targets-routes';
 import { indicatorsRoutes } from './features/indicators/indicators-routes';
 import { pastFiguresRoutes } from './features/reports/past-figures/past-figures-routes';
-import { auditRoutes } from './audit/audit-routes';
+import { auditRoutes } from './features/admin/audit-routes';
 import { consultationsRoutes } from './features/consultations/consultations-routes';
 import { personsRoutes } from './features/persons/persons-routes';
 import { reportsRoutes } from './features/reports/reports-routes';

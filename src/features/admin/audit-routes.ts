@@ -1,10 +1,10 @@
 import { Request } from 'express';
-import { SecureRouter } from '../http/routes';
-import { queryString } from '../http/params';
-import { sendDownload } from '../http/download';
-import { parseDateInput, formatDateTime, todayIso } from '../lib/dates';
-import { rowsToCsv } from '../lib/table/csv';
-import { audit } from './audit-writer';
+import { SecureRouter } from '../../http/routes';
+import { queryString } from '../../http/params';
+import { sendDownload } from '../../http/download';
+import { parseDateInput, formatDateTime, todayIso } from '../../lib/dates';
+import { rowsToCsv } from '../../lib/table/csv';
+import { audit } from '../../audit/audit-writer';
 import { AUDIT_PAGE_SIZE, auditActions, AuditFilter, auditQuery } from './audit-queries';
 import { AUDIT_ACTION_LABELS } from './audit-labels';
 

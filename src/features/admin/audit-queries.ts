@@ -1,4 +1,4 @@
-import { Db } from '../db/knex';
+import { Db } from '../../db/knex';
 
 export interface AuditFilter {
   userId: number | null;
