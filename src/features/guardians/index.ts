@@ -1,0 +1,5 @@
+/** The guardians feature's door: citizen guardians, their courses, follow-up training and the bank. */
+import type { Feature } from '../../contracts';
+import { guardiansRoutes } from './guardians-routes';
+
+export const guardians: Feature = { name: 'guardians', routes: [guardiansRoutes] };

@@ -1,0 +1,49 @@
+/**
+ * The composition root: every feature's door in mount order, and the registries collected from them.
+ * app.ts mounts FEATURES with REGISTRY; the CLI reads REPORTS and IMPORT_KINDS. A feature never
+ * imports this file: what it needs from the registries reaches it as a parameter of its routes.
+ *
+ * To add a feature: write src/features/<name>/index.ts exporting a Feature and add it to FEATURES.
+ * Its reports, import kinds, timeline sources, reminders and dashboard measures are collected
+ * from its Feature; the lists below name only whose entries come first, in the order pages show them.
+ */
+import type { Feature, Registry } from '../contracts';
+import { account } from './account';
+import { admin } from './admin';
+import { annual } from './annual';
+import { consultations } from './consultations';
+import { dashboard } from './dashboard';
+import { guardians } from './guardians';
+import { home } from './home';
+import { imports } from './imports';
+import { indicators } from './indicators';
+import { meetings } from './meetings';
+import { persons } from './persons';
+import { petitions } from './petitions';
+import { reminders } from './reminders';
+import { reports } from './reports';
+import { subsidies } from './subsidies';
+import { twoFactor } from './two-factor';
+import { REPORTS as LEGACY_REPORTS } from './reports/registry';
+import { IMPORT_KINDS as LEGACY_IMPORT_KINDS } from './imports/import-kinds';
+import { TIMELINE_SOURCES as LEGACY_TIMELINE } from './persons/person-timeline';
+import { REMINDER_SOURCES as LEGACY_REMINDERS } from './reminders/reminder-sources';
+import { DASHBOARD_MEASURES as LEGACY_MEASURES } from './dashboard/dashboard-measures';
+
+/**
+ * Mount order matters where one feature's fixed path would otherwise be taken by another's
+ * parameter: indicators before admin (/admin/masters/indicator-targets, not /admin/masters/:kind),
+ * annual before reports (/reports/annual.pdf, not /reports/:file).
+ */
+export const FEATURES: readonly Feature[] = [
+  twoFactor, home, account, indicators, admin, consultations, persons, annual, reports, imports,
+  petitions, meetings, subsidies, guardians, dashboard, reminders,
+];
+
+export const REGISTRY: Registry = {
+  reports: LEGACY_REPORTS,
+  importKinds: LEGACY_IMPORT_KINDS,
+  timeline: LEGACY_TIMELINE,
+  reminders: LEGACY_REMINDERS,
+  measures: LEGACY_MEASURES,
+};

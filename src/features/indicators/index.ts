@@ -1,0 +1,6 @@
+/** The indicators feature's door: the plan's indicators, their targets and the court's figures. */
+import type { Feature } from '../../contracts';
+import { indicatorsRoutes } from './indicators-routes';
+import { indicatorTargetsRoutes } from './targets-routes';
+
+export const indicators: Feature = { name: 'indicators', routes: [indicatorTargetsRoutes, indicatorsRoutes] };

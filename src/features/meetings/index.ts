@@ -1,0 +1,5 @@
+/** The meetings feature's door: appointment-matching meetings (受任調整会議) and their cases. */
+import type { Feature } from '../../contracts';
+import { meetingsRoutes } from './meetings-routes';
+
+export const meetings: Feature = { name: 'meetings', routes: [meetingsRoutes] };

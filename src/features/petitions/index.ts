@@ -1,0 +1,6 @@
+/** The petitions feature's door: mayoral petitions (市長申立て) and their stages. */
+import type { Feature } from '../../contracts';
+import { petitionOutputRoutes } from './petitions-pdf-routes';
+import { petitionsRoutes } from './petitions-routes';
+
+export const petitions: Feature = { name: 'petitions', routes: [petitionOutputRoutes, petitionsRoutes] };

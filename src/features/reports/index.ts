@@ -1,0 +1,6 @@
+/** The reports feature's door: the tallies (one Table, four renderers) and the past-year figures they take. */
+import type { Feature } from '../../contracts';
+import { pastFiguresRoutes } from './past-figures/past-figures-routes';
+import { reportsRoutes } from './reports-routes';
+
+export const reports: Feature = { name: 'reports', routes: [reportsRoutes, pastFiguresRoutes] };

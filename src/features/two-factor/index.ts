@@ -1,0 +1,5 @@
+/** The two-factor feature's door: a user's own second factor, and the reset an administrator may do. */
+import type { Feature } from '../../contracts';
+import { twoFactorRoutes } from './two-factor-routes';
+
+export const twoFactor: Feature = { name: 'two-factor', routes: [twoFactorRoutes] };
