@@ -26,7 +26,6 @@ import { subsidies } from './subsidies';
 import { twoFactor } from './two-factor';
 import { REPORTS as LEGACY_REPORTS } from './reports/registry';
 import { IMPORT_KINDS as LEGACY_IMPORT_KINDS } from './imports/import-kinds';
-import { TIMELINE_SOURCES as LEGACY_TIMELINE } from './persons/person-timeline';
 import { REMINDER_SOURCES as LEGACY_REMINDERS } from './reminders/reminder-sources';
 import { DASHBOARD_MEASURES as LEGACY_MEASURES } from './dashboard/dashboard-measures';
 
@@ -40,10 +39,21 @@ export const FEATURES: readonly Feature[] = [
   petitions, meetings, subsidies, guardians, dashboard, reminders,
 ];
 
+/**
+ * One registry's entries: those of the features in `first`, in that order (the order pages show
+ * them), then those of any other feature, in the order of FEATURES.
+ */
+function collect<K extends keyof Registry>(key: K, first: readonly Feature[]): Registry[K] {
+  const order = [...first, ...FEATURES.filter((f) => !first.includes(f))];
+  return order.flatMap((f) => (f[key] ?? []) as readonly unknown[]) as unknown as Registry[K];
+}
+
 export const REGISTRY: Registry = {
   reports: LEGACY_REPORTS,
   importKinds: LEGACY_IMPORT_KINDS,
-  timeline: LEGACY_TIMELINE,
+  timeline: collect('timeline', [consultations, petitions, subsidies, meetings, guardians]),
   reminders: LEGACY_REMINDERS,
   measures: LEGACY_MEASURES,
 };
+
+export const TIMELINE_SOURCES = REGISTRY.timeline;

@@ -1,5 +1,6 @@
 /** The guardians feature's door: citizen guardians, their courses, follow-up training and the bank. */
 import type { Feature } from '../../contracts';
 import { guardiansRoutes } from './guardians-routes';
+import { guardianAppointmentTimeline } from './guardians-timeline';
 
-export const guardians: Feature = { name: 'guardians', routes: [guardiansRoutes] };
+export const guardians: Feature = { name: 'guardians', routes: [guardiansRoutes], timeline: [guardianAppointmentTimeline] };

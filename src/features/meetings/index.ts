@@ -1,5 +1,6 @@
 /** The meetings feature's door: appointment-matching meetings (受任調整会議) and their cases. */
 import type { Feature } from '../../contracts';
 import { meetingsRoutes } from './meetings-routes';
+import { meetingTimeline } from './meetings-timeline';
 
-export const meetings: Feature = { name: 'meetings', routes: [meetingsRoutes] };
+export const meetings: Feature = { name: 'meetings', routes: [meetingsRoutes], timeline: [meetingTimeline] };

@@ -2,5 +2,6 @@
 import type { Feature } from '../../contracts';
 import { petitionOutputRoutes } from './petitions-pdf-routes';
 import { petitionsRoutes } from './petitions-routes';
+import { petitionTimeline } from './petitions-timeline';
 
-export const petitions: Feature = { name: 'petitions', routes: [petitionOutputRoutes, petitionsRoutes] };
+export const petitions: Feature = { name: 'petitions', routes: [petitionOutputRoutes, petitionsRoutes], timeline: [petitionTimeline] };

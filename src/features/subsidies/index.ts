@@ -1,5 +1,6 @@
 /** The subsidies feature's door: guardians' fee subsidies (報酬助成). */
 import type { Feature } from '../../contracts';
 import { subsidiesRoutes } from './subsidies-routes';
+import { subsidyTimeline } from './subsidies-timeline';
 
-export const subsidies: Feature = { name: 'subsidies', routes: [subsidiesRoutes] };
+export const subsidies: Feature = { name: 'subsidies', routes: [subsidiesRoutes], timeline: [subsidyTimeline] };
