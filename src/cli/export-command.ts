@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeAudit } from '../audit/audit-writer';
-import { findReport, REPORTS } from '../features/reports/registry';
+import { findReport, REPORTS } from '../features';
 import {
   isReportFormat, renderReport, REPORT_EXPORT_ACTION, REPORT_FORMATS, reportAuditId, reportFileName,
 } from '../features/reports/report-export';

@@ -7,7 +7,7 @@
  * Its reports, import kinds, timeline sources, reminders and dashboard measures are collected
  * from its Feature; the lists below name only whose entries come first, in the order pages show them.
  */
-import type { Feature, Registry } from '../contracts';
+import type { Feature, Registry, ReportDef } from '../contracts';
 import { account } from './account';
 import { admin } from './admin';
 import { annual } from './annual';
@@ -24,7 +24,6 @@ import { reminders } from './reminders';
 import { reports } from './reports';
 import { subsidies } from './subsidies';
 import { twoFactor } from './two-factor';
-import { REPORTS as LEGACY_REPORTS } from './reports/registry';
 import { IMPORT_KINDS as LEGACY_IMPORT_KINDS } from './imports/import-kinds';
 import { REMINDER_SOURCES as LEGACY_REMINDERS } from './reminders/reminder-sources';
 import { DASHBOARD_MEASURES as LEGACY_MEASURES } from './dashboard/dashboard-measures';
@@ -49,11 +48,13 @@ function collect<K extends keyof Registry>(key: K, first: readonly Feature[]): R
 }
 
 export const REGISTRY: Registry = {
-  reports: LEGACY_REPORTS,
+  reports: collect('reports', [reports, petitions, meetings, subsidies, guardians, indicators]),
   importKinds: LEGACY_IMPORT_KINDS,
   timeline: collect('timeline', [consultations, petitions, subsidies, meetings, guardians]),
   reminders: LEGACY_REMINDERS,
   measures: LEGACY_MEASURES,
 };
 
+export const REPORTS = REGISTRY.reports;
+export const findReport = (id: string): ReportDef | undefined => REPORTS.find((r) => r.id === id);
 export const TIMELINE_SOURCES = REGISTRY.timeline;

@@ -2,5 +2,6 @@
 import type { Feature } from '../../contracts';
 import { guardiansRoutes } from './guardians-routes';
 import { guardianAppointmentTimeline } from './guardians-timeline';
+import { trainingYearly } from './training-report';
 
-export const guardians: Feature = { name: 'guardians', routes: [guardiansRoutes], timeline: [guardianAppointmentTimeline] };
+export const guardians: Feature = { name: 'guardians', routes: [guardiansRoutes], timeline: [guardianAppointmentTimeline], reports: [trainingYearly] };

@@ -2,5 +2,6 @@
 import type { Feature } from '../../contracts';
 import { indicatorsRoutes } from './indicators-routes';
 import { indicatorTargetsRoutes } from './targets-routes';
+import { indicatorsReport } from './indicators-report';
 
-export const indicators: Feature = { name: 'indicators', routes: [indicatorTargetsRoutes, indicatorsRoutes] };
+export const indicators: Feature = { name: 'indicators', routes: [indicatorTargetsRoutes, indicatorsRoutes], reports: [indicatorsReport] };

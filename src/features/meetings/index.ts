@@ -2,5 +2,6 @@
 import type { Feature } from '../../contracts';
 import { meetingsRoutes } from './meetings-routes';
 import { meetingTimeline } from './meetings-timeline';
+import { meetingsMonthly, meetingsRecommendations } from './meetings-reports';
 
-export const meetings: Feature = { name: 'meetings', routes: [meetingsRoutes], timeline: [meetingTimeline] };
+export const meetings: Feature = { name: 'meetings', routes: [meetingsRoutes], timeline: [meetingTimeline], reports: [meetingsMonthly, meetingsRecommendations] };

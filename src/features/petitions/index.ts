@@ -3,5 +3,6 @@ import type { Feature } from '../../contracts';
 import { petitionOutputRoutes } from './petitions-pdf-routes';
 import { petitionsRoutes } from './petitions-routes';
 import { petitionTimeline } from './petitions-timeline';
+import { petitionsByBasis, petitionsByType, petitionsYearly } from './petitions-reports';
 
-export const petitions: Feature = { name: 'petitions', routes: [petitionOutputRoutes, petitionsRoutes], timeline: [petitionTimeline] };
+export const petitions: Feature = { name: 'petitions', routes: [petitionOutputRoutes, petitionsRoutes], timeline: [petitionTimeline], reports: [petitionsYearly, petitionsByType, petitionsByBasis] };

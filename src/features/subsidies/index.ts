@@ -2,5 +2,6 @@
 import type { Feature } from '../../contracts';
 import { subsidiesRoutes } from './subsidies-routes';
 import { subsidyTimeline } from './subsidies-timeline';
+import { subsidiesYearly } from './subsidies-reports';
 
-export const subsidies: Feature = { name: 'subsidies', routes: [subsidiesRoutes], timeline: [subsidyTimeline] };
+export const subsidies: Feature = { name: 'subsidies', routes: [subsidiesRoutes], timeline: [subsidyTimeline], reports: [subsidiesYearly] };

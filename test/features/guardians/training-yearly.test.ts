@@ -6,7 +6,7 @@ import { cliContext } from '../../helpers/cli';
 import { exportCommands } from '../../../src/cli/export-command';
 import { citizenGuardianCases } from '../../../src/features/guardians/guardians-indicator';
 import { TRAINING_ROWS, trainingYearly } from '../../../src/features/guardians/training-report';
-import { findReport } from '../../../src/features/reports/registry';
+import { findReport } from '../../../src/features';
 import { ALL_WARDS } from '../../../src/contracts/report';
 import { expectedColumn, generate, World } from './training-data';
 import { insertAppointment, insertGuardian } from './guardian-factory';

@@ -5,7 +5,7 @@ import { Knex } from 'knex';
 import { useTestDatabase } from '../../helpers/suite';
 import { cliContext } from '../../helpers/cli';
 import { exportCommands } from '../../../src/cli/export-command';
-import { findReport } from '../../../src/features/reports/registry';
+import { findReport } from '../../../src/features';
 import { ALL_WARDS, FyParams } from '../../../src/contracts/report';
 import { renderReport } from '../../../src/features/reports/report-export';
 import { meetingsMonthly, meetingsRecommendations } from '../../../src/features/meetings/meetings-reports';

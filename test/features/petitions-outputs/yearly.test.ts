@@ -8,7 +8,7 @@ import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/logger';
 import { openTestDatabase, TestDatabase } from '../../helpers/test-db';
 import { petitionsByBasis, petitionsByType, petitionsYearly } from '../../../src/features/petitions/petitions-reports';
-import { findReport } from '../../../src/features/reports/registry';
+import { findReport } from '../../../src/features';
 import { renderReport } from '../../../src/features/reports/report-export';
 import { REPORT_MESSAGES } from '../../../src/features/reports/report-params';
 import { ALL_WARDS, ReportDef, YearsParams } from '../../../src/contracts/report';

@@ -1,4 +1,4 @@
-import { findReport } from '../../../src/features/reports/registry';
+import { findReport } from '../../../src/features';
 import type { Table } from '../../../src/lib/table/table';
 import { ALL_WARDS } from '../../../src/contracts/report';
 import { DimField, expectedCount, Gen, Value } from './consultation-data';

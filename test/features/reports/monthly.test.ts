@@ -1,5 +1,5 @@
 import { consultationsMonthly } from '../../../src/features/reports/consultations-reports';
-import { findReport } from '../../../src/features/reports/registry';
+import { findReport } from '../../../src/features';
 import { ALL_WARDS, ReportParamError } from '../../../src/contracts/report';
 import { REPORT_MESSAGES } from '../../../src/features/reports/report-params';
 import type { Table } from '../../../src/lib/table/table';

@@ -2,7 +2,6 @@
 import { Request } from 'express';
 import { NotFoundError } from '../../../http/errors';
 import { fiscalYearLabel } from '../../../lib/dates';
-import { findReport, REPORTS } from '../registry';
 import { canReadReport } from '../report-access';
 import { currentFiscalYear, FY_MIN, YEARS_MAX } from '../report-params';
 import type { ReportDef, PastFiguresSpec } from '../../../contracts/report';
@@ -11,14 +10,14 @@ export type FiguresReport = ReportDef & { pastFigures: PastFiguresSpec };
 
 const hasFigures = (d: ReportDef): d is FiguresReport => d.pastFigures !== undefined;
 
-/** The reports that take past figures and that this user may read. */
-export function figuresReports(req: Request): FiguresReport[] {
-  return REPORTS.filter(hasFigures).filter((d) => canReadReport(req.user, d));
+/** The reports (of the registry's `reports`) that take past figures and that this user may read. */
+export function figuresReports(req: Request, reports: readonly ReportDef[]): FiguresReport[] {
+  return reports.filter(hasFigures).filter((d) => canReadReport(req.user, d));
 }
 
 /** The report named by :report, or 404 (also when it takes no figures); `readable` false when the user may not read it. */
-export function figuresReport(req: Request): { def: FiguresReport; readable: boolean } {
-  const def = findReport(String(req.params.report));
+export function figuresReport(req: Request, reports: readonly ReportDef[]): { def: FiguresReport; readable: boolean } {
+  const def = reports.find((d) => d.id === String(req.params.report));
   if (!def || !hasFigures(def)) throw new NotFoundError();
   return { def, readable: canReadReport(req.user, def) };
 }

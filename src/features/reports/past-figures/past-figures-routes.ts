@@ -9,6 +9,7 @@ import { flash } from '../../../http/flash';
 import { ErrorItem, FieldErrors, fieldError, parseForm } from '../../../http/forms';
 import { SecureRouter } from '../../../http/routes';
 import { can } from '../../../policy';
+import type { ReportDef, Registry } from '../../../contracts';
 import { entryYears, figuresReport, figuresReports, FiguresReport, fyParam, spanQuery, yearOptions } from './past-figures-page';
 import { loadFigureSet, loadFigureSets, type FigureSet } from './past-figures-queries';
 import { FIGURE_MESSAGES, figuresSchema, valueField, valuesOf } from './past-figures-schema';
@@ -27,17 +28,19 @@ async function renderForm(req: Request, res: Response, def: FiguresReport, set: 
   });
 }
 
-/** The report, or a 403 already sent (the user may not read its data). */
-async function reportFor(req: Request, res: Response): Promise<FiguresReport | null> {
-  const { def, readable } = figuresReport(req);
+/** The report among `reports`, or a 403 already sent (the user may not read its data). */
+async function reportIn(reports: readonly ReportDef[], req: Request, res: Response): Promise<FiguresReport | null> {
+  const { def, readable } = figuresReport(req, reports);
   if (readable) return def;
   await denyReport(req, res);
   return null;
 }
 
-export function pastFiguresRoutes(r: SecureRouter): void {
+export function pastFiguresRoutes(r: SecureRouter, { reports: registered }: Registry): void {
+  const reportFor = (req: Request, res: Response) => reportIn(registered, req, res);
+
   r.get('/figures', 'figures:read', async (req, res) => {
-    const reports = figuresReports(req);
+    const reports = figuresReports(req, registered);
     const sets = await Promise.all(reports.map((d) => loadFigureSets(req.deps.db, d.id)));
     res.render('figures/index', { reports: reports.map((d, i) => ({ def: d, years: [...sets[i].keys()] })) });
   });
