@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { CliCommand, CliContext, CliError } from './command';
 import { writeAudit } from '../audit/audit-writer';
-import { IMPORT_KINDS, importKind } from '../features/imports/import-kinds';
+import { IMPORT_KINDS, importKind } from '../features';
 import { analyseFile, RowError } from '../features/imports/import-pipeline';
 import { commitImport } from '../features/imports/import-commit';
 import { cliDuplicateRefused, duplicateFound, imported, rowError, rowWarning, rowWarningsSummary } from '../features/imports/import-messages';

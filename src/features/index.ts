@@ -7,7 +7,7 @@
  * Its reports, import kinds, timeline sources, reminders and dashboard measures are collected
  * from its Feature; the lists below name only whose entries come first, in the order pages show them.
  */
-import type { Feature, Registry, ReportDef } from '../contracts';
+import type { AnyImportSpec, Feature, Registry, ReportDef } from '../contracts';
 import { account } from './account';
 import { admin } from './admin';
 import { annual } from './annual';
@@ -24,7 +24,6 @@ import { reminders } from './reminders';
 import { reports } from './reports';
 import { subsidies } from './subsidies';
 import { twoFactor } from './two-factor';
-import { IMPORT_KINDS as LEGACY_IMPORT_KINDS } from './imports/import-kinds';
 import { REMINDER_SOURCES as LEGACY_REMINDERS } from './reminders/reminder-sources';
 import { DASHBOARD_MEASURES as LEGACY_MEASURES } from './dashboard/dashboard-measures';
 
@@ -49,7 +48,7 @@ function collect<K extends keyof Registry>(key: K, first: readonly Feature[]): R
 
 export const REGISTRY: Registry = {
   reports: collect('reports', [reports, petitions, meetings, subsidies, guardians, indicators]),
-  importKinds: LEGACY_IMPORT_KINDS,
+  importKinds: collect('importKinds', [consultations, petitions, subsidies, meetings, guardians]),
   timeline: collect('timeline', [consultations, petitions, subsidies, meetings, guardians]),
   reminders: LEGACY_REMINDERS,
   measures: LEGACY_MEASURES,
@@ -57,4 +56,6 @@ export const REGISTRY: Registry = {
 
 export const REPORTS = REGISTRY.reports;
 export const findReport = (id: string): ReportDef | undefined => REPORTS.find((r) => r.id === id);
+export const IMPORT_KINDS = REGISTRY.importKinds;
+export const importKind = (kind: string): AnyImportSpec | undefined => IMPORT_KINDS.find((k) => k.kind === kind);
 export const TIMELINE_SOURCES = REGISTRY.timeline;

@@ -2,5 +2,6 @@
 import type { Feature } from '../../contracts';
 import { consultationsRoutes } from './consultations-routes';
 import { consultationTimeline } from './consultations-timeline';
+import { consultationsImport } from './consultations-import';
 
-export const consultations: Feature = { name: 'consultations', routes: [consultationsRoutes], timeline: [consultationTimeline] };
+export const consultations: Feature = { name: 'consultations', routes: [consultationsRoutes], timeline: [consultationTimeline], importKinds: [consultationsImport] };

@@ -3,5 +3,7 @@ import type { Feature } from '../../contracts';
 import { guardiansRoutes } from './guardians-routes';
 import { guardianAppointmentTimeline } from './guardians-timeline';
 import { trainingYearly } from './training-report';
+import { followupImport } from './followup-import';
+import { traineesImport } from './trainees-import';
 
-export const guardians: Feature = { name: 'guardians', routes: [guardiansRoutes], timeline: [guardianAppointmentTimeline], reports: [trainingYearly] };
+export const guardians: Feature = { name: 'guardians', routes: [guardiansRoutes], timeline: [guardianAppointmentTimeline], reports: [trainingYearly], importKinds: [traineesImport, followupImport] };

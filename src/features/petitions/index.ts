@@ -4,5 +4,6 @@ import { petitionOutputRoutes } from './petitions-pdf-routes';
 import { petitionsRoutes } from './petitions-routes';
 import { petitionTimeline } from './petitions-timeline';
 import { petitionsByBasis, petitionsByType, petitionsYearly } from './petitions-reports';
+import { petitionsImport } from './petitions-import';
 
-export const petitions: Feature = { name: 'petitions', routes: [petitionOutputRoutes, petitionsRoutes], timeline: [petitionTimeline], reports: [petitionsYearly, petitionsByType, petitionsByBasis] };
+export const petitions: Feature = { name: 'petitions', routes: [petitionOutputRoutes, petitionsRoutes], timeline: [petitionTimeline], reports: [petitionsYearly, petitionsByType, petitionsByBasis], importKinds: [petitionsImport] };

@@ -3,5 +3,6 @@ import type { Feature } from '../../contracts';
 import { subsidiesRoutes } from './subsidies-routes';
 import { subsidyTimeline } from './subsidies-timeline';
 import { subsidiesYearly } from './subsidies-reports';
+import { subsidiesImport } from './subsidies-import';
 
-export const subsidies: Feature = { name: 'subsidies', routes: [subsidiesRoutes], timeline: [subsidyTimeline], reports: [subsidiesYearly] };
+export const subsidies: Feature = { name: 'subsidies', routes: [subsidiesRoutes], timeline: [subsidyTimeline], reports: [subsidiesYearly], importKinds: [subsidiesImport] };

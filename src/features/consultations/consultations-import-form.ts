@@ -8,12 +8,12 @@
  * - categories are written as labels (親/子), read through the category master.
  */
 import { Knex } from 'knex';
-import { CODE_FIELDS, FormOptions, groupCategories, loadFormOptions, Option } from '../consultations/consultations-options';
-import { validateConsultation } from '../consultations/consultations-validate';
-import { consultationSchema } from '../consultations/consultations-schema';
-import { CATEGORY_COLUMN, CategoryLookup, categoryNeedsParent } from './category-lookup';
-import { LabelLookup, normalizeLabel } from './import-cells';
-import { choiceOf, formBody, FormMapping, NOT_OFFERED, rowReasons } from './import-form-check';
+import { CODE_FIELDS, FormOptions, groupCategories, loadFormOptions, Option } from './consultations-options';
+import { validateConsultation } from './consultations-validate';
+import { consultationSchema } from './consultations-schema';
+import { CATEGORY_COLUMN, CategoryLookup, categoryNeedsParent } from './consultations-import-categories';
+import { LabelLookup, normalizeLabel } from '../imports/import-cells';
+import { choiceOf, formBody, FormMapping, NOT_OFFERED, rowReasons } from '../imports/import-form-check';
 import type { Cells, RowResult } from '../../contracts/import-kind';
 
 export const C = { date: '相談日', category: CATEGORY_COLUMN, method: '相談方法', consultee: '相談者', ward: '区', content: '内容', response: '対応' } as const;

@@ -1,8 +1,8 @@
 import { Knex } from 'knex';
 import { describeDate } from '../../lib/dates';
 import { ImportSpec } from '../../contracts/import-kind';
-import { loadCategories } from './category-lookup';
-import { codeListLookup, labelOf, wardLookup } from './import-cells';
+import { loadCategories } from './consultations-import-categories';
+import { codeListLookup, labelOf, wardLookup } from '../imports/import-cells';
 import { C, ConsultationImport, LedgerContext, ledgerOptions, validateLedgerRow } from './consultations-import-form';
 
 export type { ConsultationImport } from './consultations-import-form';
