@@ -24,7 +24,6 @@ import { reminders } from './reminders';
 import { reports } from './reports';
 import { subsidies } from './subsidies';
 import { twoFactor } from './two-factor';
-import { REMINDER_SOURCES as LEGACY_REMINDERS } from './reminders/reminder-sources';
 import { DASHBOARD_MEASURES as LEGACY_MEASURES } from './dashboard/dashboard-measures';
 
 /**
@@ -50,7 +49,7 @@ export const REGISTRY: Registry = {
   reports: collect('reports', [reports, petitions, meetings, subsidies, guardians, indicators]),
   importKinds: collect('importKinds', [consultations, petitions, subsidies, meetings, guardians]),
   timeline: collect('timeline', [consultations, petitions, subsidies, meetings, guardians]),
-  reminders: LEGACY_REMINDERS,
+  reminders: collect('reminders', [consultations, petitions, subsidies, guardians]),
   measures: LEGACY_MEASURES,
 };
 
@@ -59,3 +58,4 @@ export const findReport = (id: string): ReportDef | undefined => REPORTS.find((r
 export const IMPORT_KINDS = REGISTRY.importKinds;
 export const importKind = (kind: string): AnyImportSpec | undefined => IMPORT_KINDS.find((k) => k.kind === kind);
 export const TIMELINE_SOURCES = REGISTRY.timeline;
+export const REMINDER_SOURCES = REGISTRY.reminders;

@@ -5,5 +5,7 @@ import { guardianAppointmentTimeline } from './guardians-timeline';
 import { trainingYearly } from './training-report';
 import { followupImport } from './followup-import';
 import { traineesImport } from './trainees-import';
+import { bankFollowupReminders } from './bank-followup-reminders';
+import { bankReadyReminders } from './bank-ready-reminders';
 
-export const guardians: Feature = { name: 'guardians', routes: [guardiansRoutes], timeline: [guardianAppointmentTimeline], reports: [trainingYearly], importKinds: [traineesImport, followupImport] };
+export const guardians: Feature = { name: 'guardians', routes: [guardiansRoutes], timeline: [guardianAppointmentTimeline], reports: [trainingYearly], importKinds: [traineesImport, followupImport], reminders: [bankReadyReminders, bankFollowupReminders] };

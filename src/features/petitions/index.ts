@@ -5,5 +5,6 @@ import { petitionsRoutes } from './petitions-routes';
 import { petitionTimeline } from './petitions-timeline';
 import { petitionsByBasis, petitionsByType, petitionsYearly } from './petitions-reports';
 import { petitionsImport } from './petitions-import';
+import { stalledPetitionReminders } from './petitions-reminders';
 
-export const petitions: Feature = { name: 'petitions', routes: [petitionOutputRoutes, petitionsRoutes], timeline: [petitionTimeline], reports: [petitionsYearly, petitionsByType, petitionsByBasis], importKinds: [petitionsImport] };
+export const petitions: Feature = { name: 'petitions', routes: [petitionOutputRoutes, petitionsRoutes], timeline: [petitionTimeline], reports: [petitionsYearly, petitionsByType, petitionsByBasis], importKinds: [petitionsImport], reminders: [stalledPetitionReminders] };

@@ -4,5 +4,6 @@ import { subsidiesRoutes } from './subsidies-routes';
 import { subsidyTimeline } from './subsidies-timeline';
 import { subsidiesYearly } from './subsidies-reports';
 import { subsidiesImport } from './subsidies-import';
+import { waitingSubsidyReminders } from './subsidies-reminders';
 
-export const subsidies: Feature = { name: 'subsidies', routes: [subsidiesRoutes], timeline: [subsidyTimeline], reports: [subsidiesYearly], importKinds: [subsidiesImport] };
+export const subsidies: Feature = { name: 'subsidies', routes: [subsidiesRoutes], timeline: [subsidyTimeline], reports: [subsidiesYearly], importKinds: [subsidiesImport], reminders: [waitingSubsidyReminders] };

@@ -2,9 +2,9 @@
  * Open mayoral petitions in one stage for the stall threshold or longer (the 停滞 of the petitions
  * list), a ward user's limited to their ward in SQL by scopedPetitions.
  */
-import { stageDef } from '../petitions/petition-stages';
-import { STALLED_SQL, stallDays } from '../petitions/petitions-list';
-import { scopedPetitions } from '../petitions/petitions-scope';
+import { stageDef } from './petition-stages';
+import { STALLED_SQL, stallDays } from './petitions-list';
+import { scopedPetitions } from './petitions-scope';
 import { batchOf, ReminderSource, TOTAL_SQL } from '../../contracts/reminder';
 
 interface Row { id: number; ward_name: string; current_stage: number; stage_since: string; days: number; total: number }

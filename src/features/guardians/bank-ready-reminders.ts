@@ -5,7 +5,7 @@
  * No 「すべて見る」: the roster's 支援員活動中 filter lists those not yet eligible too.
  */
 import { daysBetween } from '../../lib/dates';
-import { missingBankConditions, oneYearAfter } from '../guardians/guardian-gating';
+import { missingBankConditions, oneYearAfter } from './guardian-gating';
 import type { ReminderSource } from '../../contracts/reminder';
 
 interface Row { id: number; completed_on: string | null; activity_started_on: string | null; first_followup: string | null }
