@@ -14,3 +14,6 @@ export interface DashboardMeasure {
   /** The report behind the number. */
   href: string;
 }
+
+/** The row count of a query, for a measure's count(). */
+export const countRows = async (q: Knex.QueryBuilder): Promise<number> => Number((await q.count({ n: '*' }))[0].n);

@@ -24,7 +24,6 @@ import { reminders } from './reminders';
 import { reports } from './reports';
 import { subsidies } from './subsidies';
 import { twoFactor } from './two-factor';
-import { DASHBOARD_MEASURES as LEGACY_MEASURES } from './dashboard/dashboard-measures';
 
 /**
  * Mount order matters where one feature's fixed path would otherwise be taken by another's
@@ -50,7 +49,7 @@ export const REGISTRY: Registry = {
   importKinds: collect('importKinds', [consultations, petitions, subsidies, meetings, guardians]),
   timeline: collect('timeline', [consultations, petitions, subsidies, meetings, guardians]),
   reminders: collect('reminders', [consultations, petitions, subsidies, guardians]),
-  measures: LEGACY_MEASURES,
+  measures: collect('measures', [reports, petitions, subsidies, meetings]),
 };
 
 export const REPORTS = REGISTRY.reports;
@@ -59,3 +58,4 @@ export const IMPORT_KINDS = REGISTRY.importKinds;
 export const importKind = (kind: string): AnyImportSpec | undefined => IMPORT_KINDS.find((k) => k.kind === kind);
 export const TIMELINE_SOURCES = REGISTRY.timeline;
 export const REMINDER_SOURCES = REGISTRY.reminders;
+export const DASHBOARD_MEASURES = REGISTRY.measures;

@@ -14,7 +14,7 @@ export function homeRoutes(r: SecureRouter, registry: Registry): void {
     const menu = menuFor(req.user!, req.app.locals.routes as RouteSpec[], registry.reports);
     // Ward offices work their petitions: their home is their ward's list, stalled first.
     if (isWardHome(req)) return renderWardHome(req, res, menu);
-    if (isDashboardHome(req)) return renderDashboard(req, res, menu);
+    if (isDashboardHome(req)) return renderDashboard(req, res, menu, registry.measures);
     res.render('home/index', { menu });
   });
 }

@@ -2,7 +2,7 @@
 import type { Feature } from '../../contracts';
 import { meetingsRoutes } from './meetings-routes';
 import { meetingTimeline } from './meetings-timeline';
-import { meetingsMonthly, meetingsRecommendations } from './meetings-reports';
+import { meetingsMonthly, meetingsRecommendations, meetingsHeldMeasure } from './meetings-reports';
 import { meetingsImport } from './meetings-import';
 
-export const meetings: Feature = { name: 'meetings', routes: [meetingsRoutes], timeline: [meetingTimeline], reports: [meetingsMonthly, meetingsRecommendations], importKinds: [meetingsImport] };
+export const meetings: Feature = { name: 'meetings', routes: [meetingsRoutes], timeline: [meetingTimeline], reports: [meetingsMonthly, meetingsRecommendations], importKinds: [meetingsImport], measures: [meetingsHeldMeasure] };

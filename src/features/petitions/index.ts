@@ -3,8 +3,8 @@ import type { Feature } from '../../contracts';
 import { petitionOutputRoutes } from './petitions-pdf-routes';
 import { petitionsRoutes } from './petitions-routes';
 import { petitionTimeline } from './petitions-timeline';
-import { petitionsByBasis, petitionsByType, petitionsYearly } from './petitions-reports';
+import { petitionsByBasis, petitionsByType, petitionsYearly, petitionsFiledMeasure } from './petitions-reports';
 import { petitionsImport } from './petitions-import';
 import { stalledPetitionReminders } from './petitions-reminders';
 
-export const petitions: Feature = { name: 'petitions', routes: [petitionOutputRoutes, petitionsRoutes], timeline: [petitionTimeline], reports: [petitionsYearly, petitionsByType, petitionsByBasis], importKinds: [petitionsImport], reminders: [stalledPetitionReminders] };
+export const petitions: Feature = { name: 'petitions', routes: [petitionOutputRoutes, petitionsRoutes], timeline: [petitionTimeline], reports: [petitionsYearly, petitionsByType, petitionsByBasis], importKinds: [petitionsImport], reminders: [stalledPetitionReminders], measures: [petitionsFiledMeasure] };

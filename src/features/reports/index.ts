@@ -2,9 +2,9 @@
 import type { Feature } from '../../contracts';
 import { pastFiguresRoutes } from './past-figures/past-figures-routes';
 import { reportsRoutes } from './reports-routes';
-import { consultationsByCondition, consultationsByConsultee, consultationsByMethod, consultationsByWard, consultationsMonthly } from './consultations-reports';
+import { consultationsByCondition, consultationsByConsultee, consultationsByMethod, consultationsByWard, consultationsMonthly, consultationsMeasure } from './consultations-reports';
 import { consultationsYearly } from './consultations-yearly';
 
 export const reports: Feature = { name: 'reports', routes: [reportsRoutes, pastFiguresRoutes], reports: [
     consultationsMonthly, consultationsByWard, consultationsByMethod, consultationsByConsultee, consultationsByCondition, consultationsYearly,
-  ] };
+  ], measures: [consultationsMeasure] };

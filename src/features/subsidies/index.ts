@@ -2,8 +2,8 @@
 import type { Feature } from '../../contracts';
 import { subsidiesRoutes } from './subsidies-routes';
 import { subsidyTimeline } from './subsidies-timeline';
-import { subsidiesYearly } from './subsidies-reports';
+import { subsidiesYearly, subsidiesGrantedMeasure } from './subsidies-reports';
 import { subsidiesImport } from './subsidies-import';
 import { waitingSubsidyReminders } from './subsidies-reminders';
 
-export const subsidies: Feature = { name: 'subsidies', routes: [subsidiesRoutes], timeline: [subsidyTimeline], reports: [subsidiesYearly], importKinds: [subsidiesImport], reminders: [waitingSubsidyReminders] };
+export const subsidies: Feature = { name: 'subsidies', routes: [subsidiesRoutes], timeline: [subsidyTimeline], reports: [subsidiesYearly], importKinds: [subsidiesImport], reminders: [waitingSubsidyReminders], measures: [subsidiesGrantedMeasure] };

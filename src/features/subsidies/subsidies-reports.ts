@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import { fiscalYearLabel } from '../../lib/dates';
 import type { Row, Table } from '../../lib/table/table';
 import type { PastFiguresSpec, ReportDef, ReportScope, YearsParams } from '../../contracts/report';
+import { countRows, type DashboardMeasure } from '../../contracts/dashboard';
 import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns } from '../reports/past-figures/past-years';
 import { periodName } from '../reports/report-export';
 import { yearsAndFilters } from '../reports/report-params';
@@ -73,4 +74,10 @@ export const subsidiesYearly: ReportDef<YearsParams> = {
   parse: yearsAndFilters([]),
   build: (db, params, scope) => subsidyYearTable(db, params, scope),
   pastFigures: subsidyPastFigures,
+};
+
+/** The dashboard's measure: approved applications by decision date. */
+export const subsidiesGrantedMeasure: DashboardMeasure = {
+  key: 'subsidies_granted', label: '報酬助成（承認）', unit: '件', href: '/reports/subsidies-yearly',
+  count: (db, from, to) => countRows(db('subsidies').whereNull('deleted_at').where('decision', '承認').whereBetween('decided_on', [from, to])),
 };

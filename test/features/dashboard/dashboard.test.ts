@@ -3,7 +3,7 @@ import { drawnValues, seriesValues } from '../../lib/chart/chart-data';
 import { shownNumber, shownRows } from '../../lib/chart/html-table';
 import { insertPerson, insertPetition, wardId } from '../petitions/petition-factory';
 import { comparisons, sameDayLastYear } from '../../../src/features/dashboard/dashboard-periods';
-import { DASHBOARD_MEASURES } from '../../../src/features/dashboard/dashboard-measures';
+import { DASHBOARD_MEASURES } from '../../../src/features';
 
 const t = useTestApp(); // 2026-11-27 (Tokyo) → FY2026
 const manager = t.user('manager');
