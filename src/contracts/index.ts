@@ -3,6 +3,7 @@
  * source, a report, an import kind, a reminder or a dashboard measure writes it against these, and
  * the composition root (src/features/index.ts) collects them. Only types and a few constants here.
  */
+export type { Choice, SelectOption } from './choice';
 export { countRows, type DashboardMeasure } from './dashboard';
 export type { Feature, MountRoutes, Registry } from './feature';
 export type { AnyImportSpec, Cells, ImportActor, ImportColumn, ImportedPerson, ImportSpec, RowResult, SourceRow } from './import-kind';

@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import type { ErrorItem, FieldErrors } from '../http/forms';
 import type { Table } from '../lib/table/table';
 import type { Permission } from '../policy';
+import type { Choice } from './choice';
 
 /** Parameters of a one-year report: the fiscal year and any id filters that were given. */
 export interface FyParams {
@@ -46,11 +47,8 @@ export type ParamsResult<P extends ReportParams = ReportParams> =
   | { ok: true; params: P }
   | { ok: false; errors: FieldErrors; errorList: ErrorItem[] };
 
-export interface FilterOption {
-  id: number;
-  label: string;
-  retired: boolean;
-}
+/** A report filter's choice is the option type. */
+export type FilterOption = Choice;
 
 /** An optional id filter a report accepts (?ward=3), with the choices for the form. */
 export interface ReportFilter {

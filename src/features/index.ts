@@ -17,6 +17,7 @@ import { guardians } from './guardians';
 import { home } from './home';
 import { imports } from './imports';
 import { indicators } from './indicators';
+import { masters } from './masters';
 import { meetings } from './meetings';
 import { persons } from './persons';
 import { petitions } from './petitions';
@@ -32,7 +33,7 @@ import { twoFactor } from './two-factor';
  */
 export const FEATURES: readonly Feature[] = [
   twoFactor, home, account, indicators, admin, consultations, persons, annual, reports, imports,
-  petitions, meetings, subsidies, guardians, dashboard, reminders,
+  petitions, meetings, subsidies, guardians, dashboard, reminders, masters,
 ];
 
 /**

@@ -8,7 +8,8 @@
  * - categories are written as labels (親/子), read through the category master.
  */
 import { Knex } from 'knex';
-import { CODE_FIELDS, FormOptions, groupCategories, loadFormOptions, Option } from './consultations-options';
+import { CODE_FIELDS, FormOptions, groupCategories, loadFormOptions } from './consultations-options';
+import type { Choice } from '../../contracts';
 import { validateConsultation } from './consultations-validate';
 import { consultationSchema } from './consultations-schema';
 import { CATEGORY_COLUMN, CategoryLookup, categoryNeedsParent } from './consultations-import-categories';
@@ -47,7 +48,7 @@ const MAPPING: FormMapping = {
   standIns: ['staff_id'],
 };
 
-const options = (rows: { id: number; label: string }[]): Option[] => rows.map((r) => ({ id: r.id, label: r.label }));
+const options = (rows: { id: number; label: string }[]): Choice[] => rows.map((r) => ({ id: r.id, label: r.label }));
 
 /** What the form offers, widened to every retired entry and given the stand-in staff choice. */
 export async function ledgerOptions(db: Knex | Knex.Transaction): Promise<FormOptions> {

@@ -6,7 +6,8 @@ import { ErrorItem, FieldErrors, fieldError, parseForm } from '../../http/forms'
 import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { todayIso } from '../../lib/dates';
-import { findCourtUserYear, guardianshipTypes, GuardianshipType, type CourtUserYear } from './court-users-queries';
+import type { Choice } from '../../contracts';
+import { findCourtUserYear, guardianshipTypes, type CourtUserYear } from './court-users-queries';
 import { countField, countsOf, COURT_MESSAGES, courtUsersSchema } from './court-users-schema';
 import { createCourtUserYear, updateCourtUserYear } from './court-users-service';
 
@@ -15,7 +16,7 @@ const currentYear = (req: Request) => Number(todayIso(req.deps.clock.now()).slic
 
 type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
 
-function render(res: Response, types: GuardianshipType[], values: Record<string, unknown>, entry: CourtUserYear | null, e?: Errors): void {
+function render(res: Response, types: Choice[], values: Record<string, unknown>, entry: CourtUserYear | null, e?: Errors): void {
   res.status(e ? 400 : 200).render(VIEW, { types, values, entry, countField, ...(e ?? {}) });
 }
 
@@ -25,7 +26,7 @@ async function loadEntry(req: Request): Promise<CourtUserYear> {
   return entry;
 }
 
-const valuesOf = (types: GuardianshipType[], e: CourtUserYear) =>
+const valuesOf = (types: Choice[], e: CourtUserYear) =>
   ({ version: e.version, ...Object.fromEntries(types.map((t) => [countField(t), e.counts.get(t.id) ?? ''])) });
 
 export function courtUsersRoutes(r: SecureRouter): void {
