@@ -2,4 +2,6 @@
 import type { Feature } from '../../contracts';
 import { personsRoutes } from './persons-routes';
 
+export { staffPersonSummary, wardPersonSummary, type StaffPersonView, type WardPersonView } from './persons-queries';
+
 export const persons: Feature = { name: 'persons', routes: [personsRoutes] };

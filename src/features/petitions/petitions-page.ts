@@ -12,9 +12,10 @@ import { offered } from '../masters';
 import { loadPetitionOptions } from './petitions-options';
 import { RELATIVE_REPLIES } from './petitions-progress-schema';
 import {
-  documentsOf, findPetition, historyOf, HISTORY_LIMIT, motiveIdsOf, relativesOf, staffPersonSummary, stagesOf, wardPersonSummary,
+  documentsOf, findPetition, historyOf, HISTORY_LIMIT, motiveIdsOf, relativesOf, stagesOf,
 } from './petitions-queries';
 import { petitionIdFor } from './petitions-scope';
+import { staffPersonSummary, wardPersonSummary } from '../persons';
 
 export const today = (req: Request) => todayIso(req.deps.clock.now());
 

@@ -5,7 +5,7 @@ import { ErrorItem, FieldErrors } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { todayIso } from '../../lib/dates';
 import { can } from '../../policy';
-import { staffPersonSummary } from '../petitions/petitions-queries';
+import { staffPersonSummary } from '../persons';
 import { working } from './subsidies-cap';
 import { displayValue, FIELD_GROUPS } from './subsidies-fields';
 import { loadSubsidyOptions } from './subsidies-options';
