@@ -8,7 +8,8 @@ import { toWareki } from '../../lib/dates';
 import { stageDef } from '../petitions/petition-stages';
 import { can } from '../../policy';
 import { ACCEPTED_LABELS, labelOf, loadMeetingOptions } from './meetings-options';
-import { CaseRow, findCase, stageStateOf } from './meeting-cases-queries';
+import { matchingStateOf } from '../petitions';
+import { CaseRow, findCase } from './meeting-cases-queries';
 
 /** The live case in the path (of the live meeting in the path), else 404. */
 export async function loadCase(req: Request): Promise<CaseRow> {
@@ -41,7 +42,7 @@ interface Extra { errors?: FieldErrors; errorList?: ErrorItem[]; values?: Record
 
 export async function renderCase(req: Request, res: Response, c: CaseRow, status = 200, extra: Extra = {}) {
   const { db } = req.deps;
-  const [o, stage] = await Promise.all([loadMeetingOptions(db), c.petition_id ? stageStateOf(db, c.petition_id, c.id) : null]);
+  const [o, stage] = await Promise.all([loadMeetingOptions(db), c.petition_id ? matchingStateOf(db, c.petition_id, c.id) : null]);
   await audit(req, 'meeting_case.view', 'meeting_case', c.id);
   res.status(status).render('meetings/case-show', {
     c, rows: caseRows(c, labelOf(o, c.recommended_type_id), labelOf(o, c.appointed_type_id) || '未定・未審判', c.sent_to_court_on ? toWareki(c.sent_to_court_on) : ''),

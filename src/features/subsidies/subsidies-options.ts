@@ -6,6 +6,7 @@ import { Knex } from 'knex';
 import { toWareki } from '../../lib/dates';
 import type { Choice } from '../../contracts';
 import { labelOf, loadMasterOptions, offered, selectOptions, type MasterOptions } from '../masters';
+import { personPetitions } from '../petitions';
 import { Allowed } from './subsidies-schema';
 import { ELIGIBILITIES, FUNDING_LINES, PETITION_TYPES } from './subsidies-values';
 
@@ -19,10 +20,7 @@ export interface Held { ward_id?: number | null; guardian_relation_id?: number |
 
 /** The person's petitions (not merged away), newest first, labelled by number, ward and filing date. */
 export async function petitionChoices(db: Knex | Knex.Transaction, personId: number | null): Promise<Choice[]> {
-  if (personId === null) return [];
-  const rows: { id: number; ward: string; filed_on: string | null }[] = await db('petitions as p').join('wards as w', 'w.id', 'p.ward_id')
-    .where('p.person_id', personId).orderBy('p.id', 'desc').select('p.id', 'w.name as ward', 'p.filed_on');
-  return rows.map((r) => ({ id: r.id, label: `市長申立て 番号 ${r.id}（${r.ward}・${r.filed_on ? `申立日 ${toWareki(r.filed_on)}` : '申立て前'}）`, retired: false }));
+  return (await personPetitions(db, personId)).map((r) => ({ id: r.id, label: `市長申立て 番号 ${r.id}（${r.ward}・${r.filed_on ? `申立日 ${toWareki(r.filed_on)}` : '申立て前'}）`, retired: false }));
 }
 
 export function allowedFor(o: SubsidyOptions, held: Held, petitions: Choice[]): Allowed {
