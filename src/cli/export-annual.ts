@@ -6,10 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeAudit } from '../audit/audit-writer';
 import { REPORTS } from '../features';
-import { annualPlan } from '../features/annual/annual-build';
-import { ANNUAL_FORMATS, annualAuditId, annualFileName, isAnnualFormat, renderAnnual } from '../features/annual/annual-export';
-import { fyAndFilters } from '../features/reports/report-params';
-import { REPORT_EXPORT_ACTION } from '../features/reports/report-export';
+import { annualPlan, ANNUAL_FORMATS, annualAuditId, annualFileName, isAnnualFormat, renderAnnual } from '../features/annual';
+import { fyAndFilters, REPORT_EXPORT_ACTION } from '../features/reports';
 import { ALL_WARDS } from '../contracts/report';
 import { CliContext, CliError } from './command';
 

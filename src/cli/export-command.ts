@@ -9,9 +9,9 @@ import { writeAudit } from '../audit/audit-writer';
 import { findReport, REPORTS } from '../features';
 import {
   isReportFormat, renderReport, REPORT_EXPORT_ACTION, REPORT_FORMATS, reportAuditId, reportFileName,
-} from '../features/reports/report-export';
+} from '../features/reports';
 import { ALL_WARDS, ReportParamError } from '../contracts/report';
-import { ANNUAL_ID } from '../features/annual/annual-build';
+import { ANNUAL_ID } from '../features/annual';
 import { CliCommand, CliContext, CliError } from './command';
 import { exportAnnual } from './export-annual';
 

@@ -2,4 +2,7 @@
 import type { Feature } from '../../contracts';
 import { accountRoutes } from './account-routes';
 
-export const account: Feature = { name: 'account', routes: [accountRoutes] };
+export const account: Feature = {
+  name: 'account',
+  routes: [accountRoutes],
+};

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { fiscalYearLabel } from '../../lib/dates';
 import { tableChart, type BarChartData } from '../../lib/table/table-chart';
 import type { Table } from '../../lib/table/table';
-import { FY_MIN } from '../reports/report-params';
+import { FY_MIN } from '../reports';
 import type { ReportDef, ReportInput, ReportParams, ReportScope } from '../../contracts/report';
 import { ANNUAL_SECTIONS, AnnualSection, TREND_YEARS } from './annual-sections';
 

@@ -9,10 +9,7 @@ import { audit } from '../../audit/audit-writer';
 import { sendDownload } from '../../http/download';
 import { SecureRouter } from '../../http/routes';
 import type { ReportDef, Registry } from '../../contracts';
-import { canReadReport, reportScope } from '../reports/report-access';
-import { periodName, REPORT_EXPORT_ACTION, reportQuery } from '../reports/report-export';
-import { fyField } from '../reports/report-page';
-import { currentFiscalYear, fyAndFilters } from '../reports/report-params';
+import { canReadReport, reportScope, periodName, REPORT_EXPORT_ACTION, reportQuery, fyField, currentFiscalYear, fyAndFilters } from '../reports';
 import { annualPlan, annualTitle } from './annual-build';
 import { ANNUAL_FORMATS, annualAuditId, annualFileName, renderAnnual } from './annual-export';
 

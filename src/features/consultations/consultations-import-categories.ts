@@ -1,6 +1,5 @@
 import { Knex } from 'knex';
-import { normalizeLabel } from '../imports/import-cells';
-import { shown } from '../imports/import-messages';
+import { normalizeLabel, shown } from '../imports';
 
 /** 相談種別 by its written label: a top-level name, or a child as 親/子 (e.g. 後見人支援/身上保護). */
 export interface CategoryLookup {

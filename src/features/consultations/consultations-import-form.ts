@@ -13,8 +13,7 @@ import type { Choice } from '../../contracts';
 import { validateConsultation } from './consultations-validate';
 import { consultationSchema } from './consultations-schema';
 import { CATEGORY_COLUMN, CategoryLookup, categoryNeedsParent } from './consultations-import-categories';
-import { LabelLookup, normalizeLabel } from '../imports/import-cells';
-import { choiceOf, formBody, FormMapping, NOT_OFFERED, rowReasons } from '../imports/import-form-check';
+import { LabelLookup, normalizeLabel, choiceOf, formBody, FormMapping, NOT_OFFERED, rowReasons } from '../imports';
 import type { Cells, RowResult } from '../../contracts/import-kind';
 
 export const C = { date: '相談日', category: CATEGORY_COLUMN, method: '相談方法', consultee: '相談者', ward: '区', content: '内容', response: '対応' } as const;

@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { describeDate } from '../../lib/dates';
 import { ImportSpec } from '../../contracts/import-kind';
 import { loadCategories } from './consultations-import-categories';
-import { codeListLookup, labelOf, wardLookup } from '../imports/import-cells';
+import { codeListLookup, labelOf, wardLookup } from '../imports';
 import { C, ConsultationImport, LedgerContext, ledgerOptions, validateLedgerRow } from './consultations-import-form';
 
 export type { ConsultationImport } from './consultations-import-form';

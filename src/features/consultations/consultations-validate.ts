@@ -4,7 +4,7 @@ import { FieldErrors, FormResult, parseFormAsync } from '../../http/forms';
 import { CODE_FIELDS, CodeField, FormOptions } from './consultations-options';
 import type { Choice } from '../../contracts';
 import { CONSULTATION_MESSAGES as M, ConsultationForm, FIELD_ORDER } from './consultations-schema';
-import { findPickablePerson } from '../persons/person-pick';
+import { findPickablePerson } from '../persons';
 
 const CODE_MESSAGES: Record<CodeField, string> = {
   method_id: M.method, consultee_id: M.consultee, age_band_id: M.ageBand, sex_id: M.sex, condition_id: M.condition,

@@ -6,10 +6,9 @@ import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { can } from '../../policy';
 import { todayIso } from '../../lib/dates';
-import { currentFiscalYear } from '../reports/report-params';
-import { indicatorStatuses } from '../indicators/indicator-status';
-import { DEFAULT_FILTERS, listPetitions, stallDays } from '../petitions/petitions-list';
-import { STAGES } from '../petitions/petition-stages';
+import { currentFiscalYear } from '../reports';
+import { indicatorStatuses } from '../indicators';
+import { DEFAULT_FILTERS, listPetitions, stallDays, STAGES } from '../petitions';
 import type { DashboardMeasure } from '../../contracts';
 import { dashboardCharts, dashboardTable } from './dashboard-table';
 

@@ -10,7 +10,7 @@ import { Knex } from 'knex';
 import { parseForm } from '../../http/forms';
 import { fiscalYearName, fiscalYearOf, fiscalYearRange } from '../../lib/dates';
 import { kanaSearchKey } from '../../lib/kana';
-import { formBody, FormMapping, rowReasons } from '../imports/import-form-check';
+import { formBody, FormMapping, rowReasons } from '../imports';
 import type { Cells, RowResult } from '../../contracts/import-kind';
 import { missingBankConditions } from './guardian-gating';
 import { fiscalYearCell, GUARDIAN_IMPORT_MESSAGES as M, loadRoster, rosterKey, T } from './guardians-import-cells';

@@ -7,9 +7,7 @@ import type { Knex } from 'knex';
 import { fiscalYearLabel } from '../../lib/dates';
 import type { Table } from '../../lib/table/table';
 import type { PastFiguresSpec, ReportDef, ReportScope, YearsParams } from '../../contracts/report';
-import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns } from '../reports/past-figures/past-years';
-import { periodName } from '../reports/report-export';
-import { yearsAndFilters } from '../reports/report-params';
+import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns, periodName, yearsAndFilters } from '../reports';
 import { citizenGuardianCases } from './guardians-indicator';
 import { completionsByYear, followupAttendancesByYear, periodStockByYear } from './training-counts';
 

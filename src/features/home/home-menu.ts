@@ -6,7 +6,7 @@
 import { RouteSpec } from '../../http/routes';
 import { Access, can, Principal } from '../../policy';
 import type { ReportDef } from '../../contracts';
-import { canReadReport } from '../reports/report-access';
+import { canReadReport } from '../reports';
 
 export interface MenuItem {
   href: string;

@@ -1,8 +1,8 @@
 import { SecureRouter, RouteSpec } from '../../http/routes';
 import type { Registry } from '../../contracts';
-import { isWardHome, renderWardHome } from '../petitions/petitions-list-routes';
-import { reminderLocals } from '../reminders/reminders';
-import { isDashboardHome, renderDashboard } from '../dashboard/dashboard-home';
+import { isWardHome, renderWardHome } from '../petitions';
+import { reminderLocals } from '../reminders';
+import { isDashboardHome, renderDashboard } from '../dashboard';
 import { menuFor } from './home-menu';
 
 export { MENU, routeAccess } from './home-menu';

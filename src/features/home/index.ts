@@ -2,4 +2,7 @@
 import type { Feature } from '../../contracts';
 import { homeRoutes } from './home-routes';
 
-export const home: Feature = { name: 'home', routes: [homeRoutes] };
+export const home: Feature = {
+  name: 'home',
+  routes: [homeRoutes],
+};

@@ -6,9 +6,7 @@
  * preview shows it as a row to confirm (personWarnings), and the row makes a new person.
  */
 import { Knex } from 'knex';
-import { kanaKeys } from '../persons/persons-queries';
-import { candidatesAmong, personsBornOn } from '../persons/persons-duplicates';
-import { describeReasons, matchReasons } from '../persons/person-match';
+import { kanaKeys, candidatesAmong, personsBornOn, describeReasons, matchReasons } from '../persons';
 import type { ImportActor, ImportedPerson, ImportSpec } from '../../contracts/import-kind';
 
 export type { ImportedPerson };

@@ -1,5 +1,5 @@
 /** Report `indicators`: the plan indicators against the straight-line path, in the four formats. */
-import { fyAndFilters } from '../reports/report-params';
+import { fyAndFilters } from '../reports';
 import type { FyParams, ReportDef } from '../../contracts/report';
 import { INDICATORS_ID, INDICATORS_TITLE, indicatorsTable } from './indicators-table';
 

@@ -5,10 +5,9 @@ import { NotFoundError } from '../../http/errors';
 import { ErrorItem, FieldErrors } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { toWareki } from '../../lib/dates';
-import { stageDef } from '../petitions/petition-stages';
+import { stageDef, matchingStateOf } from '../petitions';
 import { can } from '../../policy';
 import { ACCEPTED_LABELS, labelOf, loadMeetingOptions } from './meetings-options';
-import { matchingStateOf } from '../petitions';
 import { CaseRow, findCase } from './meeting-cases-queries';
 
 /** The live case in the path (of the live meeting in the path), else 404. */

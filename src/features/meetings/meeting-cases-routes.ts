@@ -9,7 +9,7 @@ import { labelOf, loadMeetingOptions, MeetingOptions } from './meetings-options'
 import { loadMeeting } from './meetings-page';
 import { deleteSchema } from './meetings-schema';
 import { caseRows, loadCase, renderCase } from './meeting-case-page';
-import { isPersonSearch } from '../persons/person-pick';
+import { isPersonSearch } from '../persons';
 import { CaseFormMode, editCaseMode, newCaseMode, renderCaseForm, renderPersonSearch } from './meeting-cases-form';
 import { candidateGuardianOf } from './meeting-case-guardians';
 import { petitionMatchedBy } from '../petitions';

@@ -4,7 +4,7 @@ import { FieldErrors, FormResult, parseFormAsync } from '../../http/forms';
 import { allowedIds, MeetingOptions } from './meetings-options';
 import { bankGuardianChoices } from './meeting-case-guardians';
 import { CASE_FIELD_ORDER, CASE_MESSAGES as M, caseEditSchema, CaseForm, caseSchema } from './meeting-cases-schema';
-import { pickedPerson } from '../persons/person-pick';
+import { pickedPerson } from '../persons';
 import { petitionPersonId } from '../petitions';
 
 const ID = /^[1-9]\d{0,8}$/;

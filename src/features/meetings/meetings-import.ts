@@ -6,7 +6,7 @@
  * with the kana as the name. Imported cases link no petition, so no stage is recorded.
  */
 import { describeDate, toWareki } from '../../lib/dates';
-import { labelOf } from '../imports/import-cells';
+import { labelOf } from '../imports';
 import type { ImportSpec } from '../../contracts/import-kind';
 import { ACCEPTED_LABELS } from './meetings-options';
 import { insertMeetings, MeetingImport } from './meetings-import-store';

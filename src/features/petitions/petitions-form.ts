@@ -1,7 +1,6 @@
 import { Request, Response } from 'express';
 import { ErrorItem, FieldErrors } from '../../http/forms';
-import { pickedPerson, searchForPick } from '../persons/person-pick';
-import { PersonHit } from '../persons/persons-search';
+import { pickedPerson, searchForPick, PersonHit } from '../persons';
 import { FIELD_GROUPS, INTAKE_FIELDS, REASONS, URGENCIES } from './petitions-fields';
 import { offered, selectOptions } from '../masters';
 import { codeChoices, CodeSelect, CODE_SELECTS, Held, PetitionOptions } from './petitions-options';

@@ -4,7 +4,7 @@
  * `npm run cli -- import petitions FILE`), all or nothing, every bad row reported by number.
  */
 import { describeDate, toWareki } from '../../lib/dates';
-import { labelOf } from '../imports/import-cells';
+import { labelOf } from '../imports';
 import type { ImportSpec } from '../../contracts/import-kind';
 import { stageDef } from './petition-stages';
 import { C, STAGE_DATE_COLUMNS } from './petitions-import-cells';

@@ -2,10 +2,8 @@
 import type { Knex } from 'knex';
 import { fiscalYearLabel } from '../../lib/dates';
 import { withTotals, type Table } from '../../lib/table/table';
-import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns } from '../reports/past-figures/past-years';
+import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns, UNSET_LABEL, periodName } from '../reports';
 import type { PastFiguresSpec, ReportScope, YearsParams } from '../../contracts/report';
-import { UNSET_LABEL } from '../reports/consultation-table';
-import { periodName } from '../reports/report-export';
 import { countFiledByYear, PetitionCountColumn, yearCountLookup } from './petitions-reports-counts';
 
 export const PETITIONS_TITLE = '市長申立て件数';

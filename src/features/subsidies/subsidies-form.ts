@@ -2,8 +2,7 @@
 import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { ErrorItem, FieldErrors } from '../../http/forms';
-import { pickedPerson, searchForPick } from '../persons/person-pick';
-import { PersonHit } from '../persons/persons-search';
+import { pickedPerson, searchForPick, PersonHit } from '../persons';
 import type { Choice } from '../../contracts';
 import { Working } from './subsidies-cap';
 import { SUBSIDY_MESSAGES } from './subsidies-messages';

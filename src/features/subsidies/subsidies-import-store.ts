@@ -4,7 +4,7 @@
  */
 import { Knex } from 'knex';
 import type { ImportActor } from '../../contracts/import-kind';
-import { personFor } from '../imports/import-persons';
+import { personFor } from '../imports';
 import type { Decision, FundingLine, PetitionType } from './subsidies-values';
 
 export interface SubsidyImport {

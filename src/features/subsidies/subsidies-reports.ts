@@ -8,9 +8,7 @@ import { fiscalYearLabel } from '../../lib/dates';
 import type { Row, Table } from '../../lib/table/table';
 import type { PastFiguresSpec, ReportDef, ReportScope, YearsParams } from '../../contracts/report';
 import { countRows, type DashboardMeasure } from '../../contracts/dashboard';
-import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns } from '../reports/past-figures/past-years';
-import { periodName } from '../reports/report-export';
-import { yearsAndFilters } from '../reports/report-params';
+import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns, periodName, yearsAndFilters } from '../reports';
 import { countApprovedByYear } from './subsidies-reports-counts';
 import { FUNDING_LINES } from './subsidies-values';
 

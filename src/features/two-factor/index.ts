@@ -2,4 +2,9 @@
 import type { Feature } from '../../contracts';
 import { twoFactorRoutes } from './two-factor-routes';
 
-export const twoFactor: Feature = { name: 'two-factor', routes: [twoFactorRoutes] };
+export { resetTwoFactor } from './two-factor-service';
+
+export const twoFactor: Feature = {
+  name: 'two-factor',
+  routes: [twoFactorRoutes],
+};
