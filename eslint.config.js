@@ -28,7 +28,7 @@ module.exports = tseslint.config(
     rules: {
       // Runtime cycles (import-x skips `import type`, which leaves nothing behind at run time).
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      'local/feature-boundaries': 'warn',
+      'local/feature-boundaries': 'error',
     },
   },
   {

@@ -49,7 +49,7 @@ tester.run('feature-boundaries', rule, {
     { filename: at('features/meetings/m.ts'), code: "const s = require('../petitions/petitions-stage-service');", errors: [{ messageId: 'deep' }] },
     { filename: at('features/meetings/m.ts'), code: "const s = import('../petitions/petitions-stage-service');", errors: [{ messageId: 'deep' }] },
     { filename: at('app.ts'), code: "import { personsRoutes } from './features/persons/persons-routes';", errors: [{ messageId: 'deep' }] },
-    { filename: at('cli/export-command.ts'), code: "import { REPORTS } from '../features';", errors: [{ messageId: 'deep' }] },
+    { filename: at('cli/export-command.ts'), code: "import { REPORTS } from '../features/reports/reports-routes';", errors: [{ messageId: 'deep' }] },
     { filename: at('features/home/home-routes.ts'), code: "import { REPORTS } from '..';", errors: [{ messageId: 'root' }] },
     { filename: at('features/home/home-routes.ts'), code: "import { REPORTS } from '../index';", errors: [{ messageId: 'root' }] },
     { filename: at('lib/chart/svg.ts'), code: "import { Db } from '../../db/knex';", errors: [{ messageId: 'layer' }] },
@@ -72,7 +72,8 @@ describe("the project's eslint.config.js on src/", () => {
   const lint = async (): Promise<Record<string, string[]>> => {
     const eslint = new ESLint({ cwd: dir, overrideConfigFile: path.join(ROOT, 'eslint.config.js') });
     const results = await eslint.lintFiles(['src']);
-    return Object.fromEntries(results.map((r) => [path.relative(dir, r.filePath), r.messages.map((m) => m.ruleId ?? m.message)]));
+    // an error (severity 2) fails `npm run lint`; a warning would not
+    return Object.fromEntries(results.map((r) => [path.relative(dir, r.filePath), r.messages.map((m) => (m.severity === 2 ? m.ruleId ?? m.message : `warning ${m.ruleId}`))]));
   };
 
   beforeEach(() => {
