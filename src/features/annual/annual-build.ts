@@ -1,7 +1,7 @@
 /** Builds every table of the annual report for one fiscal year, from the report registry (REPORTS, passed in). */
 import type { Knex } from 'knex';
 import { fiscalYearLabel } from '../../lib/dates';
-import { tableChart, type BarChartData } from '../../lib/table/table-chart';
+import { tableChart, type ChartData } from '../../lib/chart';
 import type { Table } from '../../lib/table/table';
 import { FY_MIN } from '../reports';
 import type { ReportDef, ReportInput, ReportParams, ReportScope } from '../../contracts/report';
@@ -17,7 +17,7 @@ export interface AnnualPart {
   def: ReportDef;
   params: ReportParams;
   table: Table;
-  chart: BarChartData | null;
+  chart: ChartData | null;
 }
 
 export interface AnnualReport {
