@@ -1,7 +1,7 @@
 /**
  * Merging entered past-year figures into a yearly report: each fiscal year of the span comes from
  * the records when it has records, else from the figures entered for it (marked ※), else from the
- * records (zeros). See past-figures-types.ts for how a report takes part.
+ * records (zeros). See PastFiguresSpec (src/contracts/report.ts) for how a report takes part.
  *
  * A ward user's table counts their ward only, so it may show only a figure entered for that ward
  * (the spec's wardRow). Figures for the whole city are withheld: those years read 記録なし.
