@@ -69,6 +69,12 @@ export interface ImportSpec<R, C> {
   person?(record: R): ImportedPerson;
 }
 
+/** A row's reasons (errors, or warnings), as the preview and the CLI list them. */
+export interface RowError { row: number; reasons: string[] }
+
+/** A row that became a record. */
+export interface ValidRecord<R> { row: number; record: R }
+
 /** The person a record of a person-making kind is about (matched or made by features/imports). */
 export interface ImportedPerson { name: string; name_kana: string; kana_key: string; birth_date: string; ward_id: number }
 

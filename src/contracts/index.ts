@@ -6,7 +6,9 @@
 export type { Choice, SelectOption } from './choice';
 export { countRows, type DashboardMeasure } from './dashboard';
 export type { Feature, MountRoutes, Registry } from './feature';
-export type { AnyImportSpec, Cells, ImportActor, ImportColumn, ImportedPerson, ImportSpec, RowResult, SourceRow } from './import-kind';
+export type {
+  AnyImportSpec, Cells, ImportActor, ImportColumn, ImportedPerson, ImportSpec, RowError, RowResult, SourceRow, ValidRecord,
+} from './import-kind';
 export { batchOf, TOTAL_SQL, type ReminderBatch, type ReminderItem, type ReminderSource } from './reminder';
 export {
   ALL_WARDS, isYearsParams, ReportParamError, ROW_KEY,

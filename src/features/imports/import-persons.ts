@@ -7,10 +7,9 @@
  */
 import { Knex } from 'knex';
 import { kanaKeys, candidatesAmong, personsBornOn, describeReasons, matchReasons } from '../persons';
-import type { ImportActor, ImportedPerson, ImportSpec } from '../../contracts/import-kind';
+import type { ImportActor, ImportedPerson, ImportSpec, RowError, ValidRecord } from '../../contracts/import-kind';
 
 export type { ImportedPerson };
-import type { RowError, ValidRecord } from './import-pipeline';
 import { workSlices } from './work-slices';
 
 /** One per import: the persons already matched or made, by kana_key + birth date. */

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { Db } from '../../db/knex';
-import { ImportActor, ImportSpec, SourceRow } from '../../contracts/import-kind';
+import type { ImportActor, ImportSpec, RowError, SourceRow, ValidRecord } from '../../contracts/import-kind';
 import { decodeCsv, looksLikeZip } from './import-decode';
 import { readCsv } from './import-csv';
 import { IMPORT_MESSAGES } from './import-messages';
@@ -9,8 +9,7 @@ import { withPersonWarnings } from './import-persons';
 import { contentHash } from './import-duplicates';
 import { todayIso } from '../../lib/dates';
 
-export interface RowError { row: number; reasons: string[] }
-export interface ValidRecord<R> { row: number; record: R }
+export type { RowError, ValidRecord };
 
 export interface Analysis<R, C> {
   /** the encoding detected, or null when the file could not be read as text */
