@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -40,13 +40,15 @@ async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
 }
 
 /**
- * `src/server.ts` as in production (NODE_ENV=production, behind an HTTPS proxy) on 127.0.0.1
- * and a free port, with the scan's database; its output goes to `logFile`.
+ * The compiled server, as `npm start` runs it in production (NODE_ENV=production, behind an
+ * HTTPS proxy), on 127.0.0.1 and a free port, with the scan's database; its output goes to
+ * `logFile`. dist/ is rebuilt first when a source is newer.
  */
 export async function startApp(dbEnv: Record<string, string>, logFile: string): Promise<AppProcess> {
   const port = await freePort();
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  execFileSync(process.execPath, ['build.js', '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/src/server.js'], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', out, out],

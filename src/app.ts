@@ -1,6 +1,7 @@
 import path from 'node:path';
 import express from 'express';
 import { AppDeps } from './deps';
+import { projectRoot } from './project-root';
 import { setUpSecurity, noStore } from './http/security';
 import { setUpWebFonts } from './http/web-fonts';
 import { setUpRequestContext } from './http/request-context';
@@ -41,7 +42,7 @@ export function createApp(deps: AppDeps) {
 
   setUpSecurity(app);
   setUpWebFonts(app);
-  app.use('/public', express.static(path.resolve(__dirname, '../public'), { maxAge: '1h', index: false }));
+  app.use('/public', express.static(path.join(projectRoot, 'public'), { maxAge: '1h', index: false }));
   setUpRequestContext(app, deps);
   app.get('/healthz', async (_req, res) => {
     try {

@@ -1,27 +1,11 @@
 import os from 'node:os';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 export type HashJob = { op: 'hash'; plain: string; options: object } | { op: 'verify'; stored: string; plain: string };
 
-/**
- * The thread's own code (plain JavaScript, so it runs the same under tsx, ts-jest and node).
- * It lowers its own scheduling priority first: on Linux a nice value belongs to the calling
- * thread, so only the hashing slows down when the machine is busy, never the requests of
- * people already at work.
- */
-const SOURCE = `
-const os = require('node:os');
-const { parentPort, workerData } = require('node:worker_threads');
-try { os.setPriority(Math.min(19, os.getPriority() + workerData.nice)); } catch { /* not allowed here: run at normal priority */ }
-const argon2 = require(workerData.argon2);
-parentPort.on('message', ({ id, job }) => {
-  try {
-    const value = job.op === 'hash' ? argon2.hashSync(job.plain, job.options) : argon2.verifySync(job.stored, job.plain);
-    parentPort.postMessage({ id, value });
-  } catch (e) {
-    parentPort.postMessage({ id, error: String(e && e.message || e) });
-  }
-});`;
+/** The thread's own code: a plain JavaScript file beside this one (in src/ and in dist/ alike). */
+const WORKER_FILE = path.join(__dirname, 'hash-worker.js');
 
 /** How much lower than the process the hashing threads run (Linux nice, added to the process's own). */
 const NICE = 10;
@@ -46,7 +30,7 @@ function settle(id: number, outcome: { value?: unknown; error?: string | Error }
 }
 
 function spawn(): Slot {
-  const worker = new Worker(SOURCE, { eval: true, workerData: { nice: NICE, argon2: require.resolve('@node-rs/argon2') } });
+  const worker = new Worker(WORKER_FILE, { workerData: { nice: NICE } });
   const slot: Slot = { worker, job: 0 };
   worker.on('message', ({ id, value, error }: { id: number; value?: unknown; error?: string }) => {
     slot.job = 0;

@@ -3,6 +3,7 @@ import { SecureRouter } from '../http/routes';
 import { toPrincipal } from './passport';
 import { completeLogin, renderLogin } from './login-routes';
 import { PENDING_MS, SECOND_FACTOR_MESSAGES, verifySecondFactor } from './second-factor';
+import { fieldError, renderFormPage } from '../http/forms';
 
 const VIEW = 'auth/two-factor';
 
@@ -35,8 +36,7 @@ export function twoFactorLoginRoutes(r: SecureRouter): void {
     const code = typeof req.body.code === 'string' ? req.body.code.slice(0, 64) : '';
     const deadline = new Date(p.startedAt + PENDING_MS);
     if (!code.trim()) {
-      const e = { code: SECOND_FACTOR_MESSAGES.required };
-      return res.status(400).render(VIEW, { values: {}, deadline, errors: e, errorList: [{ field: 'code', message: e.code }] });
+      return renderFormPage(res, VIEW, { values: {}, deadline }, fieldError('code', SECOND_FACTOR_MESSAGES.required));
     }
     const result = await verifySecondFactor(req.deps, p.userId, code, { ip: req.ip ?? '', requestId: req.id });
     if (!result.ok) {
@@ -44,8 +44,7 @@ export function twoFactorLoginRoutes(r: SecureRouter): void {
         delete req.session.twoFactor;
         return renderLogin(res, 401, { loginError: result.message });
       }
-      const e = { code: result.message };
-      return res.status(401).render(VIEW, { values: {}, deadline, errors: e, errorList: [{ field: 'code', message: e.code }] });
+      return renderFormPage(res, VIEW, { values: {}, deadline }, fieldError('code', result.message), 401);
     }
     completeLogin(req, res, next, toPrincipal(result.user), p.next);
   });

@@ -7,6 +7,7 @@ import { findUserByUsername, insertUser } from '../auth/users-queries';
 import { writeAudit } from '../audit/audit-writer';
 import { removeTwoFactor } from '../auth/two-factor-queries';
 import { clearAttempts } from '../auth/throttle';
+import { ANY_VERSION, inTransaction, updateVersioned } from '../db/tx';
 
 function parse(args: string[], options: Record<string, { type: 'string' }>) {
   try {
@@ -48,10 +49,8 @@ async function reset(args: string[], ctx: CliContext): Promise<number> {
   const user = v.username ? await findUserByUsername(ctx.db, v.username) : undefined;
   if (!user) throw new CliError('--username で存在するユーザーを指定してください');
   const password = generatePassword();
-  await ctx.db.transaction(async (trx) => {
-    await trx('users').where({ id: user.id }).update({
-      password_hash: await hashPassword(password), must_change_password: true, version: user.version + 1, updated_at: ctx.clock.now(),
-    });
+  await inTransaction(ctx.db, async (trx) => {
+    await updateVersioned(trx, 'users', user.id, ANY_VERSION, { password_hash: await hashPassword(password), must_change_password: true, updated_at: ctx.clock.now() });
     await trx('sessions').where({ user_id: user.id }).del();
     await clearAttempts(trx, user.id);
     await writeAudit(trx, ctx.clock.now(), { action: 'user.password_reset', recordType: 'user', recordId: user.id, actorUsername: 'cli' });
@@ -67,7 +66,7 @@ async function resetTwoFactor(args: string[], ctx: CliContext): Promise<number> 
   const v = parse(args, { username: { type: 'string' } });
   const user = v.username ? await findUserByUsername(ctx.db, v.username) : undefined;
   if (!user) throw new CliError('--username で存在するユーザーを指定してください');
-  const had = await ctx.db.transaction(async (trx) => {
+  const had = await inTransaction(ctx.db, async (trx) => {
     const removed = await removeTwoFactor(trx, user.id);
     await trx('sessions').where({ user_id: user.id }).del();
     await writeAudit(trx, ctx.clock.now(), { action: 'user.2fa_reset', recordType: 'user', recordId: user.id, actorUsername: 'cli' });

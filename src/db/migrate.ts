@@ -2,11 +2,13 @@ import path from 'node:path';
 import { Knex } from 'knex';
 import { Db, isEmbedded } from './knex';
 import { withAdvisoryLock } from './advisory-lock';
+import { migrationSource } from './migration-source';
 import type { Logger } from '../logger';
 import { seedMasterData } from '../../seeds/master-data';
 
+/** migrations/ beside src/: the TypeScript files from the sources, dist/migrations/ when compiled. */
 export const migrationsDir = path.resolve(__dirname, '../../migrations');
-const CONFIG: Knex.MigratorConfig = { directory: migrationsDir, loadExtensions: ['.ts', '.js'] };
+const CONFIG: Knex.MigratorConfig = { migrationSource: migrationSource(migrationsDir) };
 /** Names this app's start-up work among the database's advisory locks (any constant would do). */
 const STARTUP_LOCK = 0x6b6b5f7374617274n; // "kk_start"
 

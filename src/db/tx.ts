@@ -9,14 +9,34 @@ export function inTransaction<T>(db: Db, work: (trx: Knex.Transaction) => Promis
   return db.transaction(work);
 }
 
-/** Optimistic locking: update when the version matches; returns false on a conflict. */
+/**
+ * The version a write moves on from without checking it: a soft delete, a child record's change
+ * touching its parent, an admin action. Forms opened before still get the conflict page.
+ */
+export const ANY_VERSION = 'any';
+
+export interface VersionedOptions {
+  /** More conditions the row must meet, e.g. `{ petition_id }` or `(q) => q.whereNull('deleted_at')`. */
+  where?: Record<string, unknown> | ((q: Knex.QueryBuilder) => void);
+}
+
+/**
+ * Optimistic locking, the one way to change a versioned row: updates the row `key` (its id, or
+ * columns such as `{ key: 'x' }`) when its version is still `version`, and moves the version on.
+ * Returns false on a conflict: the version changed, or the row is gone or fails `where`.
+ */
 export async function updateVersioned(
   trx: Knex | Knex.Transaction,
   table: string,
-  id: number,
-  version: number,
+  key: number | Record<string, unknown>,
+  version: number | typeof ANY_VERSION,
   values: Record<string, unknown>,
+  options: VersionedOptions = {},
 ): Promise<boolean> {
-  const n = await trx(table).where({ id, version }).update({ ...values, version: version + 1 });
+  const q = trx(table).where(typeof key === 'number' ? { id: key } : key);
+  if (version !== ANY_VERSION) q.where({ version });
+  if (typeof options.where === 'function') options.where(q);
+  else if (options.where) q.where(options.where);
+  const n = await q.update({ ...values, version: version === ANY_VERSION ? trx.raw('version + 1') : version + 1 });
   return n === 1;
 }

@@ -74,25 +74,33 @@ export async function parseFormAsync<S extends z.ZodType>(schema: S, body: unkno
 }
 
 /** Errors found after parsing (e.g. a rule that needs the parsed values and the database) as a form result. */
-export function errorsResult(errors: FieldErrors, order: readonly string[] = []): { ok: false; errors: FieldErrors; errorList: ErrorItem[] } {
+export function errorsResult(errors: FieldErrors, order: readonly string[] = []): { ok: false } & FormErrors {
   const seen = Object.keys(errors);
   const rank = (f: string) => { const i = order.indexOf(f); return i < 0 ? order.length + seen.indexOf(f) : i; };
   return { ok: false, errors, errorList: seen.sort((a, b) => rank(a) - rank(b)).map((field) => ({ field, message: errors[field] })) };
 }
 
-/** Re-renders the same form with 400, the field errors, the summary and what was typed. */
-export function renderBadRequest(
-  res: Response,
-  view: string,
-  result: { errors: FieldErrors; errorList: ErrorItem[] },
-  values: unknown,
-  locals: Record<string, unknown> = {},
-): void {
-  res.status(400).render(view, { ...locals, errors: result.errors, errorList: result.errorList, values });
+/** A form's errors: by field (shown next to each field) and in form order (the summary). */
+export interface FormErrors { errors: FieldErrors; errorList: ErrorItem[] }
+
+/** A form page shown again: its errors and what was typed (an object of field values). */
+export interface Rerender extends Partial<FormErrors> { values?: object }
+
+/**
+ * The one way to render a form page. First shown: `renderFormPage(res, view, locals)` (200). Shown
+ * again after a refusal: `again` carries the field errors, the summary and what was typed — laid
+ * over the page's own `locals.values` (defaults such as today's date) — with status 400 unless told.
+ * `locals` are the page's own (its options, the record, search candidates …).
+ */
+export function renderFormPage(res: Response, view: string, locals: Record<string, unknown> = {}, again: Rerender = {}, status = again.errors ? 400 : 200): void {
+  const values = again.values === undefined ? locals.values : { ...(locals.values as object | undefined), ...again.values };
+  res.status(status).render(view, {
+    ...locals, ...(values === undefined ? {} : { values }), errors: again.errors ?? {}, errorList: again.errorList ?? [],
+  });
 }
 
 /** Adds one error (e.g. from a database rule) to a form result for re-rendering. */
-export function fieldError(field: string, message: string): { errors: FieldErrors; errorList: ErrorItem[] } {
+export function fieldError(field: string, message: string): FormErrors {
   return { errors: { [field]: message }, errorList: [{ field, message }] };
 }
 

@@ -3,8 +3,10 @@ import { Express } from 'express';
 import * as dates from '../lib/dates';
 import { ROLE_LABELS } from '../policy';
 import { takeFlash } from './flash';
+import { projectRoot } from '../project-root';
+import { today } from './today';
 
-export const viewsDir = path.resolve(__dirname, '../../views');
+export const viewsDir = path.join(projectRoot, 'views');
 
 /** EJS views; every page gets the user, the flash messages and the date helpers. */
 export function setUpViews(app: Express): void {
@@ -19,7 +21,7 @@ export function setUpViews(app: Express): void {
     res.locals.errors = {};
     res.locals.errorList = [];
     // a record page prints this date in its running header (views/partials/print-header.ejs)
-    res.locals.printDate = dates.toWareki(dates.todayIso(req.deps.clock.now()));
+    res.locals.printDate = dates.toWareki(today(req));
     next();
   });
 }

@@ -2,7 +2,7 @@
  * Date helpers. ISO 'YYYY-MM-DD' strings are the currency; 和暦 is for display and input.
  * Implementation lives in ./dates/*.ts; import from here.
  */
-export { isValidIso, addDays, daysBetween } from './dates/calendar';
+export { isValidIso, addDays, addYears, daysBetween } from './dates/calendar';
 export { toWareki, toWarekiWithWestern, warekiYear } from './dates/wareki';
 export { fiscalYearOf, fiscalYearName, fiscalYearLabel, fiscalYearRange, fiscalMonths } from './dates/fiscal';
 export { parseDateInput, describeDate } from './dates/parse';

@@ -90,7 +90,13 @@ export async function newSession(browser: Browser, baseUrl: string, options: Ses
     if (violations.length > 0) throw new Error(formatViolations(p.url(), violations));
   };
   const navigate = async (action: () => Promise<unknown>, p: Page = page) => {
-    const [response] = await Promise.all([p.waitForNavigation(), action()]);
+    const navigation = p.waitForNavigation();
+    // the action's own failure (a link that is not there) says more than the navigation's timeout
+    await action().catch((err: unknown) => {
+      navigation.catch(() => undefined);
+      throw err;
+    });
+    const response = await navigation;
     if (!response) throw new Error('no response for the navigation');
     await check(p);
     return response;

@@ -1,11 +1,13 @@
 /** One server for every journey: seeded and started once, its address handed to the test files. */
 import { E2eServer, startE2eServer } from './server';
+import { ensureBuilt } from '../helpers/compiled-app';
 
 declare global {
   var kkE2eServer: E2eServer | undefined;
 }
 
 export default async function globalSetup(): Promise<void> {
+  ensureBuilt(); // the journeys' servers run dist/, as npm start does
   const started = Date.now();
   const server = await startE2eServer();
   globalThis.kkE2eServer = server;

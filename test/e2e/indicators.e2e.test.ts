@@ -3,10 +3,9 @@
  * enter a year of court counts; a manager sees the dashboard's charts and enters a past year.
  */
 import { expect, test } from '@jest/globals';
-import { totpCode } from '../../src/auth/totp';
 import { useBrowserSessions } from './browser';
-import { expectAt, logIn, typeCredentials } from './login';
-import { E2E_USERS, TEST_TOTP_SECRET } from './seed-data';
+import { expectAt, logIn, logInWithCode } from './login';
+import { E2E_USERS } from './seed-data';
 
 const browser = useBrowserSessions();
 
@@ -30,11 +29,7 @@ test('staff enter a year of court counts; the indicators page shows it in the ta
 test('a manager\'s home compares with last year in charts; they enter a past year and the yearly report marks it', async () => {
   const s = await browser.open();
   const { page } = s;
-  await typeCredentials(s, E2E_USERS.figuresManager);
-  await expectAt(page, '/login/two-factor');
-  await page.getByLabel('確認コード').fill(totpCode(TEST_TOTP_SECRET, new Date()));
-  await s.navigate(() => page.getByRole('button', { name: '確認してログイン' }).click());
-  await expectAt(page, '/');
+  await logInWithCode(s, E2E_USERS.figuresManager);
   expect(await page.locator('#table-dashboard').count()).toBe(1);
   expect(await page.locator('svg.chart-bar[role="img"]').count()).toBeGreaterThan(1);
 

@@ -5,9 +5,9 @@
  */
 import { expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { pdfPages } from '../lib/table/fixtures';
 import { e2eTarget, OFFICE_VIEWPORT, Session, useBrowserSessions } from './browser';
 import { logIn } from './login';
+import { expectPrintsAsRecord } from './print';
 import { E2E_USERS, FULL_RECORD, PETITION_NAMES } from './seed-data';
 
 const browser = useBrowserSessions();
@@ -80,13 +80,6 @@ test('a ward user sees their petition the same way: summary and next action on t
   await expectSummaryAndNextActionFirst(s, `/petitions/${seed.eastPetitionId}`, [PETITION_NAMES.east, '東区', '2 本人調査'], '次の作業：段階2「本人調査」を記録する');
 });
 
-/** Visible elements of the kinds that must not print. */
-const shownControls = (page: Page) => page.evaluate(() => {
-  const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ getClientRects(): ArrayLike<unknown>; outerHTML: string }> } }).document;
-  return Array.from(doc.querySelectorAll('form, button, input, select, textarea, nav, details > summary, a.button, .site-header'))
-    .filter((e) => e.getClientRects().length > 0).map((e) => e.outerHTML.slice(0, 80));
-});
-
 const RECORDS = [
   { path: `/petitions/${f.petitionId}`, header: `市長申立て：${FULL_RECORD.name}（番号 ${f.petitionId}）`, pages: 3 },
   { path: `/persons/${f.personId}`, header: `本人：${FULL_RECORD.name}（ID ${f.personId}）`, pages: 1 },
@@ -102,20 +95,5 @@ test.each(RECORDS)('$path prints as its record only: no form, button or menu, he
   const { page } = s;
   await logIn(s, E2E_USERS.staff);
   await s.visit(path);
-  const headings = (await page.locator('main h2, main h3').allTextContents()).map((t) => t.trim());
-  await page.emulateMedia({ media: 'print' });
-  expect(await shownControls(page)).toEqual([]);
-  expect(await page.locator('.print-header').textContent()).toContain(header);
-  await page.emulateMedia({ media: null });
-
-  const texts = pdfPages(await page.pdf({ preferCSSPageSize: true }));
-  expect(texts.length).toBeLessThanOrEqual(pages);
-  for (const [i, text] of texts.entries()) {
-    expect([i, text.includes(header), /印刷日 令和\d+年\d+月\d+日/.test(text)]).toEqual([i, true, true]);
-    const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !l.includes('印刷日'));
-    // a page never ends on a heading whose table or list went to the next page
-    if (i < texts.length - 1) expect([i, headings.includes(lines[lines.length - 1])]).toEqual([i, false]);
-  }
-  const all = texts.join('\n');
-  for (const control of ['ログアウト', '本文へ移動', 'このページの内容', '記録する', '編集', '削除']) expect([control, all.includes(control)]).toEqual([control, false]);
+  await expectPrintsAsRecord(page, header, pages);
 });

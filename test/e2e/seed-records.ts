@@ -13,10 +13,10 @@ import { FULL_RECORD, RecordIds } from './seed-data';
 /** The day every record below was typed in (a catch-up day), unlike any of their business dates. */
 const TYPED_AT = new Date('2026-12-01T10:00:00+09:00');
 
-const codeId = async (db: Knex, list: string, label: string): Promise<number> =>
+export const codeId = async (db: Knex, list: string, label: string): Promise<number> =>
   (await db('code_entries').where({ list, label }).first('id')).id;
-const wardId = async (db: Knex, name: string): Promise<number> => (await db('wards').where({ name }).first('id')).id;
-const insertId = async (db: Knex, table: string, row: Record<string, unknown>): Promise<number> =>
+export const wardId = async (db: Knex, name: string): Promise<number> => (await db('wards').where({ name }).first('id')).id;
+export const insertId = async (db: Knex, table: string, row: Record<string, unknown>): Promise<number> =>
   ((await db(table).insert(row).returning('id'))[0] as { id: number }).id;
 
 async function person(db: Knex, staffId: number): Promise<number> {

@@ -14,6 +14,7 @@ import { createLogger } from '../../src/logger';
 import { importCommands } from '../../src/cli/import-command';
 import { makeUser } from '../helpers/factories';
 import { E2E_USERS, PETITIONS_CSV, SeedResult } from './seed-data';
+import { seedDays } from './seed-days';
 import { seedFullRecord } from './seed-records';
 
 async function main(): Promise<void> {
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
     const staff = await makeUser(db, { role: 'staff', username: E2E_USERS.staff });
     await makeUser(db, { role: 'ward', ward: '東区', username: E2E_USERS.east });
     await makeUser(db, { role: 'manager', username: E2E_USERS.subsidyManager, twoFactor: true });
+    await makeUser(db, { role: 'ward', ward: '南区', username: E2E_USERS.south });
+    await makeUser(db, { role: 'manager', username: E2E_USERS.dayManager, twoFactor: true });
 
     // The petitions arrive the way an operator moves a ledger in: the import command.
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kk-e2e-csv-')), 'petitions.csv');
@@ -44,6 +47,8 @@ async function main(): Promise<void> {
     const [row] = await db('consultations').insert({
       consulted_on: '2024-06-03', category_id: category.id, staff_id: staff.id, content: '二つのタブで編集する相談',
     }).returning('id');
+
+    await seedDays(db, staff.id);
 
     const result: SeedResult = {
       managerId: manager.id, eastPetitionId: await petitionIn('東区'), northPetitionId: await petitionIn('北区'), conflictConsultationId: row.id,

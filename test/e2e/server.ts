@@ -1,5 +1,5 @@
 /**
- * The app as an operator runs it (src/server.ts in its own process, NODE_ENV=production) on a free loopback port,
+ * The app as an operator runs it (dist/src/server.js, what `npm start` runs, in its own process, NODE_ENV=production) on a free loopback port,
  * on a fresh database: a temporary PGlite DATA_DIR, or a new PostgreSQL database when
  * TEST_DATABASE_URL is set. Seeded first (test/e2e/seed.ts), then started.
  */
@@ -12,8 +12,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import knexFactory from 'knex';
 import type { SeedResult } from './seed-data';
+import { ROOT, SERVER_ARGS } from '../helpers/compiled-app';
 
-const ROOT = path.resolve(__dirname, '../..');
 const run = promisify(execFile);
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -105,7 +105,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     let log = '';
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, SERVER_ARGS, { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
     process.once('exit', killOnExit);
     for (const sig of SIGNALS) process.once(sig, onSignal);
     const keep = (chunk: Buffer) => { log = (log + chunk.toString('utf8')).slice(-20_000); };

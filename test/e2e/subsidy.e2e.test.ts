@@ -1,9 +1,7 @@
 import { expect, test } from '@jest/globals';
-import { totpCode } from '../../src/auth/totp';
 import { useBrowserSessions } from './browser';
-import { waitForFocus } from './keyboard';
-import { expectAt, logIn, typeCredentials } from './login';
-import { E2E_USERS, PETITION_NAMES, TEST_TOTP_SECRET } from './seed-data';
+import { logIn, logInWithCode } from './login';
+import { E2E_USERS, PETITION_NAMES } from './seed-data';
 
 const browser = useBrowserSessions();
 
@@ -51,12 +49,7 @@ test('staff take in a fee subsidy: find the person, see the cap worked out, fix 
 test('a manager approves it and reads the yearly table', async () => {
   const s = await browser.open();
   const { page } = s;
-  await typeCredentials(s, E2E_USERS.subsidyManager);
-  await expectAt(page, '/login/two-factor');
-  await waitForFocus(page, 'code');
-  await page.keyboard.type(totpCode(TEST_TOTP_SECRET, new Date()));
-  await s.navigate(() => page.keyboard.press('Enter'));
-  await expectAt(page, '/');
+  await logInWithCode(s, E2E_USERS.subsidyManager);
 
   await s.visit(subsidyUrl);
   await page.fill('#decision_number', '熊健福第1号');

@@ -5,12 +5,14 @@ import knexFactory from 'knex';
 import { PGlite } from '@electric-sql/pglite';
 import { knexOnPglite } from '../../src/db/knex';
 import { migrate } from '../../src/db/migrate';
+import { ensureBuilt } from './compiled-app';
 
 /**
  * Migrates one template database per run; every test file then gets its own copy
  * (PGlite: a loaded dump; PostgreSQL: CREATE DATABASE … TEMPLATE).
  */
 export default async function globalSetup(): Promise<void> {
+  ensureBuilt(); // the tests that start the server or the CLI as processes run dist/
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (pgUrl) {
     const template = `kk_tpl_${process.pid}_${Date.now()}`;

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
+import { dayOfWeek } from '../../src/lib/dates/calendar';
 import {
   addBusinessDays,
   addDays,
+  addYears,
   businessDaysBetween,
   daysBetween,
   describeDate,
@@ -315,5 +317,31 @@ describe('daysBetween / addDays', () => {
     );
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+  });
+});
+
+describe('addYears / dayOfWeek', () => {
+  it('moves by whole years, 29 February to 28 February in a common year', () => {
+    expect(addYears('2025-04-01', -1)).toBe('2024-04-01');
+    expect(addYears('2024-02-29', -1)).toBe('2023-02-28');
+    expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
+    expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
+    expect(addYears('2024-12-31', 1)).toBe('2025-12-31');
+    expect(() => addYears('2024-01-01', 0.5)).toThrow(RangeError);
+  });
+
+  it('names the weekday, 0 = Sunday', () => {
+    expect(dayOfWeek('1970-01-01')).toBe(4);
+    expect(dayOfWeek('2024-02-29')).toBe(4);
+    expect(dayOfWeek('2025-04-01')).toBe(2);
+    expect(dayOfWeek('1900-01-01')).toBe(1);
+    expect(dayOfWeek('2100-12-31')).toBe(5);
+  });
+
+  it('refuses what is not a real date, and years dayjs would misread (before 100), rather than miscount', () => {
+    expect(() => addDays('2025-02-29', 1)).toThrow(RangeError);
+    expect(() => daysBetween('2025-04-01', '2025-4-1')).toThrow(RangeError);
+    expect(() => addDays('0050-01-01', 1)).toThrow(RangeError);
+    expect(addDays('0100-01-01', -1)).toBe('0099-12-31');
   });
 });

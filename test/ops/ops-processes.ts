@@ -1,9 +1,8 @@
-/** The real server and CLI as child processes (node with tsx's loader, as `npm start` runs them). */
+/** The real server and CLI as child processes (node on the compiled dist/, as `npm start` and `npm run cli` run them). */
 import { ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
+import { cliArgs, ROOT, SERVER_ARGS } from '../helpers/compiled-app';
 
-export const ROOT = path.resolve(__dirname, '../..');
 const SESSION_SECRET = 'ops-test-secret-ops-test-secret-ops-test!';
 const children = new Set<ChildProcess>();
 
@@ -45,9 +44,9 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts src/server.ts without waiting for it (see waitListening). */
+/** Starts the server without waiting for it (see waitListening). */
 export function spawnServer(env: Record<string, string>, port: number): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     cwd: ROOT, env: baseEnv({ ...env, PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'],
   });
   const { output, exited } = track(child);
@@ -68,14 +67,14 @@ export async function waitListening(server: ServerProcess, timeoutMs = 30_000): 
   return server;
 }
 
-/** Starts src/server.ts and resolves once it says it is listening. */
+/** Starts the server and resolves once it says it is listening. */
 export function startServer(env: Record<string, string>, port: number, timeoutMs = 30_000): Promise<ServerProcess> {
   return waitListening(spawnServer(env, port), timeoutMs);
 }
 
 /** `npm run cli -- …` as an operator runs it. */
 export async function runCliProcess(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, cliArgs(args), { cwd: ROOT, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => { stdout += d.toString(); });

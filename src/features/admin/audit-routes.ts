@@ -2,11 +2,12 @@ import { Request } from 'express';
 import { SecureRouter } from '../../http/routes';
 import { queryString } from '../../http/params';
 import { sendDownload } from '../../http/download';
-import { parseDateInput, formatDateTime, todayIso } from '../../lib/dates';
+import { parseDateInput, formatDateTime } from '../../lib/dates';
 import { rowsToCsv } from '../../lib/table/csv';
 import { audit } from '../../audit/audit-writer';
 import { AUDIT_PAGE_SIZE, auditActions, AuditFilter, auditQuery } from './audit-queries';
 import { AUDIT_ACTION_LABELS } from './audit-labels';
+import { today } from '../../http/today';
 
 function dateOrNull(v: string): string | null {
   const p = v ? parseDateInput(v) : { ok: false as const };
@@ -51,6 +52,6 @@ export function auditRoutes(r: SecureRouter): void {
       rows.map((a) => [formatDateTime(a.at), a.actor_id, a.actor_username, AUDIT_ACTION_LABELS[a.action] ?? a.action,
         a.action, a.record_type, a.record_id, a.ip, a.request_id]),
     );
-    sendDownload(res, body, `操作ログ_${todayIso(req.deps.clock.now())}.csv`, 'csv');
+    sendDownload(res, body, `操作ログ_${today(req)}.csv`, 'csv');
   });
 }

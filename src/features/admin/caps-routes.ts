@@ -1,11 +1,12 @@
 import { Request } from 'express';
 import { z } from 'zod';
 import { SecureRouter } from '../../http/routes';
-import { fieldError, parseForm, renderBadRequest } from '../../http/forms';
+import { fieldError, FormErrors, parseForm, renderFormPage } from '../../http/forms';
 import { flash } from '../../http/flash';
 import { audit } from '../../audit/audit-writer';
 import { dateField, intField } from '../../http/schema-fields';
 import { addDays } from '../../lib/dates';
+import { inTransaction, updateVersioned } from '../../db/tx';
 
 const SETTINGS = ['在宅', '施設'] as const;
 const MESSAGES = {
@@ -32,15 +33,15 @@ export function capsRoutes(r: SecureRouter): void {
 
   r.post('/admin/masters/subsidy-caps', 'masters:manage', async (req, res) => {
     const form = parseForm(capSchema, req.body);
-    const rerender = async (e: Parameters<typeof renderBadRequest>[2]) =>
-      renderBadRequest(res, 'admin/masters/caps', e, req.body, { caps: await listCaps(req), settings: SETTINGS });
+    const rerender = async (e: FormErrors) =>
+      renderFormPage(res, 'admin/masters/caps', { caps: await listCaps(req), settings: SETTINGS }, { ...e, values: req.body });
     if (!form.ok) return rerender(form);
     const { setting, monthly_yen, valid_from } = form.data;
-    const ok = await req.deps.db.transaction(async (trx) => {
+    const ok = await inTransaction(req.deps.db, async (trx) => {
       const latest = await trx('subsidy_caps').where({ setting }).orderBy('valid_from', 'desc').first().forUpdate();
       if (latest && latest.valid_from >= valid_from) return false;
       if (latest) {
-        await trx('subsidy_caps').where({ id: latest.id }).update({ valid_to: addDays(valid_from, -1), version: latest.version + 1 });
+        await updateVersioned(trx, 'subsidy_caps', latest.id, latest.version, { valid_to: addDays(valid_from, -1) });
         await audit(req, 'master.update', 'subsidy_caps', latest.id, trx);
       }
       const [{ id }] = await trx('subsidy_caps').insert({ setting, monthly_yen, valid_from, updated_by: req.user!.id }).returning('id');

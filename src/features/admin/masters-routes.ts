@@ -1,6 +1,6 @@
 import { Request, Response } from 'express';
 import { SecureRouter } from '../../http/routes';
-import { ErrorItem, FieldErrors, fieldError, parseForm } from '../../http/forms';
+import { fieldError, FormErrors, parseForm, renderFormPage, Rerender } from '../../http/forms';
 import { flash } from '../../http/flash';
 import { idParam } from '../../http/params';
 import { NotFoundError } from '../../http/errors';
@@ -8,6 +8,7 @@ import { CENTER_KINDS, MASTER_KINDS, masterKind, MasterKind } from './masters-ki
 import { findMaster, listMaster, topLevelCategories } from './masters-queries';
 import { masterCreateSchema, masterUpdateSchema } from './masters-schema';
 import { addMaster, setRetired, updateMaster } from './masters-service';
+import { renderConflictPage } from '../../http/conflict';
 
 function kindOf(req: Request): MasterKind {
   const k = masterKind(String(req.params.kind));
@@ -15,16 +16,18 @@ function kindOf(req: Request): MasterKind {
   return k;
 }
 
-async function renderList(req: Request, res: Response, k: MasterKind, status = 200, extra: Record<string, unknown> = {}) {
+/** The list with its add form; `again`: the add form's errors and values, `row`: a row edit's (rowErrors). */
+async function renderList(req: Request, res: Response, k: MasterKind, status = 200, again: Rerender = {}, row: Record<string, unknown> = {}) {
   const rows = await listMaster(req.deps.db, k);
   const parents = k.extra === 'parent' ? await topLevelCategories(req.deps.db) : [];
-  res.status(status).render('admin/masters/list', { kind: k, rows, parents, centerKinds: CENTER_KINDS, values: {}, ...extra });
+  renderFormPage(res, 'admin/masters/list', { kind: k, rows, parents, centerKinds: CENTER_KINDS, values: {}, ...row }, again, status);
 }
 
-/** A row edit's errors show on that row, and the summary links to its inputs (not to the add form's). */
-function rowErrors(id: number, e: { errors: FieldErrors; errorList: ErrorItem[] }) {
+/** A row edit shown again: its errors on that row, and the summary links to its inputs (not to the add form's). */
+function renderRowErrors(req: Request, res: Response, k: MasterKind, id: number, e: FormErrors) {
   const inputId = (field: string) => (field === 'sort_order' ? `sort-${id}` : `name-${id}`);
-  return { rowErrors: e.errors, errorList: e.errorList.map((i) => ({ ...i, field: inputId(i.field) })), editId: id };
+  const errorList = e.errorList.map((i) => ({ ...i, field: inputId(i.field) }));
+  return renderList(req, res, k, 400, { errorList }, { rowErrors: e.errors, editId: id, editValues: req.body });
 }
 
 export function mastersRoutes(r: SecureRouter): void {
@@ -43,7 +46,7 @@ export function mastersRoutes(r: SecureRouter): void {
       return res.redirect(303, `/admin/masters/${k.key}`);
     }
     const errs = 'errors' in result ? result : fieldError((result as { field: string }).field, (result as { message: string }).message);
-    return renderList(req, res, k, 400, { errors: errs.errors, errorList: errs.errorList, values: req.body });
+    return renderList(req, res, k, 400, { ...errs, values: req.body });
   });
 
   r.post('/admin/masters/:kind/:id', 'masters:manage', async (req, res) => {
@@ -52,11 +55,11 @@ export function mastersRoutes(r: SecureRouter): void {
     const current = await findMaster(req.deps.db, k, id);
     if (!current) throw new NotFoundError();
     const form = parseForm(masterUpdateSchema, req.body);
-    if (!form.ok) return renderList(req, res, k, 400, { ...rowErrors(id, form), editValues: req.body });
+    if (!form.ok) return renderRowErrors(req, res, k, id, form);
     const result = await updateMaster(req, k, id, form.data);
     if ('conflict' in result) {
       const now = await findMaster(req.deps.db, k, id);
-      return res.status(409).render('errors/conflict', {
+      return renderConflictPage(res, {
         backHref: `/admin/masters/${k.key}`,
         rows: [
           { label: '名称', mine: form.data.name, theirs: now[k.nameColumn] },
@@ -65,7 +68,7 @@ export function mastersRoutes(r: SecureRouter): void {
       });
     }
     if (!result.ok) {
-      return renderList(req, res, k, 400, { ...rowErrors(id, fieldError(result.field, result.message)), editValues: req.body });
+      return renderRowErrors(req, res, k, id, fieldError(result.field, result.message));
     }
     flash(req, `${k.title}を更新しました。`);
     res.redirect(303, `/admin/masters/${k.key}`);

@@ -1,6 +1,6 @@
 import { Request } from 'express';
 import { audit } from '../../audit/audit-writer';
-import { updateVersioned } from '../../db/tx';
+import { ANY_VERSION, inTransaction, updateVersioned } from '../../db/tx';
 import { unlessTaken } from '../../db/unique';
 import { MasterKind } from './masters-kinds';
 import { findMaster, nameTaken, nextSortOrder } from './masters-queries';
@@ -14,7 +14,7 @@ const NAME_TAKEN: MasterResult = { ok: false, field: 'name', message: MASTER_MES
 
 export async function addMaster(req: Request, k: MasterKind, form: MasterCreateForm): Promise<MasterResult> {
   const { db } = req.deps;
-  return unlessTaken(NAME_INDEXES, NAME_TAKEN, () => db.transaction(async (trx): Promise<MasterResult> => {
+  return unlessTaken(NAME_INDEXES, NAME_TAKEN, () => inTransaction(db, async (trx): Promise<MasterResult> => {
     const parentId = k.extra === 'parent' ? form.parent_id : null;
     if (parentId) {
       const parent = await trx(k.table).where({ id: parentId }).whereNull('parent_id').first();
@@ -33,7 +33,7 @@ export async function addMaster(req: Request, k: MasterKind, form: MasterCreateF
 
 export async function updateMaster(req: Request, k: MasterKind, id: number, form: MasterUpdateForm): Promise<MasterResult> {
   const { db, clock } = req.deps;
-  return unlessTaken(NAME_INDEXES, NAME_TAKEN, () => db.transaction(async (trx): Promise<MasterResult> => {
+  return unlessTaken(NAME_INDEXES, NAME_TAKEN, () => inTransaction(db, async (trx): Promise<MasterResult> => {
     const current = await findMaster(trx, k, id);
     if (await nameTaken(trx, k, form.name, current?.parent_id ?? null, id)) return NAME_TAKEN;
     const ok = await updateVersioned(trx, k.table, id, form.version, { [k.nameColumn]: form.name, sort_order: form.sort_order, updated_at: clock.now() });
@@ -46,10 +46,8 @@ export async function updateMaster(req: Request, k: MasterKind, id: number, form
 /** Retired entries stop being offered on forms; their history and past tables keep them. */
 export async function setRetired(req: Request, k: MasterKind, id: number, retired: boolean): Promise<void> {
   const { db, clock } = req.deps;
-  await db.transaction(async (trx) => {
-    await trx(k.table).where({ id, ...(k.scope ?? {}) }).update({
-      retired_at: retired ? clock.now() : null, updated_at: clock.now(), version: trx.raw('version + 1'),
-    });
+  await inTransaction(db, async (trx) => {
+    await updateVersioned(trx, k.table, id, ANY_VERSION, { retired_at: retired ? clock.now() : null, updated_at: clock.now() }, { where: k.scope });
     await audit(req, retired ? 'master.retire' : 'master.restore', k.table, id, trx);
   });
 }

@@ -1,12 +1,14 @@
 import { Request, Response } from 'express';
 import { z } from 'zod';
 import { SecureRouter } from '../../http/routes';
-import { parseForm, renderBadRequest } from '../../http/forms';
+import { parseForm, renderFormPage } from '../../http/forms';
 import { flash } from '../../http/flash';
 import { audit } from '../../audit/audit-writer';
 import { intField, versionField } from '../../http/schema-fields';
 import { ROLES, ROLE_LABELS } from '../../policy';
 import { loadRequiredRoles, saveRequiredRoles } from '../../auth/two-factor-settings';
+import { inTransaction, updateVersioned } from '../../db/tx';
+import { renderConflictPage } from '../../http/conflict';
 
 const VIEW = 'admin/masters/settings';
 const STALL_MESSAGE = '停滞とみなす日数を1〜365の整数で入力してください';
@@ -31,16 +33,16 @@ export function settingsRoutes(r: SecureRouter): void {
 
   r.post('/admin/masters/settings', 'masters:manage', async (req, res) => {
     const form = parseForm(schema, req.body);
-    if (!form.ok) return renderBadRequest(res, VIEW, form, req.body, await twoFactorLocals(req));
-    const n = await req.deps.db.transaction(async (trx) => {
-      const changed = await trx('settings').where({ key: 'petition_stall_days', version: form.data.version })
-        .update({ int_value: form.data.petition_stall_days, version: form.data.version + 1, updated_at: req.deps.clock.now(), updated_by: req.user!.id });
+    if (!form.ok) return renderFormPage(res, VIEW, await twoFactorLocals(req), { ...form, values: req.body });
+    const saved = await inTransaction(req.deps.db, async (trx) => {
+      const changed = await updateVersioned(trx, 'settings', { key: 'petition_stall_days' }, form.data.version,
+        { int_value: form.data.petition_stall_days, updated_at: req.deps.clock.now(), updated_by: req.user!.id });
       if (changed) await audit(req, 'master.update', 'settings', 'petition_stall_days', trx);
       return changed;
     });
-    if (n === 0) {
+    if (!saved) {
       const row = await load(req);
-      return res.status(409).render('errors/conflict', {
+      return renderConflictPage(res, {
         backHref: '/admin/masters/settings',
         rows: [{ label: '申立て停滞とみなす日数', mine: String(form.data.petition_stall_days), theirs: String(row.int_value) }],
       });
@@ -54,10 +56,10 @@ export function settingsRoutes(r: SecureRouter): void {
     const form = parseForm(twoFactorSchema, req.body);
     if (!form.ok) {
       const row = await load(req);
-      return renderBadRequest(res, VIEW, form, { petition_stall_days: row.int_value, version: row.version }, await twoFactorLocals(req));
+      return renderFormPage(res, VIEW, await twoFactorLocals(req), { ...form, values: { petition_stall_days: row.int_value, version: row.version } });
     }
     const { required_roles: roles, two_factor_version: version } = form.data;
-    const saved = await req.deps.db.transaction(async (trx) => {
+    const saved = await inTransaction(req.deps.db, async (trx) => {
       const ok = await saveRequiredRoles(trx, roles, version, req.user!.id, req.deps.clock.now());
       if (ok) await audit(req, 'master.update', 'settings', 'two_factor_required', trx);
       return ok;
@@ -65,7 +67,7 @@ export function settingsRoutes(r: SecureRouter): void {
     if (!saved) {
       const current = await loadRequiredRoles(req.deps.db);
       const names = (rs: readonly string[]) => rs.map((x) => ROLE_LABELS[x as keyof typeof ROLE_LABELS]).join('、') || 'なし';
-      return res.status(409).render('errors/conflict', {
+      return renderConflictPage(res, {
         backHref: '/admin/masters/settings',
         rows: [{ label: '二段階認証を必須とする役割', mine: names(roles), theirs: names(current.roles) }],
       });

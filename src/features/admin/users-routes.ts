@@ -1,6 +1,6 @@
 import { Request, Response } from 'express';
 import { SecureRouter } from '../../http/routes';
-import { parseForm, renderBadRequest, fieldError } from '../../http/forms';
+import { fieldError, parseForm, renderFormPage } from '../../http/forms';
 import { flash } from '../../http/flash';
 import { idParam } from '../../http/params';
 import { NotFoundError } from '../../http/errors';
@@ -10,6 +10,7 @@ import { activeWards } from './masters-queries';
 import { userCreateSchema, userUpdateSchema, USER_MESSAGES, wardRule } from './users-schema';
 import { createUser, resetPassword, setDisabled, updateUser } from './users-service';
 import { resetTwoFactor } from '../two-factor';
+import { renderConflictPage } from '../../http/conflict';
 
 async function formLocals(req: Request) {
   return { wards: await activeWards(req.deps.db), roles: ROLES, roleLabels: ROLE_LABELS };
@@ -49,12 +50,12 @@ export function usersRoutes(r: SecureRouter): void {
   r.post('/admin/users', 'users:manage', async (req, res) => {
     const form = parseForm(userCreateSchema, req.body, wardRule);
     const values = { ...req.body, password: '' };
-    if (!form.ok) return renderBadRequest(res, 'admin/users/new', form, values, await formLocals(req));
+    if (!form.ok) return renderFormPage(res, 'admin/users/new', await formLocals(req), { ...form, values });
     if (!(await wardOffered(req, form.data.ward_id))) {
-      return renderBadRequest(res, 'admin/users/new', fieldError('ward_id', USER_MESSAGES.ward), values, await formLocals(req));
+      return renderFormPage(res, 'admin/users/new', await formLocals(req), { ...fieldError('ward_id', USER_MESSAGES.ward), values });
     }
     const result = await createUser(req, form.data);
-    if (!result.ok) return renderBadRequest(res, 'admin/users/new', fieldError(result.field, result.message), values, await formLocals(req));
+    if (!result.ok) return renderFormPage(res, 'admin/users/new', await formLocals(req), { ...fieldError(result.field, result.message), values });
     if (result.oneTimePassword) rememberOneTime(req, result.id, result.oneTimePassword);
     flash(req, 'ユーザーを作成しました。');
     res.redirect(303, `/admin/users/${result.id}`);
@@ -65,14 +66,14 @@ export function usersRoutes(r: SecureRouter): void {
   r.post('/admin/users/:id', 'users:manage', async (req, res) => {
     const user = await loadUser(req);
     const form = parseForm(userUpdateSchema, req.body, wardRule);
-    if (!form.ok) return renderBadRequest(res, 'admin/users/show', form, req.body, { user, oneTimePassword: null, ...(await formLocals(req)) });
+    if (!form.ok) return renderFormPage(res, 'admin/users/show', { user, oneTimePassword: null, ...(await formLocals(req)) }, { ...form, values: req.body });
     if (!(await wardOffered(req, form.data.ward_id))) {
-      return renderBadRequest(res, 'admin/users/show', fieldError('ward_id', USER_MESSAGES.ward), req.body, { user, oneTimePassword: null, ...(await formLocals(req)) });
+      return renderFormPage(res, 'admin/users/show', { user, oneTimePassword: null, ...(await formLocals(req)) }, { ...fieldError('ward_id', USER_MESSAGES.ward), values: req.body });
     }
     if ((await updateUser(req, user.id, form.data)) === 'conflict') {
       const current = (await findUserById(req.deps.db, user.id))!;
       const { wards } = await formLocals(req);
-      return res.status(409).render('errors/conflict', {
+      return renderConflictPage(res, {
         backHref: `/admin/users/${user.id}`,
         rows: [
           { label: '表示名', mine: form.data.display_name, theirs: current.display_name },

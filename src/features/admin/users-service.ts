@@ -3,7 +3,7 @@ import { audit } from '../../audit/audit-writer';
 import { hashPassword, generatePassword } from '../../auth/passwords';
 import { checkPassword } from '../../auth/password-policy';
 import { findUserById, insertUser } from '../../auth/users-queries';
-import { updateVersioned } from '../../db/tx';
+import { ANY_VERSION, inTransaction, updateVersioned } from '../../db/tx';
 import { unlessTaken } from '../../db/unique';
 import { destroyUserSessions } from '../../http/session-store';
 import { clearAttempts } from '../../auth/throttle';
@@ -26,7 +26,7 @@ export async function createUser(req: Request, form: UserCreateForm): Promise<Cr
   const problem = checkPassword(password, form.username);
   if (problem) return { ok: false, field: 'password', message: problem };
   const hash = await hashPassword(password);
-  const id = await unlessTaken(USERNAME_INDEXES, null, () => db.transaction(async (trx) => {
+  const id = await unlessTaken(USERNAME_INDEXES, null, () => inTransaction(db, async (trx) => {
     const newId = await insertUser(trx, {
       username: form.username, display_name: form.display_name, role: form.role,
       ward_id: form.role === 'ward' ? form.ward_id : null, password_hash: hash, must_change_password: true,
@@ -42,7 +42,7 @@ export async function createUser(req: Request, form: UserCreateForm): Promise<Cr
 export async function updateUser(req: Request, id: number, form: UserUpdateForm): Promise<'ok' | 'conflict'> {
   const { db, clock } = req.deps;
   const before = await findUserById(db, id);
-  const done = await db.transaction(async (trx) => {
+  const done = await inTransaction(db, async (trx) => {
     const ok = await updateVersioned(trx, 'users', id, form.version, {
       display_name: form.display_name, role: form.role, ward_id: form.role === 'ward' ? form.ward_id : null,
       updated_at: clock.now(), updated_by: req.user!.id,
@@ -58,11 +58,8 @@ export async function updateUser(req: Request, id: number, form: UserUpdateForm)
 /** Disabling kills the user's sessions at once; enabling lets them log in again. */
 export async function setDisabled(req: Request, id: number, disabled: boolean): Promise<void> {
   const { db, clock } = req.deps;
-  await db.transaction(async (trx) => {
-    await trx('users').where({ id }).update({
-      disabled_at: disabled ? clock.now() : null, updated_at: clock.now(), updated_by: req.user!.id,
-      version: trx.raw('version + 1'),
-    });
+  await inTransaction(db, async (trx) => {
+    await updateVersioned(trx, 'users', id, ANY_VERSION, { disabled_at: disabled ? clock.now() : null, updated_at: clock.now(), updated_by: req.user!.id });
     await audit(req, disabled ? 'user.disable' : 'user.enable', 'user', id, trx);
     if (disabled) await trx('sessions').where({ user_id: id }).del();
   });
@@ -73,11 +70,8 @@ export async function resetPassword(req: Request, id: number): Promise<string> {
   const { db, clock } = req.deps;
   const password = generatePassword();
   const hash = await hashPassword(password);
-  await db.transaction(async (trx) => {
-    await trx('users').where({ id }).update({
-      password_hash: hash, must_change_password: true, updated_at: clock.now(), updated_by: req.user!.id,
-      version: trx.raw('version + 1'),
-    });
+  await inTransaction(db, async (trx) => {
+    await updateVersioned(trx, 'users', id, ANY_VERSION, { password_hash: hash, must_change_password: true, updated_at: clock.now(), updated_by: req.user!.id });
     await audit(req, 'user.password_reset', 'user', id, trx);
     await trx('sessions').where({ user_id: id }).del();
     await clearAttempts(trx, id);

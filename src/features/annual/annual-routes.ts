@@ -12,6 +12,7 @@ import type { ReportDef, Registry } from '../../contracts';
 import { canReadReport, reportScope, periodName, REPORT_EXPORT_ACTION, reportQuery, fyField, currentFiscalYear, fyAndFilters } from '../reports';
 import { annualPlan, annualTitle } from './annual-build';
 import { ANNUAL_FORMATS, annualAuditId, annualFileName, renderAnnual } from './annual-export';
+import { renderFormPage } from '../../http/forms';
 
 export const ANNUAL_ACCESS = 'reports:annual';
 const parseFy = fyAndFilters([]);
@@ -24,7 +25,7 @@ function renderPage(req: Request, res: Response, reports: readonly ReportDef[]):
   const current = currentFiscalYear(now);
   const parsed = parseFy(req.query, now);
   if (!parsed.ok) {
-    res.status(400).render('annual/show', { fields: [fyField(current, null)], fy: null, contents: [], errors: parsed.errors, errorList: parsed.errorList });
+    renderFormPage(res, 'annual/show', { fields: [fyField(current, null)], fy: null, contents: [] }, parsed);
     return;
   }
   const { fy } = parsed.params;

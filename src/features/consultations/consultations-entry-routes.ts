@@ -5,12 +5,14 @@ import { idParam, queryString } from '../../http/params';
 import { NotFoundError } from '../../http/errors';
 import { displayRows, fromForm, fromView } from './consultations-display';
 import { findPickablePerson, isPersonSearch, pickedPerson } from '../persons';
-import { editMode, FormMode, NEW_MODE, renderForm, renderPersonSearch, today } from './consultations-form';
+import { editMode, FormMode, NEW_MODE, renderForm, renderPersonSearch } from './consultations-form';
 import { Keep, loadFormOptions } from './consultations-options';
 import { ConsultationView, findConsultation } from './consultations-queries';
 import { consultationEditSchema, consultationSchema } from './consultations-schema';
 import { createConsultation, updateConsultation } from './consultations-service';
 import { validateConsultation } from './consultations-validate';
+import { pairedRows, renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 export const ID = ':consultationId';
 
@@ -69,11 +71,9 @@ export function entryRoutes(r: SecureRouter): void {
       const current = await findConsultation(req.deps.db, c.id);
       if (!current) throw new NotFoundError();
       const person = form.data.person_id ? ((await findPickablePerson(req.deps.db, form.data.person_id)) ?? null) : null;
-      const mine = displayRows(fromForm(form.data, opts, person));
-      const theirs = displayRows(fromView(current));
-      return res.status(409).render('errors/conflict', {
+      return renderConflictPage(res, {
         backHref: `/consultations/${c.id}/edit`,
-        rows: mine.map((m, i) => ({ label: m.label, mine: m.value, theirs: theirs[i].value })),
+        rows: pairedRows(displayRows(fromForm(form.data, opts, person)), displayRows(fromView(current))),
       });
     }
     flash(req, '相談記録を保存しました。');

@@ -1,6 +1,6 @@
 import { Request, Response } from 'express';
-import { FieldErrors, ErrorItem } from '../../http/forms';
-import { parseDateInput, todayIso } from '../../lib/dates';
+import { renderFormPage, Rerender } from '../../http/forms';
+import { parseDateInput } from '../../lib/dates';
 import { pickedPerson, PickedPerson, searchForPick, PersonHit } from '../persons';
 import { bandRanges, deriveAgeBand } from './consultations-age-band';
 import { FormOptions } from './consultations-options';
@@ -21,14 +21,12 @@ export function editMode(id: number): FormMode {
   return { view: 'consultations/edit', action: `/consultations/${id}`, title: `相談記録の編集（記録番号 ${id}）`, submitLabel: '保存する', id };
 }
 
-export const today = (req: Request) => todayIso(req.deps.clock.now());
-
 /** The person currently chosen in the form values, if it can be linked. */
 function linkedPerson(req: Request, values: Record<string, unknown>): Promise<PickedPerson | null> {
   return pickedPerson(req.deps.db, values.person_id);
 }
 
-interface Extra { candidates?: PersonHit[]; searched?: string | null; errors?: FieldErrors; errorList?: ErrorItem[] }
+type Extra = Rerender & { candidates?: PersonHit[]; searched?: string | null };
 
 /**
  * A blank 年齢区分 shown as the band the server would store: the linked person's age on the
@@ -45,11 +43,10 @@ function withDerivedAgeBand(values: Record<string, unknown>, linked: PickedPerso
 export async function renderForm(req: Request, res: Response, mode: FormMode, opts: FormOptions, values: Record<string, unknown>, status = 200, extra: Extra = {}) {
   const linked = await linkedPerson(req, values);
   const candidates = (extra.candidates ?? []).filter((c) => c.id !== linked?.id);
-  res.status(status).render(mode.view, {
+  renderFormPage(res, mode.view, {
     mode, opts, values: withDerivedAgeBand(values, linked, opts), linked, candidates, searched: extra.searched ?? null,
     ageBands: bandRanges(opts.codes.age_band_id.filter((o) => !o.retired)),
-    ...(extra.errors ? { errors: extra.errors, errorList: extra.errorList } : {}),
-  });
+  }, extra, status);
 }
 
 /** Re-renders the form with the persons whose kana starts with what was typed, as radio buttons. */

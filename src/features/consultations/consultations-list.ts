@@ -2,7 +2,7 @@ import { Request } from 'express';
 import { Db } from '../../db/knex';
 import { fiscalYearParam, queryString } from '../../http/params';
 import { fiscalYearRange, isValidIso } from '../../lib/dates';
-import { formatIso } from '../../lib/dates/calendar';
+import { daysInMonth, formatIso } from '../../lib/dates/calendar';
 import { withLabels } from './consultations-queries';
 
 export const PAGE_SIZE = 50;
@@ -67,8 +67,7 @@ function dateRange(f: ListFilters): { from: string; to: string } | null {
   if (f.fy === null) return null;
   if (f.month === null) return fiscalYearRange(f.fy);
   const year = f.month >= 4 ? f.fy : f.fy + 1;
-  const last = new Date(Date.UTC(year, f.month, 0)).getUTCDate();
-  return { from: formatIso(year, f.month, 1), to: formatIso(year, f.month, last) };
+  return { from: formatIso(year, f.month, 1), to: formatIso(year, f.month, daysInMonth(year, f.month)) };
 }
 
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

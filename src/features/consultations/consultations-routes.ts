@@ -1,7 +1,7 @@
 import { Request, Response } from 'express';
 import { SecureRouter } from '../../http/routes';
 import { flash } from '../../http/flash';
-import { parseForm } from '../../http/forms';
+import { parseForm, renderFormPage, Rerender } from '../../http/forms';
 import { idParam, queryString } from '../../http/params';
 import { NotFoundError } from '../../http/errors';
 import { sendDownload } from '../../http/download';
@@ -10,21 +10,20 @@ import { can } from '../../policy';
 import { fiscalYearOf } from '../../lib/dates';
 import { displayRows, fromView } from './consultations-display';
 import { entryRoutes, ID, loadConsultation } from './consultations-entry-routes';
-import { today } from './consultations-form';
+
 import { filterQuery, listConsultations, listFollowUps, parseCursor, parseFilters } from './consultations-list';
 import { loadFilterOptions } from './consultations-options';
 import { consultationPdf, PDF_TITLE } from './consultations-pdf';
 import { ConsultationView, isDeleted, listDeleted } from './consultations-queries';
 import { deleteSchema } from './consultations-schema';
 import { deleteConsultation, markFollowUpDone, restoreConsultation } from './consultations-service';
+import { today } from '../../http/today';
 
 const DELETED_LIMIT = 200;
 
-async function renderShow(req: Request, res: Response, c: ConsultationView, status = 200, extra: Record<string, unknown> = {}) {
+async function renderShow(req: Request, res: Response, c: ConsultationView, status = 200, again: Rerender = {}) {
   await audit(req, 'consultation.view', 'consultation', c.id);
-  res.status(status).render('consultations/show', {
-    c, rows: displayRows(fromView(c)), canWrite: can(req.user, 'consultations:write'), values: {}, ...extra,
-  });
+  renderFormPage(res, 'consultations/show', { c, rows: displayRows(fromView(c)), canWrite: can(req.user, 'consultations:write'), values: {} }, again, status);
 }
 
 /** Lists, detail, PDF, delete / restore and follow-up marking. */
@@ -73,7 +72,7 @@ function recordRoutes(r: SecureRouter): void {
   r.post(`/consultations/${ID}/delete`, 'consultations:write', async (req, res) => {
     const c = await loadConsultation(req);
     const form = parseForm(deleteSchema, req.body);
-    if (!form.ok) return renderShow(req, res, c, 400, { errors: form.errors, errorList: form.errorList, values: req.body ?? {} });
+    if (!form.ok) return renderShow(req, res, c, 400, { ...form, values: req.body ?? {} });
     await deleteConsultation(req, c.id, form.data.reason);
     flash(req, `相談記録（記録番号 ${c.id}）を削除しました。一覧・集計から除かれます。`);
     res.redirect(303, '/consultations');

@@ -1,7 +1,7 @@
 import { Request } from 'express';
 import { Knex } from 'knex';
 import { audit } from '../../audit/audit-writer';
-import { updateVersioned } from '../../db/tx';
+import { ANY_VERSION, inTransaction, updateVersioned } from '../../db/tx';
 import { ConsultationForm } from './consultations-schema';
 import { findPickablePerson } from '../persons';
 import { deriveAgeBand } from './consultations-age-band';
@@ -31,7 +31,7 @@ function columns(f: ConsultationForm) {
 
 export async function createConsultation(req: Request, form: ConsultationForm): Promise<number> {
   const { db, clock } = req.deps;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const f = await withPersonDefaults(trx, form);
     const now = clock.now();
     const [row] = await trx('consultations')
@@ -48,7 +48,7 @@ export async function createConsultation(req: Request, form: ConsultationForm): 
  */
 export async function updateConsultation(req: Request, id: number, version: number, form: ConsultationForm): Promise<boolean> {
   const { db, clock } = req.deps;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const f = await withPersonDefaults(trx, form);
     const ok = await updateVersioned(trx, 'consultations', id, version, {
       ...columns(f),
@@ -64,30 +64,28 @@ export async function updateConsultation(req: Request, id: number, version: numb
 /** Soft delete with a reason; the version moves on so an open edit form cannot bring it back. */
 export async function deleteConsultation(req: Request, id: number, reason: string): Promise<boolean> {
   const { db, clock } = req.deps;
-  return db.transaction(async (trx) => {
-    const n = await trx('consultations').where({ id }).whereNull('deleted_at').update({
-      deleted_at: clock.now(), deleted_reason: reason, deleted_by: req.user!.id, version: trx.raw('version + 1'),
-    });
-    if (n === 1) await audit(req, 'consultation.delete', 'consultation', id, trx);
-    return n === 1;
+  return inTransaction(db, async (trx) => {
+    const done = await updateVersioned(trx, 'consultations', id, ANY_VERSION,
+      { deleted_at: clock.now(), deleted_reason: reason, deleted_by: req.user!.id }, { where: (q) => q.whereNull('deleted_at') });
+    if (done) await audit(req, 'consultation.delete', 'consultation', id, trx);
+    return done;
   });
 }
 
 export async function restoreConsultation(req: Request, id: number): Promise<boolean> {
   const { db, clock } = req.deps;
-  return db.transaction(async (trx) => {
-    const n = await trx('consultations').where({ id }).whereNotNull('deleted_at').update({
-      deleted_at: null, deleted_reason: null, deleted_by: null, version: trx.raw('version + 1'),
-      updated_at: clock.now(), updated_by: req.user!.id,
-    });
-    if (n === 1) await audit(req, 'consultation.restore', 'consultation', id, trx);
-    return n === 1;
+  return inTransaction(db, async (trx) => {
+    const done = await updateVersioned(trx, 'consultations', id, ANY_VERSION,
+      { deleted_at: null, deleted_reason: null, deleted_by: null, updated_at: clock.now(), updated_by: req.user!.id },
+      { where: (q) => q.whereNotNull('deleted_at') });
+    if (done) await audit(req, 'consultation.restore', 'consultation', id, trx);
+    return done;
   });
 }
 
 export async function markFollowUpDone(req: Request, id: number): Promise<boolean> {
   const { db, clock } = req.deps;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const n = await trx('consultations').where({ id }).whereNull('deleted_at').whereNotNull('follow_up_on')
       .whereNull('follow_up_done_at').update({ follow_up_done_at: clock.now() });
     if (n === 1) await audit(req, 'consultation.follow_up_done', 'consultation', id, trx);

@@ -1,6 +1,6 @@
 /** The periods the dashboard compares: this month so far and this fiscal year so far, each against the same days a year earlier. */
-import { daysInMonth, parseIso, formatIso } from '../../lib/dates/calendar';
-import { fiscalYearOf, fiscalYearRange, toWareki } from '../../lib/dates';
+import { parseIso, formatIso } from '../../lib/dates/calendar';
+import { addYears, fiscalYearOf, fiscalYearRange, toWareki } from '../../lib/dates';
 
 export interface Period { from: string; to: string }
 
@@ -13,8 +13,7 @@ export interface Comparison {
 
 /** The same day a year earlier (29 February → 28 February). */
 export function sameDayLastYear(iso: string): string {
-  const { year, month, day } = parseIso(iso);
-  return formatIso(year - 1, month, Math.min(day, daysInMonth(year - 1, month)));
+  return addYears(iso, -1);
 }
 
 export function comparisons(today: string): Comparison[] {

@@ -2,18 +2,18 @@ import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { NotFoundError } from '../../http/errors';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, fieldError } from '../../http/forms';
+import { fieldError, FormErrors, renderFormPage, Rerender } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { toWareki } from '../../lib/dates';
 import { findPickablePerson, isPersonSearch, pickedPerson, searchForPick, PersonHit } from '../persons';
 import { APPOINTMENT_MESSAGES as M, appointmentEditSchema, appointmentSchema, validateAppointment } from './appointments-schema';
 import { createAppointment, registeredOn, updateAppointment } from './appointments-service';
-import { loadGuardian, today } from './guardians-page';
+import { loadGuardian } from './guardians-page';
 import { appointmentsQuery, AppointmentRow, GuardianRow } from './guardians-queries';
 import { codeChoices } from '../masters';
-
-type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
+import { renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 /** 類型: the four of the code list (任意後見 too: a citizen guardian may act under a contract); retired ones only when held. */
 async function typeChoices(req: Request, held: number | null = null) {
@@ -22,13 +22,12 @@ async function typeChoices(req: Request, held: number | null = null) {
 }
 
 async function renderNew(req: Request, res: Response, g: GuardianRow, values: Record<string, unknown>, status = 200,
-  extra: { candidates?: PersonHit[]; searched?: string | null } & Partial<Errors> = {}) {
+  extra: { candidates?: PersonHit[]; searched?: string | null } & Rerender = {}) {
   const linked = await pickedPerson(req.deps.db, values.person_id);
-  res.status(status).render('guardians/appointment-new', {
+  renderFormPage(res, 'guardians/appointment-new', {
     g, values, linked, types: (await typeChoices(req)).options,
     candidates: (extra.candidates ?? []).filter((c) => c.id !== linked?.id), searched: extra.searched ?? null,
-    ...(extra.errors ? { errors: extra.errors, errorList: extra.errorList } : {}),
-  });
+  }, extra, status);
 }
 
 async function loadAppointment(req: Request, g: GuardianRow): Promise<AppointmentRow> {
@@ -37,8 +36,8 @@ async function loadAppointment(req: Request, g: GuardianRow): Promise<Appointmen
   return a;
 }
 
-async function renderEdit(req: Request, res: Response, g: GuardianRow, a: AppointmentRow, values: Record<string, unknown>, status = 200, e?: Errors) {
-  res.status(status).render('guardians/appointment-edit', { g, a, values, types: (await typeChoices(req, a.guardianship_type_id)).options, ...(e ?? {}) });
+async function renderEdit(req: Request, res: Response, g: GuardianRow, a: AppointmentRow, values: Record<string, unknown>, status = 200, e?: FormErrors) {
+  renderFormPage(res, 'guardians/appointment-edit', { g, a, values, types: (await typeChoices(req, a.guardianship_type_id)).options }, e, status);
 }
 
 const dateText = (v: string | null) => (v ? toWareki(v) : '');
@@ -90,7 +89,7 @@ export function appointmentsRoutes(r: SecureRouter): void {
         { label: '終了日', mine: dateText(f.ended_on), theirs: dateText(now.ended_on) },
         { label: '終了の理由', mine: f.end_reason ?? '', theirs: now.end_reason ?? '' },
       ];
-      return res.status(409).render('errors/conflict', { backHref: `/guardians/${g.id}/appointments/${a.id}/edit`, rows });
+      return renderConflictPage(res, { backHref: `/guardians/${g.id}/appointments/${a.id}/edit`, rows });
     }
     flash(req, '受任の記録を保存しました。');
     res.redirect(303, `/guardians/${g.id}#cases`);

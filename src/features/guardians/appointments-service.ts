@@ -2,7 +2,7 @@
 import { Request } from 'express';
 import { Knex } from 'knex';
 import { audit } from '../../audit/audit-writer';
-import { updateVersioned } from '../../db/tx';
+import { inTransaction, updateVersioned } from '../../db/tx';
 import { NotFoundError } from '../../http/errors';
 import { AppointmentEditForm, AppointmentForm } from './appointments-schema';
 
@@ -19,7 +19,7 @@ export async function createAppointment(req: Request, guardianId: number, f: App
   const { db, clock } = req.deps;
   const now = clock.now();
   const by = req.user!.id;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (!(await trx('citizen_guardians').where({ id: guardianId }).forUpdate().first('id'))) throw new NotFoundError();
     if (!(await registeredOn(trx, guardianId, f.appointed_on))) return 'not_registered';
     await trx('guardian_appointments').insert({
@@ -34,7 +34,7 @@ export async function createAppointment(req: Request, guardianId: number, f: App
 
 export async function updateAppointment(req: Request, guardianId: number, id: number, f: AppointmentEditForm): Promise<AppointmentResult> {
   const { db, clock } = req.deps;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx('guardian_appointments').where({ id, guardian_id: guardianId }).forUpdate().first('id', 'person_id', 'version');
     if (!before) throw new NotFoundError();
     if (before.version !== f.version) return 'conflict';

@@ -2,7 +2,7 @@ import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { NotFoundError } from '../../http/errors';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, fieldError, parseForm } from '../../http/forms';
+import { ErrorItem, fieldError, parseForm, renderFormPage, Rerender } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { versionField } from '../../http/schema-fields';
@@ -12,7 +12,9 @@ import { courseParts, loadCourse, renderCourse } from './courses-page';
 import { CourseRow, EnrolmentRow } from './courses-queries';
 import { Attendance, ATTENDANCE, completeSchema, enrolSchema } from './courses-schema';
 import { AttendanceInput, completeEnrolment, enrol, saveAttendance } from './courses-service';
-import { today } from './guardians-page';
+
+import { ConflictRow, renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 const ATTENDANCE_MESSAGE = '出欠は「出席」「欠席」「補講」から選択してください';
 
@@ -37,7 +39,7 @@ function parseGrid(body: Record<string, unknown>, enrolments: EnrolmentRow[], da
 /** The conflict page of the grid: the cells sent that differ from what is stored now. */
 async function gridConflict(req: Request, res: Response, c: CourseRow, enrolments: EnrolmentRow[], days: CourseDay[], input: AttendanceInput) {
   const now = (await courseParts(req, c.id)).attendance;
-  const rows = [];
+  const rows: ConflictRow[] = [];
   for (const e of enrolments) {
     for (const d of days) {
       const mine = input.get(e.id)?.get(d.id);
@@ -46,7 +48,7 @@ async function gridConflict(req: Request, res: Response, c: CourseRow, enrolment
     }
   }
   if (!rows.length) rows.push({ label: '出欠', mine: '（現在の記録と同じ）', theirs: '（受講者または修了の記録が変わりました）' });
-  res.status(409).render('errors/conflict', { backHref: `/guardians/courses/${c.id}#attendance`, rows });
+  renderConflictPage(res, { backHref: `/guardians/courses/${c.id}#attendance`, rows });
 }
 
 async function loadEnrolment(req: Request, c: CourseRow) {
@@ -56,14 +58,13 @@ async function loadEnrolment(req: Request, c: CourseRow) {
   return { ...parts, e };
 }
 
-async function renderComplete(req: Request, res: Response, c: CourseRow, status = 200, extra: { errors?: FieldErrors; errorList?: ErrorItem[]; values?: Record<string, unknown> } = {}) {
+async function renderComplete(req: Request, res: Response, c: CourseRow, status = 200, extra: Rerender = {}) {
   const { days, attendance, e } = await loadEnrolment(req, c);
   const marks = attendance.get(e.id) ?? new Map();
   await audit(req, 'guardian.view', 'citizen_guardian', e.guardian_id);
-  res.status(status).render('guardians/course-complete', {
-    c, e, days, marks, missing: missingDays(days, marks),
-    errors: extra.errors ?? {}, errorList: extra.errorList ?? [], values: { completed_on: today(req), version: e.version, ...(extra.values ?? {}) },
-  });
+  renderFormPage(res, 'guardians/course-complete', {
+    c, e, days, marks, missing: missingDays(days, marks), values: { completed_on: today(req), version: e.version },
+  }, extra, status);
 }
 
 /** Trainees of a course: enrol, the attendance grid (出席・欠席・補講 per day), and completion, refused with the missing days. */
@@ -100,7 +101,7 @@ export function attendanceRoutes(r: SecureRouter): void {
     const result = await completeEnrolment(req, c.id, e.id, form.data.completed_on, form.data.version);
     if (!result.ok && 'conflict' in result) {
       const now = (await loadEnrolment(req, c)).e;
-      return res.status(409).render('errors/conflict', {
+      return renderConflictPage(res, {
         backHref: `/guardians/courses/${c.id}/enrolments/${e.id}/complete`,
         rows: [{ label: `${e.name}さんの修了日`, mine: toWareki(form.data.completed_on), theirs: now.completed_on ? toWareki(now.completed_on) : '（未修了）' }],
       });

@@ -2,7 +2,7 @@
 import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { NotFoundError } from '../../http/errors';
-import { ErrorItem, FieldErrors } from '../../http/forms';
+import { renderFormPage, Rerender } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { can } from '../../policy';
 import { missingDays } from './course-completion';
@@ -23,18 +23,15 @@ export async function courseParts(req: Request, courseId: number) {
   return { days, enrolments, attendance, candidates };
 }
 
-interface Extra { errors?: FieldErrors; errorList?: ErrorItem[]; values?: Record<string, unknown> }
-
-export async function renderCourse(req: Request, res: Response, c: CourseRow, status = 200, extra: Extra = {}) {
+export async function renderCourse(req: Request, res: Response, c: CourseRow, status = 200, extra: Rerender = {}) {
   const { days, enrolments, attendance, candidates } = await courseParts(req, c.id);
   await audit(req, 'course.view', 'guardian_course', c.id);
-  res.status(status).render('guardians/course', {
+  renderFormPage(res, 'guardians/course', {
     c, days, candidates, choices: ATTENDANCE,
     trainees: enrolments.map((e) => {
       const marks = attendance.get(e.id) ?? new Map();
       return { ...e, marks, missing: days.length ? missingDays(days, marks).length : null };
     }),
-    canWrite: can(req.user, 'guardians:write'),
-    errors: extra.errors ?? {}, errorList: extra.errorList ?? [], values: extra.values ?? {},
-  });
+    canWrite: can(req.user, 'guardians:write'), values: {},
+  }, extra, status);
 }

@@ -1,6 +1,6 @@
 import { Request, Response } from 'express';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, fieldError } from '../../http/forms';
+import { fieldError, FormErrors, renderFormPage } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { fiscalYearLabel, fiscalYearOf, toWareki } from '../../lib/dates';
 import { can } from '../../policy';
@@ -8,12 +8,12 @@ import { loadCourse, renderCourse } from './courses-page';
 import { daysOf, firstCompletion, listCourses } from './courses-queries';
 import { COURSE_MESSAGES, CourseForm, DAY_NOS, parseCourse } from './courses-schema';
 import { createCourse, updateCourse } from './courses-service';
-import { today } from './guardians-page';
 
-type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
+import { renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
-const renderForm = (res: Response, view: string, locals: Record<string, unknown>, values: Record<string, unknown>, status = 200, e?: Errors) =>
-  res.status(status).render(view, { ...locals, values, dayNos: DAY_NOS, ...(e ?? {}) });
+const renderForm = (res: Response, view: string, locals: Record<string, unknown>, values: Record<string, unknown>, status = 200, e?: FormErrors) =>
+  renderFormPage(res, view, { ...locals, values, dayNos: DAY_NOS }, e, status);
 
 async function conflict(req: Request, res: Response, id: number, mine: CourseForm) {
   const theirs = await daysOf(req.deps.db, id);
@@ -21,7 +21,7 @@ async function conflict(req: Request, res: Response, id: number, mine: CourseFor
   const day = (d?: { held_on: string; topic: string }) => (d ? `${toWareki(d.held_on)} ${d.topic}` : '');
   const rows = [{ label: '講座名', mine: mine.title, theirs: c.title },
     ...DAY_NOS.map((n) => ({ label: `第${n}日`, mine: day(mine.days[n - 1]), theirs: day(theirs.find((d) => d.day_no === n)) }))];
-  res.status(409).render('errors/conflict', { backHref: `/guardians/courses/${id}/edit`, rows });
+  renderConflictPage(res, { backHref: `/guardians/courses/${id}/edit`, rows });
 }
 
 /** 養成講座: the cohorts, a new one (a fiscal year and its ten days), its page, and the edit of its days. */

@@ -2,7 +2,7 @@
 import { Request } from 'express';
 import { Knex } from 'knex';
 import { audit } from '../../audit/audit-writer';
-import { updateVersioned } from '../../db/tx';
+import { ANY_VERSION, inTransaction, updateVersioned } from '../../db/tx';
 import { unlessTaken } from '../../db/unique';
 import { NotFoundError } from '../../http/errors';
 import { checkCompletion, COMPLETION_MESSAGES } from './course-completion';
@@ -22,7 +22,7 @@ async function saveDays(trx: Knex.Transaction, courseId: number, days: DayInput[
 /** null when a course already exists for the year (also when another was created for it at the same moment). */
 export async function createCourse(req: Request, f: CourseForm): Promise<number | null> {
   const { now, by } = stamp(req);
-  return unlessTaken(['guardian_courses_fiscal_year_unique'], null, () => req.deps.db.transaction(async (trx) => {
+  return unlessTaken(['guardian_courses_fiscal_year_unique'], null, () => inTransaction(req.deps.db, async (trx) => {
     if (await trx('guardian_courses').where({ fiscal_year: f.fiscal_year }).first('id')) return null;
     const [row] = await trx('guardian_courses').insert({ fiscal_year: f.fiscal_year, title: f.title, created_at: now, created_by: by, updated_at: now, updated_by: by }).returning('id');
     await saveDays(trx, row.id, f.days);
@@ -33,7 +33,7 @@ export async function createCourse(req: Request, f: CourseForm): Promise<number 
 
 export async function updateCourse(req: Request, id: number, f: CourseForm & { version: number }): Promise<boolean> {
   const { now, by } = stamp(req);
-  return req.deps.db.transaction(async (trx) => {
+  return inTransaction(req.deps.db, async (trx) => {
     if (!(await updateVersioned(trx, 'guardian_courses', id, f.version, { title: f.title, updated_at: now, updated_by: by }))) return false;
     await saveDays(trx, id, f.days);
     await audit(req, 'course.update', 'guardian_course', id, trx);
@@ -43,12 +43,12 @@ export async function updateCourse(req: Request, id: number, f: CourseForm & { v
 
 /** Moves the course's version on (its attendance or trainees changed), so an open grid or edit form sees the conflict. */
 const touchCourse = (trx: Knex.Transaction, id: number, now: Date, by: number) =>
-  trx('guardian_courses').where({ id }).update({ version: trx.raw('version + 1'), updated_at: now, updated_by: by });
+  updateVersioned(trx, 'guardian_courses', id, ANY_VERSION, { updated_at: now, updated_by: by });
 
 /** false when the person is already enrolled (e.g. a second submit). */
 export async function enrol(req: Request, courseId: number, guardianId: number): Promise<boolean> {
   const { now, by } = stamp(req);
-  return req.deps.db.transaction(async (trx) => {
+  return inTransaction(req.deps.db, async (trx) => {
     if (!(await trx('guardian_courses').where({ id: courseId }).forUpdate().first('id'))) throw new NotFoundError();
     if (await trx('guardian_course_enrolments').where({ course_id: courseId, guardian_id: guardianId }).first('id')) return false;
     await trx('guardian_course_enrolments').insert({ course_id: courseId, guardian_id: guardianId, created_at: now, created_by: by, updated_at: now, updated_by: by });
@@ -64,7 +64,7 @@ export type AttendanceInput = Map<number, Map<number, Attendance | ''>>;
 /** Saves the grid if the course is still at `version`; false on a conflict. */
 export async function saveAttendance(req: Request, courseId: number, version: number, input: AttendanceInput): Promise<boolean> {
   const { now, by } = stamp(req);
-  return req.deps.db.transaction(async (trx) => {
+  return inTransaction(req.deps.db, async (trx) => {
     if (!(await updateVersioned(trx, 'guardian_courses', courseId, version, { updated_at: now, updated_by: by }))) return false;
     for (const [enrolmentId, days] of input) {
       for (const [dayId, status] of days) {
@@ -82,7 +82,7 @@ export type CompleteResult = { ok: true } | { ok: false; message: string } | { o
 /** Grants completion on `on` when every day is attended or made up (checkCompletion); the enrolment must still be at `version`. */
 export async function completeEnrolment(req: Request, courseId: number, enrolmentId: number, on: string, version: number): Promise<CompleteResult> {
   const { now, by } = stamp(req);
-  return req.deps.db.transaction(async (trx) => {
+  return inTransaction(req.deps.db, async (trx) => {
     const e = await trx('guardian_course_enrolments').where({ id: enrolmentId, course_id: courseId }).forUpdate().first('id', 'guardian_id', 'completed_on', 'version');
     if (!e) throw new NotFoundError();
     if (e.version !== version) return { ok: false, conflict: true };

@@ -2,7 +2,7 @@ import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { NotFoundError } from '../../http/errors';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, fieldError, parseForm } from '../../http/forms';
+import { fieldError, FormErrors, parseForm, renderFormPage } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { toWareki } from '../../lib/dates';
@@ -11,10 +11,10 @@ import { statusLabel } from './guardian-status';
 import { attendeeIds, findSession, listSessions, SessionRow } from './followups-queries';
 import { FOLLOWUP_MESSAGES, followupEditSchema, FollowupForm, followupSchema } from './followups-schema';
 import { createSession, updateSession } from './followups-service';
-import { today } from './guardians-page';
-import { rosterChoices } from './guardians-queries';
 
-type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
+import { rosterChoices } from './guardians-queries';
+import { renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 const checked = (v: unknown) => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]).map(String);
 
@@ -22,8 +22,8 @@ async function roster(req: Request) {
   return (await rosterChoices(req.deps.db)).map((g) => ({ ...g, status: statusLabel(g.status) }));
 }
 
-async function renderForm(req: Request, res: Response, view: string, locals: Record<string, unknown>, values: Record<string, unknown>, status = 200, e?: Errors) {
-  res.status(status).render(view, { ...locals, values, checked: checked(values.attendee_ids), roster: await roster(req), ...(e ?? {}) });
+async function renderForm(req: Request, res: Response, view: string, locals: Record<string, unknown>, values: Record<string, unknown>, status = 200, e?: FormErrors) {
+  renderFormPage(res, view, { ...locals, values, checked: checked(values.attendee_ids), roster: await roster(req) }, e, status);
 }
 
 async function loadSession(req: Request): Promise<SessionRow> {
@@ -36,7 +36,7 @@ async function conflict(req: Request, res: Response, s: SessionRow, mine: Follow
   const now = (await findSession(req.deps.db, s.id))!;
   const names = new Map((await rosterChoices(req.deps.db)).map((g) => [g.id, g.name]));
   const list = (ids: number[]) => ids.map((id) => names.get(id) ?? '').join('、');
-  res.status(409).render('errors/conflict', {
+  renderConflictPage(res, {
     backHref: `/guardians/followups/${s.id}`,
     rows: [
       { label: '研修日', mine: toWareki(mine.held_on), theirs: toWareki(now.held_on) },

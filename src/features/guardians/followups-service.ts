@@ -2,7 +2,7 @@
 import { Request } from 'express';
 import { Knex } from 'knex';
 import { audit } from '../../audit/audit-writer';
-import { updateVersioned } from '../../db/tx';
+import { inTransaction, updateVersioned } from '../../db/tx';
 import { unlessTaken } from '../../db/unique';
 import { FollowupForm } from './followups-schema';
 
@@ -27,7 +27,7 @@ export async function createSession(req: Request, f: FollowupForm): Promise<Sess
   const { db, clock } = req.deps;
   const now = clock.now();
   const by = req.user!.id;
-  return unlessTaken(SESSION_INDEX, TAKEN, () => db.transaction(async (trx) => {
+  return unlessTaken(SESSION_INDEX, TAKEN, () => inTransaction(db, async (trx) => {
     if (await sameSession(trx, f, null)) return TAKEN;
     const [row] = await trx('guardian_followup_sessions').insert({ held_on: f.held_on, title: f.title, created_at: now, created_by: by, updated_at: now, updated_by: by }).returning('id');
     await replaceAttendees(trx, row.id, f.attendee_ids);
@@ -38,7 +38,7 @@ export async function createSession(req: Request, f: FollowupForm): Promise<Sess
 
 export async function updateSession(req: Request, id: number, f: FollowupForm & { version: number }): Promise<SessionResult> {
   const { db, clock } = req.deps;
-  return unlessTaken(SESSION_INDEX, TAKEN, () => db.transaction(async (trx): Promise<SessionResult> => {
+  return unlessTaken(SESSION_INDEX, TAKEN, () => inTransaction(db, async (trx): Promise<SessionResult> => {
     if (await sameSession(trx, f, id)) return TAKEN;
     if (!(await updateVersioned(trx, 'guardian_followup_sessions', id, f.version, { held_on: f.held_on, title: f.title, updated_at: clock.now(), updated_by: req.user!.id }))) {
       return { ok: false, reason: 'conflict' } as const;

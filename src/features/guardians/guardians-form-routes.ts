@@ -1,15 +1,15 @@
 import { Request, Response } from 'express';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, fieldError, parseFormAsync } from '../../http/forms';
+import { fieldError, FormErrors, parseFormAsync, renderFormPage } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { fiscalYearName, toWareki } from '../../lib/dates';
-import { loadGuardian, today } from './guardians-page';
+import { loadGuardian } from './guardians-page';
 import { GUARDIAN_COLUMNS, GUARDIAN_MESSAGES, GuardianForm, guardianSchema, guardianUpdateSchema } from './guardians-schema';
 import { createGuardian, updateGuardian } from './guardians-service';
 import { findGuardian, GuardianRow, sameKanaAndBirth } from './guardians-queries';
 import { kanaSearchKey } from '../../lib/kana';
-
-type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
+import { conflictRows, renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 async function courseOptions(req: Request) {
   const rows: { id: number; fiscal_year: number; title: string }[] = await req.deps.db('guardian_courses')
@@ -17,12 +17,12 @@ async function courseOptions(req: Request) {
   return rows.map((c) => ({ value: c.id, label: `${fiscalYearName(c.fiscal_year)} ${c.title}` }));
 }
 
-async function renderNew(req: Request, res: Response, values: Record<string, unknown>, status = 200, e?: Errors) {
-  res.status(status).render('guardians/new', { values, courses: await courseOptions(req), ...(e ?? {}) });
+async function renderNew(req: Request, res: Response, values: Record<string, unknown>, status = 200, e?: FormErrors) {
+  renderFormPage(res, 'guardians/new', { values, courses: await courseOptions(req) }, e, status);
 }
 
-const renderEdit = (res: Response, g: GuardianRow, values: Record<string, unknown>, status = 200, e?: Errors) =>
-  res.status(status).render('guardians/edit', { g, values, ...(e ?? {}) });
+const renderEdit = (res: Response, g: GuardianRow, values: Record<string, unknown>, status = 200, e?: FormErrors) =>
+  renderFormPage(res, 'guardians/edit', { g, values }, e, status);
 
 const LABELS: Record<(typeof GUARDIAN_COLUMNS)[number], string> = {
   name: '氏名', name_kana: '氏名カナ', birth_date: '生年月日', address: '住所', phone: '電話番号', email: 'メールアドレス',
@@ -64,8 +64,8 @@ export function formRoutes(r: SecureRouter): void {
     if (!result.ok && result.reason === 'conflict') {
       const current = (await findGuardian(req.deps.db, g.id))!;
       const mine = form.data as GuardianForm;
-      const rows = GUARDIAN_COLUMNS.map((c) => ({ label: LABELS[c], mine: shown(c, mine[c]), theirs: shown(c, current[c]) }));
-      return res.status(409).render('errors/conflict', { backHref: `/guardians/${g.id}/edit`, rows });
+      const rows = conflictRows(GUARDIAN_COLUMNS, (c) => LABELS[c], (c) => shown(c, mine[c]), (c) => shown(c, current[c]));
+      return renderConflictPage(res, { backHref: `/guardians/${g.id}/edit`, rows });
     }
     flash(req, result.ok ? '名簿の記録を保存しました。' : 'この記録は見つかりませんでした。', result.ok ? 'success' : 'error');
     res.redirect(303, result.ok ? `/guardians/${g.id}` : '/guardians');

@@ -2,17 +2,15 @@
 import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { NotFoundError } from '../../http/errors';
-import { ErrorItem, FieldErrors } from '../../http/forms';
+import { renderFormPage, Rerender } from '../../http/forms';
 import { idParam } from '../../http/params';
-import { todayIso } from '../../lib/dates';
 import { can } from '../../policy';
 import { candidaciesOf } from './guardian-candidacies';
 import { missingBankConditions } from './guardian-gating';
 import { statusLabel } from './guardian-status';
 import { guardianHistory } from './guardians-history';
 import { appointmentsOf, enrolmentsOf, findGuardian, followupsOf, gatingFacts, GuardianRow, periodsOf } from './guardians-queries';
-
-export const today = (req: Request) => todayIso(req.deps.clock.now());
+import { today } from '../../http/today';
 
 /** The roster record named by :guardianId, or 404. */
 export async function loadGuardian(req: Request): Promise<GuardianRow> {
@@ -21,7 +19,8 @@ export async function loadGuardian(req: Request): Promise<GuardianRow> {
   return g;
 }
 
-export interface PageExtra { errors?: FieldErrors; errorList?: ErrorItem[]; values?: Record<string, unknown>; bankMissing?: string[] }
+/** The page shown again after a step was refused; `bankMissing`: the bank conditions not met on the date sent. */
+export type PageExtra = Rerender & { bankMissing?: string[] };
 
 export async function renderGuardian(req: Request, res: Response, g: GuardianRow, status = 200, extra: PageExtra = {}) {
   const { db } = req.deps;
@@ -31,14 +30,13 @@ export async function renderGuardian(req: Request, res: Response, g: GuardianRow
   const open = (kind: string) => periods.find((p) => p.kind === kind && p.ended_on === null) ?? null;
   const day = today(req);
   await audit(req, 'guardian.view', 'citizen_guardian', g.id);
-  res.status(status).render('guardians/show', {
+  renderFormPage(res, 'guardians/show', {
     g, statusLabel: statusLabel(g.status),
     history: guardianHistory({ activityStartedOn: g.activity_started_on, enrolments, followups, periods, appointments }),
     followupCount: followups.length, appointments, candidacies, meetingLink: can(req.user, 'meetings:read'),
     openBank: open('bank'), openCooperator: open('cooperator'),
     bankToday: missingBankConditions(facts, day), bankMissing: extra.bankMissing ?? [],
     canWrite: can(req.user, 'guardians:write'),
-    errors: extra.errors ?? {}, errorList: extra.errorList ?? [],
-    values: { bank_on: day, withdraw_on: day, coop_on: day, coop_end_on: day, ...(extra.values ?? {}) },
-  });
+    values: { bank_on: day, withdraw_on: day, coop_on: day, coop_end_on: day },
+  }, extra, status);
 }

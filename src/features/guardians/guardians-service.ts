@@ -1,7 +1,7 @@
 /** Creating and editing roster records: one transaction each, audited; a new trainee may be enrolled in a course at once. */
 import { Request } from 'express';
 import { audit } from '../../audit/audit-writer';
-import { updateVersioned } from '../../db/tx';
+import { inTransaction, updateVersioned } from '../../db/tx';
 import { kanaSearchKey } from '../../lib/kana';
 import { GUARDIAN_COLUMNS, GuardianForm } from './guardians-schema';
 import { sameKanaAndBirth } from './guardians-queries';
@@ -16,7 +16,7 @@ export async function createGuardian(req: Request, f: GuardianForm, courseId: nu
   const { db, clock } = req.deps;
   const now = clock.now();
   const by = req.user!.id;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (await sameKanaAndBirth(trx, kanaSearchKey(f.name_kana), f.birth_date)) return { ok: false, reason: 'duplicate' } as const;
     const [row] = await trx('citizen_guardians')
       .insert({ ...columns(f), created_at: now, created_by: by, updated_at: now, updated_by: by }).returning('id');
@@ -31,7 +31,7 @@ export async function createGuardian(req: Request, f: GuardianForm, courseId: nu
 
 export async function updateGuardian(req: Request, id: number, f: GuardianForm & { version: number }): Promise<SaveResult> {
   const { db, clock } = req.deps;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx('citizen_guardians').where({ id }).forUpdate().first('id', 'version');
     if (!before) return { ok: false, reason: 'missing' } as const;
     if (before.version !== f.version) return { ok: false, reason: 'conflict' } as const;

@@ -4,17 +4,19 @@ import { fieldError, parseForm, parseFormAsync } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { toWareki } from '../../lib/dates';
 import { PeriodKind, PERIOD_KINDS } from './guardian-status';
-import { loadGuardian, renderGuardian, today } from './guardians-page';
+import { loadGuardian, renderGuardian } from './guardians-page';
 import { GuardianRow, periodsOf } from './guardians-queries';
 import { bankSchema, cooperatorEndSchema, cooperatorSchema, withdrawSchema } from './guardians-schema';
 import { closePeriod, closeRefusal, registerBank, startCooperator, StepOutcome } from './guardians-steps-service';
+import { renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 interface Close { kind: PeriodKind; on: string; reason: string | null }
 
 /** The conflict page of a closing step: the end date and reason sent, and the period as stored now. */
 async function conflict(req: Request, res: Response, g: GuardianRow, mine: Close) {
   const now = (await periodsOf(req.deps.db, g.id, mine.kind)).pop();
-  res.status(409).render('errors/conflict', {
+  renderConflictPage(res, {
     backHref: `/guardians/${g.id}`,
     rows: [
       { label: `${PERIOD_KINDS[mine.kind]}の終了日`, mine: toWareki(mine.on), theirs: now?.ended_on ? toWareki(now.ended_on) : '（終了していません）' },

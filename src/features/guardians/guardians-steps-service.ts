@@ -6,7 +6,7 @@
 import { Request } from 'express';
 import { Knex } from 'knex';
 import { audit } from '../../audit/audit-writer';
-import { updateVersioned } from '../../db/tx';
+import { inTransaction, updateVersioned } from '../../db/tx';
 import { NotFoundError } from '../../http/errors';
 import { toWareki } from '../../lib/dates';
 import { GATING_MESSAGES, missingBankConditions } from './guardian-gating';
@@ -44,7 +44,7 @@ async function openPeriod(req: Request, id: number, kind: PeriodKind, on: string
   const { db, clock } = req.deps;
   const now = clock.now();
   const by = req.user!.id;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await lockGuardian(trx, id);
     const all = await periodsOf(trx, id);
     const mine = all.filter((p) => p.kind === kind);
@@ -94,7 +94,7 @@ export function closeRefusal(all: PeriodRow[], kind: PeriodKind, on: string): st
 export async function closePeriod(req: Request, id: number, kind: PeriodKind, input: CloseInput, field: string): Promise<StepOutcome> {
   const { db, clock } = req.deps;
   const now = clock.now();
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await lockGuardian(trx, id);
     const all = await periodsOf(trx, id);
     const open = openOf(all.filter((p) => p.kind === kind));

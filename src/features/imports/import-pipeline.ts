@@ -8,6 +8,7 @@ import { workSlices } from './work-slices';
 import { withPersonWarnings } from './import-persons';
 import { contentHash } from './import-duplicates';
 import { todayIso } from '../../lib/dates';
+import { inTransaction } from '../../db/tx';
 
 export type { RowError, ValidRecord };
 
@@ -82,7 +83,7 @@ export async function importRows<R, C>(
   start?: (trx: Knex.Transaction) => Promise<void>,
 ): Promise<CommitResult> {
   try {
-    return await db.transaction(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       await start?.(trx);
       const ctx = await spec.loadContext(trx, todayIso(actor.now));
       const { records, rowErrors } = await validateRows(spec, rows, ctx);

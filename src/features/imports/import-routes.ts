@@ -6,6 +6,7 @@ import { findDuplicate, fingerprints } from './import-duplicates';
 import { previewLocals, uploadFormError } from './import-view';
 import { IMPORT_MESSAGES } from './import-messages';
 import { confirmImport } from './import-confirm';
+import { renderFormPage } from '../../http/forms';
 
 /**
  * Upload → preview → 「すべて取り込む」 for every import kind of the registry, at the kind's own path — except
@@ -22,7 +23,7 @@ export function importKindRoutes(r: SecureRouter, spec: AnyImportSpec): void {
   });
 
   r.post(spec.path, 'import:run', async (req, res) => {
-    if (!req.file) return res.status(400).render('imports/form', { spec, ...uploadFormError(IMPORT_MESSAGES.noFile) });
+    if (!req.file) return renderFormPage(res, 'imports/form', { spec }, uploadFormError(IMPORT_MESSAGES.noFile));
     const { db, clock } = req.deps;
     const now = clock.now();
     const analysis = await analyseFile(db, spec, req.file.buffer, now);

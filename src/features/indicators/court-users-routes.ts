@@ -2,22 +2,21 @@
 import { Request, Response } from 'express';
 import { NotFoundError } from '../../http/errors';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, fieldError, parseForm } from '../../http/forms';
+import { fieldError, FormErrors, parseForm, renderFormPage } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
-import { todayIso } from '../../lib/dates';
 import type { Choice } from '../../contracts';
 import { findCourtUserYear, guardianshipTypes, type CourtUserYear } from './court-users-queries';
 import { countField, countsOf, COURT_MESSAGES, courtUsersSchema } from './court-users-schema';
 import { createCourtUserYear, updateCourtUserYear } from './court-users-service';
+import { conflictRows, renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 const VIEW = 'indicators/court-users-form';
-const currentYear = (req: Request) => Number(todayIso(req.deps.clock.now()).slice(0, 4));
+const currentYear = (req: Request) => Number(today(req).slice(0, 4));
 
-type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
-
-function render(res: Response, types: Choice[], values: Record<string, unknown>, entry: CourtUserYear | null, e?: Errors): void {
-  res.status(e ? 400 : 200).render(VIEW, { types, values, entry, countField, ...(e ?? {}) });
+function render(res: Response, types: Choice[], values: Record<string, unknown>, entry: CourtUserYear | null, e?: FormErrors): void {
+  renderFormPage(res, VIEW, { types, values, entry, countField }, e);
 }
 
 async function loadEntry(req: Request): Promise<CourtUserYear> {
@@ -59,9 +58,9 @@ export function courtUsersRoutes(r: SecureRouter): void {
     const counts = countsOf(types, form.data);
     if ((await updateCourtUserYear(req, entry.id, (form.data as { version: number }).version, counts)) === 'conflict') {
       const now = (await findCourtUserYear(req.deps.db, entry.id))!;
-      return res.status(409).render('errors/conflict', {
+      return renderConflictPage(res, {
         backHref: `/indicators/court-users/${entry.id}/edit`,
-        rows: types.map((t) => ({ label: t.label, mine: String(counts.get(t.id)), theirs: String(now.counts.get(t.id) ?? '') })),
+        rows: conflictRows(types, (t) => t.label, (t) => String(counts.get(t.id)), (t) => String(now.counts.get(t.id) ?? '')),
       });
     }
     flash(req, `${entry.year}年の成年後見制度利用者数を更新しました。`);

@@ -7,12 +7,13 @@ import { audit } from '../../audit/audit-writer';
 import { inTransaction, updateVersioned } from '../../db/tx';
 import { NotFoundError } from '../../http/errors';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, parseForm } from '../../http/forms';
+import { FormErrors, parseForm, renderFormPage } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { INDICATORS, type IndicatorDef } from './indicator-defs';
 import { loadTargets, type Target } from './indicator-targets';
 import { targetRule, targetSchema } from './targets-schema';
+import { conflictRows, renderConflictPage } from '../../http/conflict';
 
 const BASE = '/admin/masters/indicator-targets';
 const FIELDS = ['baseline_year', 'baseline_value', 'target_year', 'target_value'] as const;
@@ -25,8 +26,8 @@ async function loadOne(req: Request): Promise<{ target: Target; def: IndicatorDe
   return { target, def };
 }
 
-function renderEdit(res: Response, t: { target: Target; def: IndicatorDef }, values: Record<string, unknown>, e?: { errors: FieldErrors; errorList: ErrorItem[] }) {
-  res.status(e ? 400 : 200).render('indicators/target-edit', { ...t, values, ...(e ?? {}) });
+function renderEdit(res: Response, t: { target: Target; def: IndicatorDef }, values: Record<string, unknown>, e?: FormErrors) {
+  renderFormPage(res, 'indicators/target-edit', { ...t, values }, e);
 }
 
 export function indicatorTargetsRoutes(r: SecureRouter): void {
@@ -53,9 +54,9 @@ export function indicatorTargetsRoutes(r: SecureRouter): void {
     if (!saved) {
       const now = (await loadOne(req)).target;
       const labels = { baseline_year: '基準年', baseline_value: '基準値', target_year: '目標年', target_value: '目標値' };
-      return res.status(409).render('errors/conflict', {
+      return renderConflictPage(res, {
         backHref: `${BASE}/${t.target.id}/edit`,
-        rows: FIELDS.map((f) => ({ label: labels[f], mine: String(values[f]), theirs: String(now[f]) })),
+        rows: conflictRows(FIELDS, (f) => labels[f], (f) => String(values[f]), (f) => String(now[f])),
       });
     }
     flash(req, `指標${t.def.no}の基準値・目標値を更新しました。`);

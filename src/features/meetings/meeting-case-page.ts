@@ -2,7 +2,7 @@
 import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { NotFoundError } from '../../http/errors';
-import { ErrorItem, FieldErrors } from '../../http/forms';
+import { renderFormPage, Rerender } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { toWareki } from '../../lib/dates';
 import { stageDef, matchingStateOf } from '../petitions';
@@ -37,16 +37,13 @@ export function caseRows(c: Shown, recommended: string, appointed: string, sentO
   ];
 }
 
-interface Extra { errors?: FieldErrors; errorList?: ErrorItem[]; values?: Record<string, unknown> }
-
-export async function renderCase(req: Request, res: Response, c: CaseRow, status = 200, extra: Extra = {}) {
+export async function renderCase(req: Request, res: Response, c: CaseRow, status = 200, extra: Rerender = {}) {
   const { db } = req.deps;
   const [o, stage] = await Promise.all([loadMeetingOptions(db), c.petition_id ? matchingStateOf(db, c.petition_id, c.id) : null]);
   await audit(req, 'meeting_case.view', 'meeting_case', c.id);
-  res.status(status).render('meetings/case-show', {
+  renderFormPage(res, 'meetings/case-show', {
     c, rows: caseRows(c, labelOf(o, c.recommended_type_id), labelOf(o, c.appointed_type_id) || '未定・未審判', c.sent_to_court_on ? toWareki(c.sent_to_court_on) : ''),
     stage, currentStageName: stage?.current_stage ? stageDef(stage.current_stage).name : null,
-    canWrite: can(req.user, 'meetings:write'), petitionLink: can(req.user, 'petitions:read'),
-    errors: extra.errors ?? {}, errorList: extra.errorList ?? [], values: extra.values ?? {},
-  });
+    canWrite: can(req.user, 'meetings:write'), petitionLink: can(req.user, 'petitions:read'), values: {},
+  }, extra, status);
 }

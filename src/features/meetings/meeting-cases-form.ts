@@ -1,6 +1,6 @@
 /** Rendering the case form (new and edit): the person picked or searched, the person's petitions, the choices. */
 import { Request, Response } from 'express';
-import { ErrorItem, FieldErrors } from '../../http/forms';
+import { renderFormPage, Rerender } from '../../http/forms';
 import { pickedPerson, searchForPick, PersonHit } from '../persons';
 import { ACCEPTED_LABELS, ACCEPTED_VALUES, choicesFor, MeetingOptions } from './meetings-options';
 import { MeetingRow } from './meetings-queries';
@@ -16,7 +16,7 @@ export const newCaseMode = (m: MeetingRow): CaseFormMode =>
 export const editCaseMode = (m: MeetingRow, caseId: number, heldGuardian: number | null): CaseFormMode =>
   ({ meeting: m, caseId, action: `/meetings/${m.id}/cases/${caseId}`, title: `検討案件の編集（番号 ${caseId}）`, heldGuardian });
 
-interface Extra { candidates?: PersonHit[]; searched?: string | null; errors?: FieldErrors; errorList?: ErrorItem[] }
+type Extra = Rerender & { candidates?: PersonHit[]; searched?: string | null };
 
 /** An id from the form (a string) or from the stored record (a number). */
 
@@ -26,11 +26,10 @@ export async function renderCaseForm(req: Request, res: Response, mode: CaseForm
   const linked = await pickedPerson(db, values.person_id);
   const petitions = (await petitionChoices(db, linked?.id ?? null)).map((p) => ({ value: p.id, label: p.label }));
   const guardians = (await bankGuardianChoices(db, mode.heldGuardian)).map((g) => ({ value: g.id, label: guardianChoiceLabel(g) }));
-  res.status(status).render('meetings/case-form', {
+  renderFormPage(res, 'meetings/case-form', {
     mode, values, linked, candidates: (extra.candidates ?? []).filter((c) => c.id !== linked?.id), searched: extra.searched ?? null,
     petitions, guardians, kindChoices: choicesFor(o.kinds, held), accepted: ACCEPTED_VALUES.map((v) => ({ value: v, label: ACCEPTED_LABELS[v] })),
-    ...(extra.errors ? { errors: extra.errors, errorList: extra.errorList } : {}),
-  });
+  }, extra, status);
 }
 
 /** Re-renders the form with the persons whose kana starts with what was typed (the search is audited). */

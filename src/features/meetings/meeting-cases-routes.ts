@@ -4,7 +4,7 @@ import { flash } from '../../http/flash';
 import { fieldError, parseForm } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { toWareki } from '../../lib/dates';
-import { today } from './meetings-form';
+
 import { labelOf, loadMeetingOptions, MeetingOptions } from './meetings-options';
 import { loadMeeting } from './meetings-page';
 import { deleteSchema } from './meetings-schema';
@@ -18,6 +18,8 @@ import { CASE_MESSAGES, CaseForm } from './meeting-cases-schema';
 import { createCase, deleteCase, recordCaseStage, updateCase } from './meeting-cases-service';
 import { validateCase } from './meeting-cases-validate';
 import { StageNotice } from './meeting-stage';
+import { pairedRows, renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 const CASE = '/meetings/:meetingId/cases/:caseId';
 const heldOf = (c: CaseRow) => [c.recommended_type_id, ...(c.appointed_type_id ? [c.appointed_type_id] : [])];
@@ -32,12 +34,12 @@ async function renderConflict(req: Request, res: Response, o: MeetingOptions, mi
   const date = (v: string | null) => (v ? toWareki(v) : '');
   const theirs = caseRows(current, labelOf(o, current.recommended_type_id), labelOf(o, current.appointed_type_id), date(current.sent_to_court_on));
   const ours = caseRows({ ...mine, ...(await candidateGuardianOf(req.deps.db, mine.candidate_guardian_id)) }, labelOf(o, mine.recommended_type_id), labelOf(o, mine.appointed_type_id), date(mine.sent_to_court_on));
-  res.status(409).render('errors/conflict', {
+  renderConflictPage(res, {
     backHref: `/meetings/${current.meeting_id}/cases/${caseId}/edit`,
     rows: [
       { label: '本人（番号）', mine: String(mine.person_id), theirs: String(current.person_id) },
-      { label: '市長申立て（番号）', mine: mine.petition_id ?? '', theirs: current.petition_id ?? '' },
-      ...ours.map((r, i) => ({ label: r.label, mine: r.value, theirs: theirs[i].value })),
+      { label: '市長申立て（番号）', mine: String(mine.petition_id ?? ''), theirs: String(current.petition_id ?? '') },
+      ...pairedRows(ours, theirs),
     ],
   });
 }

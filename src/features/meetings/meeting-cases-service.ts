@@ -6,7 +6,7 @@
 import { Request } from 'express';
 import { Knex } from 'knex';
 import { audit } from '../../audit/audit-writer';
-import { updateVersioned } from '../../db/tx';
+import { ANY_VERSION, inTransaction, updateVersioned } from '../../db/tx';
 import { MeetingOptions } from './meetings-options';
 import { CaseForm } from './meeting-cases-schema';
 import { completeMatchingStage, StageNotice } from './meeting-stage';
@@ -41,7 +41,7 @@ export function createCase(req: Request, meetingId: number, f: CaseForm, o: Meet
   const { db, clock } = req.deps;
   const now = clock.now();
   const by = req.user!.id;
-  return guarded(() => db.transaction(async (trx) => {
+  return guarded(() => inTransaction(db, async (trx) => {
     const m = await liveMeeting(trx, meetingId);
     const [row] = await trx('meeting_cases').insert({ meeting_id: m.id, ...columns(f), created_at: now, created_by: by, updated_at: now, updated_by: by })
       .returning('id');
@@ -54,7 +54,7 @@ export function createCase(req: Request, meetingId: number, f: CaseForm, o: Meet
 /** Saves the edit if the case is still at `version`; stage 6 is tried again if it is not recorded yet. */
 export function updateCase(req: Request, meetingId: number, id: number, f: CaseForm & { version: number }, o: MeetingOptions, today: string): Promise<CaseSaved> {
   const { db, clock } = req.deps;
-  return guarded(() => db.transaction(async (trx) => {
+  return guarded(() => inTransaction(db, async (trx) => {
     const m = await liveMeeting(trx, meetingId);
     const live = await trx('meeting_cases').where({ id, meeting_id: meetingId }).whereNull('deleted_at').first('id');
     if (!live || !(await updateVersioned(trx, 'meeting_cases', id, f.version, { ...columns(f), updated_at: clock.now(), updated_by: req.user!.id }))) {
@@ -69,7 +69,7 @@ export function updateCase(req: Request, meetingId: number, id: number, f: CaseF
 /** The retry from the case page: stage 6 of the linked petition, once its earlier stages are recorded. */
 export function recordCaseStage(req: Request, meetingId: number, c: { id: number; petition_id: number | null; recommended_type_id: number; candidate_name: string | null },
   o: MeetingOptions, today: string): Promise<StageNotice | null | 'gone'> {
-  return req.deps.db.transaction(async (trx) => {
+  return inTransaction(req.deps.db, async (trx) => {
     const m = await trx('meetings').where({ id: meetingId }).whereNull('deleted_at').forUpdate().first('id', 'held_on');
     return m ? completeMatchingStage(trx, req, o, c, m, today) : 'gone';
   });
@@ -80,14 +80,14 @@ export type CaseDeleted = { ok: true } | { ok: false; linked: number };
 /** Soft delete with a reason; refused while a petition's stage 6 points at the case. */
 export function deleteCase(req: Request, meetingId: number, id: number, reason: string): Promise<CaseDeleted> {
   const { db, clock } = req.deps;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await trx('meetings').where({ id: meetingId }).forUpdate().first('id');
     const linked = await petitionMatchedBy(trx, id);
     if (linked !== null) return { ok: false as const, linked };
-    const n = await trx('meeting_cases').where({ id, meeting_id: meetingId }).whereNull('deleted_at').update({
-      deleted_at: clock.now(), deleted_reason: reason, deleted_by: req.user!.id, version: trx.raw('version + 1'),
-    });
-    if (n === 1) await audit(req, 'meeting_case.delete', 'meeting_case', id, trx);
+    const done = await updateVersioned(trx, 'meeting_cases', id, ANY_VERSION,
+      { deleted_at: clock.now(), deleted_reason: reason, deleted_by: req.user!.id },
+      { where: (q) => q.where({ meeting_id: meetingId }).whereNull('deleted_at') });
+    if (done) await audit(req, 'meeting_case.delete', 'meeting_case', id, trx);
     return { ok: true as const };
   });
 }

@@ -5,12 +5,14 @@ import { fieldError, parseForm } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { toWareki } from '../../lib/dates';
 import { attendeeValues, describeAttendee } from './meetings-attendees';
-import { editMeetingMode, NEW_MEETING, readMeetingForm, renderMeetingForm, today } from './meetings-form';
+import { editMeetingMode, NEW_MEETING, readMeetingForm, renderMeetingForm } from './meetings-form';
 import { labelOf, loadMeetingOptions, MeetingOptions } from './meetings-options';
 import { attendeesOf, firstSentOn, MeetingRow } from './meetings-queries';
 import { loadMeeting, renderMeeting } from './meetings-page';
 import { deleteSchema, MEETING_MESSAGES, MeetingForm } from './meetings-schema';
 import { createMeeting, deleteMeeting, updateMeeting } from './meetings-service';
+import { renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 async function heldOrgs(req: Request, m: MeetingRow): Promise<{ values: Record<string, unknown>; held: number[]; lines: string[] }> {
   const rows = await attendeesOf(req.deps.db, m.id);
@@ -21,7 +23,7 @@ async function heldOrgs(req: Request, m: MeetingRow): Promise<{ values: Record<s
 async function renderConflict(req: Request, res: Response, id: number, mine: MeetingForm, mineLines: string[]) {
   const current = await loadMeeting(req, id);
   const theirs = await heldOrgs(req, current);
-  res.status(409).render('errors/conflict', {
+  renderConflictPage(res, {
     backHref: `/meetings/${id}/edit`,
     rows: [
       { label: '開催日', mine: toWareki(mine.held_on), theirs: toWareki(current.held_on) },

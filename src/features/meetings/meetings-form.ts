@@ -1,12 +1,9 @@
 /** Rendering the meeting form (new and edit) and reading it back: fields, attendee rows, errors in form order. */
-import { Request, Response } from 'express';
-import { ErrorItem, FieldErrors, parseForm } from '../../http/forms';
-import { todayIso } from '../../lib/dates';
+import { Response } from 'express';
+import { ErrorItem, FieldErrors, FormErrors, parseForm, renderFormPage } from '../../http/forms';
 import { Attendee, attField, MAX_ATTENDEES, parseAttendees, rowsToShow } from './meetings-attendees';
 import { allowedIds, choicesFor, MeetingOptions } from './meetings-options';
 import { MEETING_MESSAGES, meetingEditSchema, MeetingForm, meetingSchema } from './meetings-schema';
-
-export const today = (req: Request) => todayIso(req.deps.clock.now());
 
 /** Where the form posts, its title and breadcrumbs: a new meeting or the edit of `id`. */
 export interface MeetingFormMode { id: number | null; action: string; title: string }
@@ -16,10 +13,8 @@ export const editMeetingMode = (id: number): MeetingFormMode => ({ id, action: `
 const ORDER = ['held_on', 'place', ...Array.from({ length: MAX_ATTENDEES }, (_, i) => ['org', 'role', 'name'].map((k) => attField(k as 'org', i))).flat(), 'minutes'];
 
 export function renderMeetingForm(res: Response, mode: MeetingFormMode, o: MeetingOptions, held: number[], values: Record<string, unknown>,
-  status = 200, e?: { errors: FieldErrors; errorList: ErrorItem[] }) {
-  res.status(status).render('meetings/form', {
-    mode, values, rows: rowsToShow(values), orgChoices: choicesFor(o.orgs, held), ...(e ?? {}),
-  });
+  status = 200, e?: FormErrors) {
+  renderFormPage(res, 'meetings/form', { mode, values, rows: rowsToShow(values), orgChoices: choicesFor(o.orgs, held) }, e, status);
 }
 
 export type MeetingFormResult =

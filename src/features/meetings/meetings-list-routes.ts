@@ -4,9 +4,10 @@ import { fiscalYearParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { fiscalYearOf } from '../../lib/dates';
 import { can } from '../../policy';
-import { today } from './meetings-form';
+
 import { FOLLOW_RATE_NOTE, followRate, followRateText } from './meetings-follow-rate';
 import { listMeetings, meetingYears } from './meetings-queries';
+import { today } from '../../http/today';
 
 function chosenYear(req: Request, current: number): number {
   return fiscalYearParam(req, 'fy', 2000, 2100) ?? current;

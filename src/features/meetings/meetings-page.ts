@@ -2,7 +2,7 @@
 import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { NotFoundError } from '../../http/errors';
-import { ErrorItem, FieldErrors } from '../../http/forms';
+import { renderFormPage, Rerender } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { can } from '../../policy';
 import { ACCEPTED_LABELS } from './meetings-options';
@@ -15,14 +15,11 @@ export async function loadMeeting(req: Request, id = idParam(req, 'meetingId')):
   return m;
 }
 
-interface Extra { errors?: FieldErrors; errorList?: ErrorItem[]; values?: Record<string, unknown> }
-
-export async function renderMeeting(req: Request, res: Response, m: MeetingRow, status = 200, extra: Extra = {}) {
+export async function renderMeeting(req: Request, res: Response, m: MeetingRow, status = 200, extra: Rerender = {}) {
   const { db } = req.deps;
   const [attendees, cases] = await Promise.all([attendeesOf(db, m.id), casesOf(db, m.id)]);
   await audit(req, 'meeting.view', 'meeting', m.id);
-  res.status(status).render('meetings/show', {
-    m, attendees, cases, acceptedLabels: ACCEPTED_LABELS, canWrite: can(req.user, 'meetings:write'),
-    errors: extra.errors ?? {}, errorList: extra.errorList ?? [], values: extra.values ?? {},
-  });
+  renderFormPage(res, 'meetings/show', {
+    m, attendees, cases, acceptedLabels: ACCEPTED_LABELS, canWrite: can(req.user, 'meetings:write'), values: {},
+  }, extra, status);
 }

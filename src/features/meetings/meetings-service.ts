@@ -2,7 +2,7 @@
 import { Request } from 'express';
 import { Knex } from 'knex';
 import { audit } from '../../audit/audit-writer';
-import { updateVersioned } from '../../db/tx';
+import { ANY_VERSION, inTransaction, updateVersioned } from '../../db/tx';
 import { Attendee } from './meetings-attendees';
 import { linkedPetitions } from './meetings-queries';
 import { MeetingForm } from './meetings-schema';
@@ -18,7 +18,7 @@ export async function createMeeting(req: Request, f: MeetingForm, attendees: Att
   const { db, clock } = req.deps;
   const now = clock.now();
   const by = req.user!.id;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const [row] = await trx('meetings').insert({ ...columns(f), created_at: now, created_by: by, updated_at: now, updated_by: by }).returning('id');
     await replaceAttendees(trx, row.id, attendees);
     await audit(req, 'meeting.create', 'meeting', row.id, trx);
@@ -29,7 +29,7 @@ export async function createMeeting(req: Request, f: MeetingForm, attendees: Att
 /** Saves the edit if the meeting is still live and at `version`; false on a conflict. */
 export async function updateMeeting(req: Request, id: number, version: number, f: MeetingForm, attendees: Attendee[]): Promise<boolean> {
   const { db, clock } = req.deps;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const live = await trx('meetings').where({ id }).whereNull('deleted_at').forUpdate().first('id');
     if (!live || !(await updateVersioned(trx, 'meetings', id, version, { ...columns(f), updated_at: clock.now(), updated_by: req.user!.id }))) return false;
     await replaceAttendees(trx, id, attendees);
@@ -46,14 +46,13 @@ export type DeleteOutcome = { ok: true } | { ok: false; linked: number[] };
  */
 export async function deleteMeeting(req: Request, id: number, reason: string): Promise<DeleteOutcome> {
   const { db, clock } = req.deps;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await trx('meetings').where({ id }).forUpdate().first('id');
     const linked = await linkedPetitions(trx, id);
     if (linked.length) return { ok: false, linked };
-    const n = await trx('meetings').where({ id }).whereNull('deleted_at').update({
-      deleted_at: clock.now(), deleted_reason: reason, deleted_by: req.user!.id, version: trx.raw('version + 1'),
-    });
-    if (n === 1) await audit(req, 'meeting.delete', 'meeting', id, trx);
+    const done = await updateVersioned(trx, 'meetings', id, ANY_VERSION,
+      { deleted_at: clock.now(), deleted_reason: reason, deleted_by: req.user!.id }, { where: (q) => q.whereNull('deleted_at') });
+    if (done) await audit(req, 'meeting.delete', 'meeting', id, trx);
     return { ok: true };
   });
 }

@@ -1,5 +1,5 @@
 import { flash } from '../../http/flash';
-import { parsedFields, parseForm, renderBadRequest } from '../../http/forms';
+import { fieldError, parsedFields, parseForm, renderFormPage } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { FormContext, formContext, pickValues, withDuplicates } from './persons-form';
 import { describeBirth } from './persons-lookups';
@@ -21,16 +21,12 @@ export function personsCreateRoutes(r: SecureRouter): void {
     const values = { ...req.body, confirm_distinct: '' };
     if (!form.ok) {
       const shown = await withDuplicates(req, form, parsedFields(schema, req.body));
-      return renderBadRequest(res, 'persons/new', shown.form, values, { ...newLocals(ctx), candidates: shown.candidates });
+      return renderFormPage(res, 'persons/new', { ...newLocals(ctx), candidates: shown.candidates }, { ...shown.form, values });
     }
     const result = await createPerson(req, pickValues(form.data), form.data.confirm_distinct);
     if (!result.ok) {
       // 409: the input is valid but conflicts with stored records (possible duplicates); nothing was created.
-      return res.status(409).render('persons/new', {
-        ...newLocals(ctx), values, candidates: result.candidates,
-        errors: { confirm_distinct: PERSON_MESSAGES.duplicate },
-        errorList: [{ field: 'confirm_distinct', message: PERSON_MESSAGES.duplicate }],
-      });
+      return renderFormPage(res, 'persons/new', { ...newLocals(ctx), candidates: result.candidates }, { ...fieldError('confirm_distinct', PERSON_MESSAGES.duplicate), values }, 409);
     }
     flash(req, '本人を登録しました。');
     res.redirect(303, `/persons/${result.id}`);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { audit } from '../../audit/audit-writer';
 import { flash } from '../../http/flash';
-import { parseForm, renderBadRequest } from '../../http/forms';
+import { fieldError, parseForm, renderFormPage } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { PERSON_FIELDS, PersonValues } from './persons-fields';
 import { FormContext, formContext, formValues, pickValues } from './persons-form';
@@ -11,6 +11,7 @@ import { findPerson } from './persons-queries';
 import { PERSON_MESSAGES, personUpdateSchema } from './persons-schema';
 import { updatePerson } from './persons-service';
 import { loadPerson, refuseMerged } from './persons-load';
+import { conflictRows, renderConflictPage } from '../../http/conflict';
 
 /** The edit form, plus the box that confirms a different person when the edit brings in possible duplicates. */
 const editSchema = (ctx: FormContext) => personUpdateSchema(ctx.schema).extend({ confirm_distinct: z.unknown().optional().transform((v) => v === '1') });
@@ -30,7 +31,7 @@ export function personsEditRoutes(r: SecureRouter): void {
     const ctx = await formContext(req, person);
     const form = parseForm(editSchema(ctx), req.body);
     const values = { ...req.body, confirm_distinct: '' };
-    if (!form.ok) return renderBadRequest(res, 'persons/edit', form, values, { person, options: ctx.options });
+    if (!form.ok) return renderFormPage(res, 'persons/edit', { person, options: ctx.options }, { ...form, values });
     const result = await updatePerson(req, person, form.data.version, pickValues(form.data), form.data.confirm_distinct);
     if (result.ok) {
       flash(req, '本人情報を更新しました。');
@@ -38,23 +39,19 @@ export function personsEditRoutes(r: SecureRouter): void {
     }
     if (result.reason === 'duplicate') {
       // 409 as on the new form: valid input that may be a person already stored; nothing was saved.
-      return res.status(409).render('persons/edit', {
-        person, values, options: ctx.options, candidates: result.candidates, today: ctx.today, describeBirth, describeReasons,
-        wardById: ctx.lookups.wardById,
-        errors: { confirm_distinct: PERSON_MESSAGES.duplicate },
-        errorList: [{ field: 'confirm_distinct', message: PERSON_MESSAGES.duplicate }],
-      });
+      return renderFormPage(res, 'persons/edit', {
+        person, options: ctx.options, candidates: result.candidates, today: ctx.today, describeBirth, describeReasons, wardById: ctx.lookups.wardById,
+      }, { ...fieldError('confirm_distinct', PERSON_MESSAGES.duplicate), values }, 409);
     }
     // Someone saved (or merged) since this form was opened: show both, keep what was typed.
     const current = (await findPerson(req.deps.db, person.id))!;
     const mine: PersonValues = pickValues(form.data);
     const show = (v: Partial<PersonValues>, f: keyof PersonValues) => displayValue(ctx.lookups, f, v[f], ctx.today);
     await audit(req, 'person.view', 'person', person.id);
-    res.status(409).render('persons/conflict', {
-      person: current,
-      rows: PERSON_FIELDS.map((f) => ({ label: f.label, mine: show(mine, f.name), theirs: show(current, f.name) })),
-      values: { ...formValues(mine), version: current.version },
-      options: (await formContext(req, { ...current, ...mine })).options,
+    renderConflictPage(res, {
+      view: 'persons/conflict',
+      rows: conflictRows(PERSON_FIELDS, (f) => f.label, (f) => show(mine, f.name), (f) => show(current, f.name)),
+      locals: { person: current, values: { ...formValues(mine), version: current.version }, options: (await formContext(req, { ...current, ...mine })).options },
     });
   });
 }

@@ -1,10 +1,10 @@
 import { Request } from 'express';
 import { ErrorItem, FieldErrors } from '../../http/forms';
-import { todayIso } from '../../lib/dates';
 import { PERSON_COLUMNS, PersonValues } from './persons-fields';
 import { allowedIds, loadLookups, Lookups, selectOptions } from './persons-lookups';
 import { Candidate, possibleDuplicates } from './persons-duplicates';
 import { PERSON_MESSAGES, PersonSchemaContext } from './persons-schema';
+import { today } from '../../http/today';
 
 export interface FormContext {
   lookups: Lookups;
@@ -16,8 +16,8 @@ export interface FormContext {
 /** What the person form needs: the select options (plus the record's own retired values) and today. */
 export async function formContext(req: Request, current?: Partial<PersonValues>): Promise<FormContext> {
   const lookups = await loadLookups(req.deps.db);
-  const today = todayIso(req.deps.clock.now());
-  return { lookups, today, options: selectOptions(lookups, current), schema: { today, allowed: allowedIds(lookups, current) } };
+  const day = today(req);
+  return { lookups, today: day, options: selectOptions(lookups, current), schema: { today: day, allowed: allowedIds(lookups, current) } };
 }
 
 /** A saved record as the form shows it. */

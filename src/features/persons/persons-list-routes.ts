@@ -1,13 +1,14 @@
 import { Request } from 'express';
 import { audit } from '../../audit/audit-writer';
-import { FieldErrors } from '../../http/forms';
+import { FieldErrors, renderFormPage } from '../../http/forms';
 import { queryString } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
-import { parseDateInput, todayIso } from '../../lib/dates';
+import { parseDateInput } from '../../lib/dates';
 import { isKatakana, normalizeKana, phoneDigits } from '../../lib/kana';
 import { can } from '../../policy';
 import { describeBirth, loadLookups } from './persons-lookups';
 import { KeysetCursor, PersonSearch, searchPersons } from './persons-search';
+import { today } from '../../http/today';
 
 export const PAGE_SIZE = 50;
 
@@ -54,7 +55,7 @@ function cursorOf(req: Request): KeysetCursor | null {
 
 export function personsListRoutes(r: SecureRouter): void {
   r.get('/persons', 'persons:read', async (req, res) => {
-    const { db, clock } = req.deps;
+    const { db } = req.deps;
     const lookups = await loadLookups(db);
     const { values, errors, search } = parseSearch(req, new Set(lookups.wards.map((w) => w.id)));
     const errorList = Object.entries(errors).map(([field, message]) => ({ field, message }));
@@ -70,9 +71,9 @@ export function personsListRoutes(r: SecureRouter): void {
     }
     const firstHref = cursor ? `/persons?${new URLSearchParams(Object.entries(values).filter(([, v]) => v))}` : null;
     if (!errorList.length) await audit(req, 'person.search', 'person', null);
-    res.status(errorList.length ? 400 : 200).render('persons/index', {
-      values, errors, errorList, rows: page, nextHref, firstHref, wards: lookups.wards, today: todayIso(clock.now()),
+    renderFormPage(res, 'persons/index', {
+      values, rows: page, nextHref, firstHref, wards: lookups.wards, today: today(req),
       searched: FILTERS.some((f) => values[f]), describeBirth, canWrite: can(req.user, 'persons:write'),
-    });
+    }, { errors, errorList }, errorList.length ? 400 : 200);
   });
 }

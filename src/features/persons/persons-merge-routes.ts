@@ -1,10 +1,10 @@
 import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { flash } from '../../http/flash';
-import { FieldErrors, fieldError, parseForm } from '../../http/forms';
+import { fieldError, FormErrors, parseForm, renderFormPage } from '../../http/forms';
 import { queryString } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
-import { parseDateInput, todayIso } from '../../lib/dates';
+import { parseDateInput } from '../../lib/dates';
 import { PERSON_FIELDS, PersonRow } from './persons-fields';
 import { describeBirth, displayValue, loadLookups } from './persons-lookups';
 import { mergePersons } from './persons-merge';
@@ -14,6 +14,8 @@ import { describeReasons } from './person-match';
 import { MERGE_MESSAGES, mergeSchema } from './persons-schema';
 import { searchPersons } from './persons-search';
 import { loadPerson, refuseMerged } from './persons-load';
+import { today } from '../../http/today';
+import { conflictRows } from '../../http/conflict';
 
 /** Why `other` cannot be merged into `person`, if it cannot. */
 function refusal(person: PersonRow, other: PersonRow | undefined): string | null {
@@ -24,10 +26,10 @@ function refusal(person: PersonRow, other: PersonRow | undefined): string | null
 }
 
 /** The merge page: candidates, a search, and (with other_id) both records side by side to confirm. */
-async function renderMerge(req: Request, res: Response, person: PersonRow, otherId: number | null, status = 200, errs?: { errors: FieldErrors; errorList: { field: string; message: string }[] }) {
-  const { db, clock } = req.deps;
+async function renderMerge(req: Request, res: Response, person: PersonRow, otherId: number | null, status = 200, errs?: FormErrors) {
+  const { db } = req.deps;
   const lookups = await loadLookups(db);
-  const today = todayIso(clock.now());
+  const day = today(req);
   const values = { kana: queryString(req, 'kana'), birth: queryString(req, 'birth') };
   const birth = values.birth ? parseDateInput(values.birth) : null;
   const searched = Boolean(values.kana || (birth && birth.ok));
@@ -38,15 +40,15 @@ async function renderMerge(req: Request, res: Response, person: PersonRow, other
   const other = otherId ? await findPerson(db, otherId) : undefined;
   const problem = otherId ? refusal(person, other) : null;
   const compare = other && !problem
-    ? PERSON_FIELDS.map((f) => ({ label: f.label, mine: displayValue(lookups, f.name, person[f.name], today), theirs: displayValue(lookups, f.name, other[f.name], today) }))
+    ? conflictRows(PERSON_FIELDS, (f) => f.label, (f) => displayValue(lookups, f.name, person[f.name], day), (f) => displayValue(lookups, f.name, other[f.name], day))
     : null;
   await audit(req, 'person.search', 'person', null);
   if (compare && other) await audit(req, 'person.view', 'person', other.id);
-  res.status(problem && status === 200 ? 400 : status).render('persons/merge', {
+  renderFormPage(res, 'persons/merge', {
     person, values, searched, results, candidates, other: compare ? other : null, compare, problem,
     counts: compare && other ? await linkCounts(db, other.id) : [],
-    describeBirth, describeReasons, today, wardById: lookups.wardById, ...(errs ?? {}),
-  });
+    describeBirth, describeReasons, today: day, wardById: lookups.wardById,
+  }, errs, problem && status === 200 ? 400 : status);
 }
 
 export function personsMergeRoutes(r: SecureRouter): void {

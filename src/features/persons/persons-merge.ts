@@ -6,6 +6,7 @@ import { PersonRow } from './persons-fields';
 import { loadLookups } from './persons-lookups';
 import { planMerge } from './persons-merge-plan';
 import { personColumns } from './persons-queries';
+import { inTransaction, updateVersioned } from '../../db/tx';
 
 export type MergeRefusal = 'self' | 'missing' | 'merged' | 'stale';
 export type MergeResult = { ok: true } | { ok: false; reason: MergeRefusal };
@@ -24,7 +25,7 @@ export async function mergePersons(req: Request, m: MergeRequest): Promise<Merge
   const { db, clock } = req.deps;
   const now = clock.now();
   try {
-    return await db.transaction(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const rows: PersonRow[] = await trx('persons').whereIn('id', [m.survivorId, m.otherId]).orderBy('id').forUpdate();
       const survivor = rows.find((r) => r.id === m.survivorId);
       const other = rows.find((r) => r.id === m.otherId);
@@ -37,11 +38,10 @@ export async function mergePersons(req: Request, m: MergeRequest): Promise<Merge
       }
       const values = planMerge(survivor, other, await loadLookups(trx), todayIso(now));
       const by = req.user!.id;
-      const s = await trx('persons').where({ id: survivor.id, version: survivor.version })
-        .update({ ...personColumns(values), updated_at: now, updated_by: by, version: survivor.version + 1 });
-      const o = await trx('persons').where({ id: other.id, version: other.version }).whereNull('merged_into_id')
-        .update({ merged_into_id: survivor.id, merged_at: now, updated_at: now, updated_by: by, version: other.version + 1 });
-      if (s !== 1 || o !== 1) throw new Stale();
+      const s = await updateVersioned(trx, 'persons', survivor.id, survivor.version, { ...personColumns(values), updated_at: now, updated_by: by });
+      const o = await updateVersioned(trx, 'persons', other.id, other.version,
+        { merged_into_id: survivor.id, merged_at: now, updated_at: now, updated_by: by }, { where: (q) => q.whereNull('merged_into_id') });
+      if (!s || !o) throw new Stale();
       await audit(req, 'person.merge', 'person', survivor.id, trx);
       await audit(req, 'person.merged', 'person', other.id, trx);
       return { ok: true } as const;

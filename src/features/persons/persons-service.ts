@@ -3,6 +3,7 @@ import { audit } from '../../audit/audit-writer';
 import { PersonRow, PersonValues } from './persons-fields';
 import { Candidate, newDuplicates, possibleDuplicates } from './persons-duplicates';
 import { personColumns } from './persons-queries';
+import { inTransaction, updateVersioned } from '../../db/tx';
 
 export type CreateResult = { ok: true; id: number } | { ok: false; candidates: Candidate[] };
 
@@ -12,7 +13,7 @@ export type CreateResult = { ok: true; id: number } | { ok: false; candidates: C
  */
 export async function createPerson(req: Request, v: PersonValues, confirmDistinct: boolean): Promise<CreateResult> {
   const { db, clock } = req.deps;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const candidates = await possibleDuplicates(trx, v);
     if (candidates.length > 0 && !confirmDistinct) return { ok: false, candidates };
     const now = clock.now();
@@ -34,16 +35,14 @@ export type UpdateResult = { ok: true } | { ok: false; reason: 'stale' } | { ok:
 export async function updatePerson(req: Request, before: PersonRow, version: number, v: PersonValues, confirmDistinct: boolean): Promise<UpdateResult> {
   const { db, clock } = req.deps;
   const id = before.id;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const open = await trx('persons').where({ id, version }).whereNull('merged_into_id').first('id');
     if (!open) return { ok: false, reason: 'stale' };
     const candidates = confirmDistinct ? [] : await newDuplicates(trx, id, before, v);
     if (candidates.length > 0) return { ok: false, reason: 'duplicate', candidates };
-    // updateVersioned's rule (id + version), and never on a record merged away meanwhile.
-    const n = await trx('persons').where({ id, version }).whereNull('merged_into_id').update({
-      ...personColumns(v), updated_at: clock.now(), updated_by: req.user!.id, version: version + 1,
-    });
-    if (n !== 1) return { ok: false, reason: 'stale' };
+    // never on a record merged away meanwhile
+    const saved = await updateVersioned(trx, 'persons', id, version, { ...personColumns(v), updated_at: clock.now(), updated_by: req.user!.id }, { where: (q) => q.whereNull('merged_into_id') });
+    if (!saved) return { ok: false, reason: 'stale' };
     await audit(req, 'person.update', 'person', id, trx);
     return { ok: true };
   });

@@ -1,7 +1,7 @@
 import { Request } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { SecureRouter } from '../../http/routes';
-import { formatDateTime, todayIso } from '../../lib/dates';
+import { formatDateTime } from '../../lib/dates';
 import { can } from '../../policy';
 import type { TimelineSource } from '../../contracts';
 import { personTimeline } from './person-timeline';
@@ -9,15 +9,16 @@ import { PersonRow } from './persons-fields';
 import { displayRows, loadLookups } from './persons-lookups';
 import { loadPerson } from './persons-load';
 import { mergedFrom } from './persons-queries';
+import { today } from '../../http/today';
 
 /** Everything the person page and its print show: details, timeline, merge history. */
 async function personPage(req: Request, person: PersonRow, timeline: readonly TimelineSource[]) {
-  const { db, clock } = req.deps;
+  const { db } = req.deps;
   const lookups = await loadLookups(db);
-  const today = todayIso(clock.now());
+  const day = today(req);
   return {
-    person, today,
-    details: displayRows(lookups, person, today),
+    person, today: day,
+    details: displayRows(lookups, person, day),
     timeline: await personTimeline(db, person.id, timeline),
     mergedFrom: await mergedFrom(db, person.id),
     formatDateTime,

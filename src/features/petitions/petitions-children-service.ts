@@ -7,6 +7,7 @@ import { Change, touchPetition, writeHistory } from './petitions-history';
 import { DocumentsForm, RelativeForm } from './petitions-progress-schema';
 import { RelativeRow } from './petitions-queries';
 import { scopedPetitions } from './petitions-scope';
+import { inTransaction, updateVersioned } from '../../db/tx';
 
 /** Relatives and the documents checklist: each change with its history lines, the audit row and a new version. */
 
@@ -32,7 +33,7 @@ async function withPetition<T>(req: Request, id: number, action: string, work: (
   const { db, clock } = req.deps;
   const now = clock.now();
   const by = req.user!.id;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const p = await scopedPetitions(trx, req.user!).where('p.id', id).forUpdate().first('p.id', 'p.version');
     if (!p) throw new NotFoundError();
     const { result, changes } = await work(trx);
@@ -57,8 +58,7 @@ export function addRelative(req: Request, id: number, f: RelativeForm): Promise<
 export function updateRelative(req: Request, id: number, before: RelativeRow, f: RelativeForm & { version: number }): Promise<boolean> {
   return withPetition(req, id, 'petition.relative', async (trx) => {
     const v = columns(f);
-    const n = await trx('petition_relatives').where({ id: before.id, petition_id: id, version: f.version }).update({ ...v, version: f.version + 1 });
-    if (n !== 1) return { result: false, changes: [] };
+    if (!(await updateVersioned(trx, 'petition_relatives', before.id, f.version, v, { where: { petition_id: id } }))) return { result: false, changes: [] };
     const old = `${before.name} ${describeRelative(before)}`;
     const now = `${v.name} ${describeRelative(v)}`;
     return { result: true, changes: old === now ? [] : [{ field: relativeField(before.name), old, new: now }] };

@@ -1,36 +1,36 @@
 import { Request, Response } from 'express';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors } from '../../http/forms';
+import { FormErrors, renderFormPage } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { displayValue, FIELD_GROUPS, FIELDS, MOTIVES_LABEL, motivesText, PetitionValues } from './petitions-fields';
 import { formChoices } from './petitions-form';
 import { allowedFor, Held, loadPetitionOptions, PetitionOptions } from './petitions-options';
-import { loadPetition, scopedId, today } from './petitions-page';
+import { loadPetition, scopedId } from './petitions-page';
 import { motiveIdsOf, PetitionRow } from './petitions-queries';
 import { EditForm, editSchema, validateRecord } from './petitions-schema';
 import { updatePetition } from './petitions-service';
 import { recordedStages } from './petitions-stage-service';
+import { conflictRows, renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 const held = (p: PetitionRow, motiveIds: number[]): Held => ({
   ward_id: p.ward_id, legal_basis_id: p.legal_basis_id, type_sought_id: p.type_sought_id, decision_type_id: p.decision_type_id,
   guardian_relation_id: p.guardian_relation_id, motive_ids: motiveIds,
 });
 
-function renderEdit(res: Response, p: PetitionRow, o: PetitionOptions, h: Held, values: Record<string, unknown>, status = 200, e?: { errors: FieldErrors; errorList: ErrorItem[] }) {
+function renderEdit(res: Response, p: PetitionRow, o: PetitionOptions, h: Held, values: Record<string, unknown>, status = 200, e?: FormErrors) {
   const raw = values.motive_ids;
   const motiveIds = (Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw]).map(String);
-  res.status(status).render('petitions/edit', { p, values, motiveIds, choices: formChoices(o, h), groups: FIELD_GROUPS, ...(e ?? {}) });
+  renderFormPage(res, 'petitions/edit', { p, values, motiveIds, choices: formChoices(o, h), groups: FIELD_GROUPS }, e, status);
 }
 
 /** Both versions side by side, as labels: what was typed and what is saved now. */
 async function renderConflict(req: Request, res: Response, id: number, mine: EditForm, o: PetitionOptions) {
   const current = await loadPetition(req, id);
   const theirsMotives = await motiveIdsOf(req.deps.db, req.user!, id);
-  const rows = FIELDS.map((f) => ({
-    label: f.label, mine: displayValue(o, f, mine[f.name as keyof PetitionValues]), theirs: displayValue(o, f, current[f.name]),
-  }));
+  const rows = conflictRows(FIELDS, (f) => f.label, (f) => displayValue(o, f, mine[f.name as keyof PetitionValues]), (f) => displayValue(o, f, current[f.name]));
   rows.push({ label: MOTIVES_LABEL, mine: motivesText(o, mine.motive_ids), theirs: motivesText(o, theirsMotives) });
-  res.status(409).render('errors/conflict', { backHref: `/petitions/${id}/edit`, rows });
+  renderConflictPage(res, { backHref: `/petitions/${id}/edit`, rows });
 }
 
 /** The record form (center staff): every field incl. the stage-specific ones and the ward. */

@@ -1,5 +1,5 @@
 import { Request, Response } from 'express';
-import { ErrorItem, FieldErrors } from '../../http/forms';
+import { renderFormPage, Rerender } from '../../http/forms';
 import { pickedPerson, searchForPick, PersonHit } from '../persons';
 import { FIELD_GROUPS, INTAKE_FIELDS, REASONS, URGENCIES } from './petitions-fields';
 import { offered, selectOptions } from '../masters';
@@ -21,16 +21,15 @@ export function formChoices(o: PetitionOptions, held: Held) {
   };
 }
 
-interface Extra { candidates?: PersonHit[]; searched?: string | null; errors?: FieldErrors; errorList?: ErrorItem[] }
+type Extra = Rerender & { candidates?: PersonHit[]; searched?: string | null };
 
 /** The new-petition form: the chosen person, search candidates, and the intake fields. */
 export async function renderNew(req: Request, res: Response, o: PetitionOptions, values: Record<string, unknown>, status = 200, extra: Extra = {}) {
   const linked = await pickedPerson(req.deps.db, values.person_id);
-  res.status(status).render('petitions/new', {
+  renderFormPage(res, 'petitions/new', {
     values, linked, candidates: (extra.candidates ?? []).filter((c) => c.id !== linked?.id), searched: extra.searched ?? null,
     choices: formChoices(o, {}), groups: [{ legend: '申立ての概要', stage: 1, fields: FIELD_GROUPS.flatMap((g) => g.fields).filter((f) => INTAKE_FIELDS.includes(f.name)) }],
-    ...(extra.errors ? { errors: extra.errors, errorList: extra.errorList } : {}),
-  });
+  }, extra, status);
 }
 
 /** Re-renders the form with the persons whose kana starts with what was typed. */

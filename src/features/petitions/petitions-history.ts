@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { ANY_VERSION, updateVersioned } from '../../db/tx';
 import { displayValue, FIELDS, MOTIVES_LABEL, motivesText, PetitionValues } from './petitions-fields';
 import { PetitionOptions } from './petitions-options';
 
@@ -34,6 +35,5 @@ export async function writeHistory(trx: Knex.Transaction, petitionId: number, us
 
 /** Moves the version on (children changed), so an edit form opened before gets the conflict page. */
 export function touchPetition(trx: Knex.Transaction, petitionId: number, userId: number, at: Date, extra: Record<string, unknown> = {}) {
-  return trx('petitions').where({ id: petitionId })
-    .update({ ...extra, version: trx.raw('version + 1'), updated_at: at, updated_by: userId });
+  return updateVersioned(trx, 'petitions', petitionId, ANY_VERSION, { ...extra, updated_at: at, updated_by: userId });
 }

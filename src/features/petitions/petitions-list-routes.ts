@@ -5,7 +5,7 @@ import { fiscalYearOf } from '../../lib/dates';
 import { can, wardScope } from '../../policy';
 import { STAGES } from './petition-stages';
 import { CLOSED_FILTERS, DEFAULT_FILTERS, filingYears, LIST_LIMIT, listPetitions, parseListFilters, stallDays } from './petitions-list';
-import { today } from './petitions-page';
+import { today } from '../../http/today';
 
 /** What the list partial needs: rows (with the next step of each), the threshold, the limit note. */
 async function listLocals(req: Request, filters = parseListFilters(req)) {

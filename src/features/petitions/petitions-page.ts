@@ -1,9 +1,8 @@
 import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
-import { ErrorItem, FieldErrors } from '../../http/forms';
+import { renderFormPage, Rerender } from '../../http/forms';
 import { NotFoundError } from '../../http/errors';
 import { idParam } from '../../http/params';
-import { todayIso } from '../../lib/dates';
 import { can } from '../../policy';
 import { CLOSE_KINDS, CLOSING_STAGE, STAGE_STATUS_LABELS, STAGES } from './petition-stages';
 import { displayValue, FIELD_GROUPS, motivesText } from './petitions-fields';
@@ -16,8 +15,7 @@ import {
 } from './petitions-queries';
 import { petitionIdFor } from './petitions-scope';
 import { staffPersonSummary, wardPersonSummary } from '../persons';
-
-export const today = (req: Request) => todayIso(req.deps.clock.now());
+import { today } from '../../http/today';
 
 /** The petition id in the path, if this user may see it (else 404; another ward's is audited). */
 export const scopedId = (req: Request) => petitionIdFor(req, idParam(req, 'petitionId'));
@@ -40,13 +38,11 @@ async function meetingCaseHref(req: Request, caseId: number | null): Promise<str
   return c ? `/meetings/${c.meeting_id}/cases/${caseId}` : null;
 }
 
-interface Extra { errors?: FieldErrors; errorList?: ErrorItem[]; values?: Record<string, unknown> }
-
 /**
  * The petition page: person (what this role may see), stages, forms to record progress,
  * relatives, documents, the record and its history. Every rendering is audited as a view.
  */
-export async function renderPetition(req: Request, res: Response, id: number, status = 200, extra: Extra = {}) {
+export async function renderPetition(req: Request, res: Response, id: number, status = 200, extra: Rerender = {}) {
   const { db } = req.deps;
   const user = req.user!;
   const p = await loadPetition(req, id);
@@ -62,7 +58,7 @@ export async function renderPetition(req: Request, res: Response, id: number, st
   for (const d of documents) values[`doc_${d.id}_on`] = d.on ?? '';
   const matchingHref = await meetingCaseHref(req, p.meeting_case_id);
   await audit(req, 'petition.view', 'petition', id);
-  res.status(status).render('petitions/show', {
+  renderFormPage(res, 'petitions/show', {
     p, person, personLink: can(user, 'persons:read'), threshold,
     stalled: p.current_stage !== null && p.days_in_stage !== null && p.days_in_stage >= threshold,
     stageRows: STAGES.map((def) => ({ def, row: byStage.get(def.no) ?? null, current: def.no === p.current_stage })),
@@ -73,6 +69,6 @@ export async function renderPetition(req: Request, res: Response, id: number, st
     motives: motivesText(o, motiveIds),
     relatives, documents, history, historyLimit: HISTORY_LIMIT, statusLabels: STAGE_STATUS_LABELS, replies: RELATIVE_REPLIES,
     canWrite: can(user, 'petitions:write'), canProgress: can(user, 'petitions:progress'), hasPdf: pdfRoute(req),
-    errors: extra.errors ?? {}, errorList: extra.errorList ?? [], values: { ...values, ...(extra.values ?? {}) },
-  });
+    values,
+  }, extra, status);
 }

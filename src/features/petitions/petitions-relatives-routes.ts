@@ -1,15 +1,17 @@
 import { Request, Response } from 'express';
 import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, parseForm } from '../../http/forms';
+import { FormErrors, parseForm, renderFormPage } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { addRelative, deleteRelative, describeRelative, docState, saveDocuments, updateRelative } from './petitions-children-service';
 import { offered } from '../masters';
 import { loadPetitionOptions } from './petitions-options';
-import { loadPetition, renderPetition, scopedId, today } from './petitions-page';
+import { loadPetition, renderPetition, scopedId } from './petitions-page';
 import { parseDocuments, RELATIVE_REPLIES, relativeDeleteSchema, relativeEditSchema, relativeSchema, validateRelative } from './petitions-progress-schema';
 import { documentsOf, findRelative, RelativeRow } from './petitions-queries';
 import { childNotFound } from './petitions-scope';
+import { conflictRows, renderConflictPage } from '../../http/conflict';
+import { today } from '../../http/today';
 
 /** The relative named in the path, within this user's petition, or 404 (audited when it is another ward's). */
 async function loadRelative(req: Request, id: number): Promise<RelativeRow> {
@@ -22,12 +24,12 @@ const formValues = (r: RelativeRow) => ({
   rel_reply: r.reply ?? '', rel_reply_on: r.reply_on ?? '', version: r.version,
 });
 
-async function renderRelativeEdit(req: Request, res: Response, id: number, rel: RelativeRow, values: Record<string, unknown>, status = 200, e?: { errors: FieldErrors; errorList: ErrorItem[] }) {
+async function renderRelativeEdit(req: Request, res: Response, id: number, rel: RelativeRow, values: Record<string, unknown>, status = 200, e?: FormErrors) {
   const p = await loadPetition(req, id);
-  res.status(status).render('petitions/relative-edit', { p, rel, values, replies: RELATIVE_REPLIES, ...(e ?? {}) });
+  renderFormPage(res, 'petitions/relative-edit', { p, rel, values, replies: RELATIVE_REPLIES }, e, status);
 }
 
-const conflictPage = (res: Response, id: number, mine: string, theirs: string) => res.status(409).render('errors/conflict', {
+const conflictPage = (res: Response, id: number, mine: string, theirs: string) => renderConflictPage(res, {
   backHref: `/petitions/${id}#relatives`, rows: [{ label: '親族', mine, theirs }],
 });
 
@@ -80,11 +82,9 @@ export function relativesRoutes(r: SecureRouter): void {
     if (!form.ok) return renderPetition(req, res, id, 400, { ...form, values: req.body ?? {} });
     if ((await saveDocuments(req, id, form.data, documents)) === 'conflict') {
       const now = await documentsOf(req.deps.db, req.user!, id);
-      return res.status(409).render('errors/conflict', {
+      return renderConflictPage(res, {
         backHref: `/petitions/${id}#documents`,
-        rows: documents.map((d) => ({
-          label: d.label, mine: docState(form.data.gathered.get(d.id), form.data.gathered.has(d.id)), theirs: docState(now.get(d.id), now.has(d.id)),
-        })),
+        rows: conflictRows(documents, (d) => d.label, (d) => docState(form.data.gathered.get(d.id), form.data.gathered.has(d.id)), (d) => docState(now.get(d.id), now.has(d.id))),
       });
     }
     flash(req, '書類のチェックリストを保存しました。');

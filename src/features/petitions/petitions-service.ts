@@ -1,7 +1,7 @@
 import { Request } from 'express';
 import { Knex } from 'knex';
 import { audit } from '../../audit/audit-writer';
-import { updateVersioned } from '../../db/tx';
+import { inTransaction, updateVersioned } from '../../db/tx';
 import { PetitionValues, pickValues } from './petitions-fields';
 import { recordChanges, writeHistory } from './petitions-history';
 import { PetitionOptions } from './petitions-options';
@@ -18,7 +18,7 @@ export async function createPetition(req: Request, f: CreateForm): Promise<numbe
   const { db, clock } = req.deps;
   const now = clock.now();
   const by = req.user!.id;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const [row] = await trx('petitions').insert({
       person_id: f.person_id, ward_id: f.ward_id, legal_basis_id: f.legal_basis_id, reason: f.reason, reason_note: f.reason_note,
       urgency: f.urgency, referral_source: f.referral_source, type_sought_id: f.type_sought_id,
@@ -41,7 +41,7 @@ export async function updatePetition(req: Request, id: number, f: EditForm, o: P
   const { db, clock } = req.deps;
   const now = clock.now();
   const by = req.user!.id;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await scopedPetitions(trx, req.user!).where('p.id', id).forUpdate().first('p.*');
     if (!before) return 'missing';
     if (before.version !== f.version) return 'conflict';

@@ -4,8 +4,9 @@ import { ErrorItem, FieldErrors, fieldError, parseForm, parseFormAsync } from '.
 import { SecureRouter } from '../../http/routes';
 import { CLOSING_STAGE, stageDef } from './petition-stages';
 import { closeFormRule, closeSchema, stageFormRule, stageSchema, undoSchema } from './petitions-progress-schema';
-import { renderPetition, scopedId, today } from './petitions-page';
+import { renderPetition, scopedId } from './petitions-page';
 import { recordStage, STAGE_FORM_FIELDS, stageFacts, stageRefusals, StageInput, undoStage } from './petitions-stage-service';
+import { today } from '../../http/today';
 
 /** The hidden stage number has no field to point at: its error is shown with the choice of the form it came from. */
 function onVisibleField(form: { errors: FieldErrors; errorList: ErrorItem[] }, field: string) {

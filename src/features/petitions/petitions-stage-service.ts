@@ -8,6 +8,7 @@ import { fieldDef, PetitionField } from './petitions-fields';
 import { Change, touchPetition, writeHistory } from './petitions-history';
 import { recordDates, STAGE_DATE_FIELDS } from './petitions-schema';
 import { scopedPetitions } from './petitions-scope';
+import { inTransaction } from '../../db/tx';
 
 export interface StageInput {
   stage: number;
@@ -76,7 +77,7 @@ export async function stageFacts(req: Request, id: number) {
 
 /** Records one stage in order (checkStageOrder / checkStageDate), with history and audit, in one transaction. */
 export function recordStage(req: Request, id: number, input: StageInput, today: string): Promise<StageOutcome> {
-  return req.deps.db.transaction((trx) => recordStageIn(trx, req, id, input, today));
+  return inTransaction(req.deps.db, (trx) => recordStageIn(trx, req, id, input, today));
 }
 
 /** recordStage inside the caller's transaction (another feature completing a stage with its own writes). */
@@ -118,7 +119,7 @@ export async function undoStage(req: Request, id: number, stage: number): Promis
   const { db, clock } = req.deps;
   const now = clock.now();
   const by = req.user!.id;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { p, recorded } = await lockWithStages(trx, req, id);
     const last = recorded[recorded.length - 1];
     if (!last || last.stage !== stage) return false;

@@ -1,9 +1,9 @@
 /** The reminders on a user's home page: every source their role may read, counted and cut to the first few. */
 import type { RequestHandler } from 'express';
 import type { Knex } from 'knex';
-import { todayIso } from '../../lib/dates';
 import { can, Principal } from '../../policy';
 import type { ReminderBatch, ReminderSource } from '../../contracts/reminder';
+import { today } from '../../http/today';
 
 /** Items shown per kind; the rest are behind 「すべて見る」. */
 export const REMINDERS_SHOWN = 5;
@@ -26,6 +26,6 @@ export async function loadReminders(
 
 /** Puts `reminders` from `sources` (the Registry's) in res.locals for the home views (views/reminders/list.ejs). */
 export const reminderLocals = (sources: readonly ReminderSource[]): RequestHandler => async (req, res, next) => {
-  res.locals.reminders = await loadReminders(req.deps.db, req.user!, todayIso(req.deps.clock.now()), sources);
+  res.locals.reminders = await loadReminders(req.deps.db, req.user!, today(req), sources);
   next();
 };

@@ -2,7 +2,7 @@ import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { sendDownload } from '../../http/download';
 import { NotFoundError } from '../../http/errors';
-import { ErrorItem, FieldErrors, fieldError } from '../../http/forms';
+import { ErrorItem, fieldError, FieldErrors, renderFormPage } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { can } from '../../policy';
 import type { Table } from '../../lib/table/table';
@@ -42,7 +42,7 @@ async function renderShow(req: Request, res: Response, def: ReportDef, built: Bu
   if (built.ok) {
     return res.render('reports/show', { report: def, fields, table: built.table, query: reportQuery(built.params), formats: REPORT_FORMATS, fy: indexFy(built.params) });
   }
-  res.status(400).render('reports/show', { report: def, fields, table: null, errors: built.errors, errorList: built.errorList, values, fy: current });
+  renderFormPage(res, 'reports/show', { report: def, fields, table: null, values, fy: current }, built);
 }
 
 /** The tallies: HTML, CSV, xlsx and PDF of every report in the registry the user may read, and a print view. */
@@ -55,7 +55,7 @@ export function reportsRoutes(r: SecureRouter, { reports: REPORTS }: Registry): 
     const fy = parsed.ok ? parsed.params.fy : current;
     const reports = REPORTS.filter((d) => canReadReport(req.user, d)).map((d) => ({ ...d, href: indexHref(d, fy) }));
     const locals = { reports, fields: [fyField(current, fy)], fy, annual: can(req.user, 'reports:annual') };
-    if (!parsed.ok) return res.status(400).render('reports/index', { ...locals, errors: parsed.errors, errorList: parsed.errorList });
+    if (!parsed.ok) return renderFormPage(res, 'reports/index', locals, parsed);
     res.render('reports/index', locals);
   });
 

@@ -5,13 +5,12 @@ import { loadSubsidyOptions } from './subsidies-options';
 import { displayValue, FIELDS, Kind } from './subsidies-fields';
 import { findSubsidy } from './subsidies-queries';
 import { statusLabel } from './subsidies-values';
+import { ConflictRow, renderConflictPage } from '../../http/conflict';
 
 const STEP_FIELDS: [string, string, Kind][] = [
   ['decision', '決定', 'text'], ['decided_on', '決定日', 'date'], ['decision_number', '決定番号', 'text'], ['decision_reason', '却下の理由', 'text'],
   ['paid_on', '支払日', 'date'],
 ];
-
-export interface ConflictRow { label: string; mine: string; theirs: string }
 
 /** `mine`: the form's values by field name (record fields, or a step's fields such as decided_on). */
 export async function renderConflict(req: Request, res: Response, id: number, mine: object, step: string | null = null) {
@@ -24,5 +23,5 @@ export async function renderConflict(req: Request, res: Response, id: number, mi
     rows.push({ label, mine: displayValue(o, { kind }, name in sent ? sent[name] : now[name]), theirs: displayValue(o, { kind }, now[name]) });
   }
   if (current) await audit(req, 'subsidy.view', 'subsidy', id);
-  res.status(409).render('errors/conflict', { backHref: current ? `/subsidies/${id}` : '/subsidies', rows });
+  renderConflictPage(res, { backHref: current ? `/subsidies/${id}` : '/subsidies', rows });
 }

@@ -4,10 +4,11 @@ import { SecureRouter } from '../../http/routes';
 import { isPersonSearch, pickedPerson } from '../persons';
 import { renderNew, renderPersonSearch } from './subsidies-form';
 import { allowedFor, loadSubsidyOptions, petitionChoices } from './subsidies-options';
-import { today } from './subsidies-page';
+
 import { prepareSave } from './subsidies-save';
 import { createSchema } from './subsidies-schema';
 import { createSubsidy } from './subsidies-service';
+import { today } from '../../http/today';
 
 /** GET /subsidies/new (optionally ?person_id=) and POST /subsidies: center staff take in an application (受付). */
 export function createRoutes(r: SecureRouter): void {

@@ -5,7 +5,7 @@
  */
 import { Request } from 'express';
 import { audit } from '../../audit/audit-writer';
-import { updateVersioned } from '../../db/tx';
+import { inTransaction, updateVersioned } from '../../db/tx';
 import { EDITABLE_STATUSES } from './subsidies-service';
 
 export type StepResult = 'ok' | 'conflict' | 'wrong_state';
@@ -20,7 +20,7 @@ interface Step {
 
 async function step(req: Request, id: number, version: number, s: Step): Promise<StepResult> {
   const { db, clock } = req.deps;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await trx('subsidies').where({ id }).whereNull('deleted_at').forUpdate().first('version', 'status', 'decision');
     if (!row || row.version !== version) return 'conflict';
     if (!s.from(row)) return 'wrong_state';

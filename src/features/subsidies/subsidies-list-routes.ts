@@ -4,8 +4,9 @@ import { SecureRouter } from '../../http/routes';
 import { fiscalYearOf } from '../../lib/dates';
 import { can } from '../../policy';
 import { decisionYears, filterQuery, listSubsidies, parseFilters } from './subsidies-list';
-import { today } from './subsidies-page';
+
 import { FUNDING_LINES, STATUS_FILTERS, statusLabel } from './subsidies-values';
+import { today } from '../../http/today';
 
 /** GET /subsidies: the applications under the filters, newest first, 50 a page. */
 export function listRoutes(r: SecureRouter): void {

@@ -11,7 +11,7 @@ import { relationLabel, type SubsidyOptions } from './subsidies-options';
 import { overlapping } from './subsidies-queries';
 import { RecordForm } from './subsidies-schema';
 import { Validated, validateSubsidy } from './subsidies-validate';
-import { today } from './subsidies-page';
+import { today } from '../../http/today';
 
 type Parsed = Omit<RecordForm, 'version'>;
 

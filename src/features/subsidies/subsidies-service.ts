@@ -1,6 +1,6 @@
 import { Request } from 'express';
 import { audit } from '../../audit/audit-writer';
-import { updateVersioned } from '../../db/tx';
+import { inTransaction, updateVersioned } from '../../db/tx';
 import { Computed } from './subsidies-validate';
 import { RecordValues } from './subsidies-schema';
 
@@ -24,7 +24,7 @@ export async function createSubsidy(req: Request, personId: number, f: Saved, ov
   const { db, clock } = req.deps;
   const now = clock.now();
   const by = req.user!.id;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const [row] = await trx('subsidies').insert({
       person_id: personId, ...columns(f), status: '受付', created_at: now, created_by: by, updated_at: now, updated_by: by,
     }).returning('id');
@@ -39,7 +39,7 @@ export type UpdateResult = 'ok' | 'conflict' | 'locked';
 /** Saves the form if nobody changed the application since `version` and it is not decided yet. */
 export async function updateSubsidy(req: Request, id: number, version: number, f: Saved, overlapConfirmed: boolean): Promise<UpdateResult> {
   const { db, clock } = req.deps;
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx('subsidies').where({ id }).whereNull('deleted_at').forUpdate().first('version', 'status');
     if (!before || before.version !== version) return 'conflict';
     if (!EDITABLE_STATUSES.includes(before.status)) return 'locked';

@@ -5,7 +5,8 @@ import { SecureRouter } from '../../http/routes';
 import { renderConflict } from './subsidies-conflict';
 import { decide, recordPayment, removeSubsidy, StepResult, toReview } from './subsidies-flow-service';
 import { decisionRule, decisionSchema, deleteSchema, paymentRule, paymentSchema, reviewSchema } from './subsidies-flow-schema';
-import { loadSubsidy, renderSubsidy, subsidyId, today } from './subsidies-page';
+import { loadSubsidy, renderSubsidy, subsidyId } from './subsidies-page';
+import { today } from '../../http/today';
 
 const WRONG_STATE = 'この操作はできません。他の人が先に状況を変えた可能性があります。画面の内容を確認してください。';
 

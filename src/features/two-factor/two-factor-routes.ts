@@ -1,7 +1,7 @@
 import { Request, Response } from 'express';
 import { SecureRouter } from '../../http/routes';
 import { safeNext } from '../../auth/login-routes';
-import { fieldError, parseForm, renderBadRequest } from '../../http/forms';
+import { fieldError, parseForm, renderFormPage } from '../../http/forms';
 import { flash } from '../../http/flash';
 import { groupSecret, matchTotpStep, newTotpSecret, totpUri } from '../../auth/totp';
 import { confirmPassword, signOutLocked } from '../../auth/reauthenticate';
@@ -48,10 +48,10 @@ export function twoFactorRoutes(r: SecureRouter): void {
   r.post(PATH, 'signedIn', async (req, res) => {
     if (await findTotp(req.deps.db, req.user!.id)) return res.redirect(303, PATH);
     const form = parseForm(enrolSchema, req.body);
-    if (!form.ok) return renderBadRequest(res, 'two-factor/enrol', form, {}, await enrolLocals(req));
+    if (!form.ok) return renderFormPage(res, 'two-factor/enrol', await enrolLocals(req), { ...form, values: {} });
     const secret = pendingSecret(req);
     const step = matchTotpStep(secret, form.data.code, req.deps.clock.now());
-    if (step === null) return renderBadRequest(res, 'two-factor/enrol', fieldError('code', TWO_FACTOR_MESSAGES.codeWrong), {}, await enrolLocals(req));
+    if (step === null) return renderFormPage(res, 'two-factor/enrol', await enrolLocals(req), { ...fieldError('code', TWO_FACTOR_MESSAGES.codeWrong), values: {} });
     const codes = await enrolTwoFactor(req, secret, step);
     delete req.session.totpEnrol;
     if (codes === 'already') return res.redirect(303, PATH);
@@ -79,11 +79,11 @@ export function twoFactorRoutes(r: SecureRouter): void {
       return res.redirect(303, PATH);
     }
     const form = parseForm(disableSchema, req.body);
-    if (!form.ok) return renderBadRequest(res, 'two-factor/status', form, {}, await statusLocals(req));
+    if (!form.ok) return renderFormPage(res, 'two-factor/status', await statusLocals(req), { ...form, values: {} });
     const check = await confirmPassword(req, form.data.password);
     if (check === 'locked') return signOutLocked(req, res);
     if (check === 'wrong') {
-      return renderBadRequest(res, 'two-factor/status', fieldError('password', TWO_FACTOR_MESSAGES.passwordWrong), {}, await statusLocals(req));
+      return renderFormPage(res, 'two-factor/status', await statusLocals(req), { ...fieldError('password', TWO_FACTOR_MESSAGES.passwordWrong), values: {} });
     }
     await disableOwnTwoFactor(req);
     flash(req, '二段階認証を解除しました。');

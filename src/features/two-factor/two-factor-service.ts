@@ -2,6 +2,7 @@ import { Request } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { generateRecoveryCodes } from '../../auth/recovery-codes';
 import { insertEnrolment, removeTwoFactor } from '../../auth/two-factor-queries';
+import { inTransaction } from '../../db/tx';
 
 /**
  * Storing the secret: plainly in user_totp.secret, not encrypted with a key derived from
@@ -17,7 +18,7 @@ export async function enrolTwoFactor(req: Request, secret: string, step: number)
   const { db, clock } = req.deps;
   const userId = req.user!.id;
   const codes = generateRecoveryCodes();
-  const done = await db.transaction(async (trx) => {
+  const done = await inTransaction(db, async (trx) => {
     if (!(await insertEnrolment(trx, userId, secret, step, codes, clock.now()))) return false;
     await audit(req, 'user.2fa_enrol', 'user', userId, trx);
     return true;
@@ -28,7 +29,7 @@ export async function enrolTwoFactor(req: Request, secret: string, step: number)
 /** A user turns off their own second factor (only where their role does not require it). */
 export async function disableOwnTwoFactor(req: Request): Promise<void> {
   const userId = req.user!.id;
-  await req.deps.db.transaction(async (trx) => {
+  await inTransaction(req.deps.db, async (trx) => {
     if (await removeTwoFactor(trx, userId)) await audit(req, 'user.2fa_disable', 'user', userId, trx);
   });
 }
@@ -38,7 +39,7 @@ export async function disableOwnTwoFactor(req: Request): Promise<void> {
  * role requires one they enrol again at next login. Returns false if there was nothing to remove.
  */
 export async function resetTwoFactor(req: Request, userId: number): Promise<boolean> {
-  return req.deps.db.transaction(async (trx) => {
+  return inTransaction(req.deps.db, async (trx) => {
     const removed = await removeTwoFactor(trx, userId);
     if (!removed) return false;
     await trx('sessions').where({ user_id: userId }).del();

@@ -1,7 +1,11 @@
 /**
- * Proleptic-Gregorian arithmetic on ISO date strings ('YYYY-MM-DD').
- * No Date objects and no time zones: a date string names a calendar day, nothing more.
+ * Calendar days as ISO date strings ('YYYY-MM-DD'): a date string names a calendar day, nothing
+ * more (no time of day, no time zone). Validation here; the arithmetic is dayjs's.
  */
+import dayjs, { Dayjs } from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
 
 export interface Ymd {
   year: number;
@@ -57,42 +61,41 @@ export function formatIso(year: number, month: number, day: number): string {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
-/** Days since 1970-01-01 (H. Hinnant's days_from_civil). */
-function toEpochDay({ year, month, day }: Ymd): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+/**
+ * The day as dayjs sees it, in UTC so the server's time zone never shifts it. dayjs does the
+ * counting; parseIso and formatIso keep the strictness (only a real 'YYYY-MM-DD' goes in or
+ * comes out). dayjs reads a year below 100 as 19xx, so those are refused rather than miscounted:
+ * no date the app takes in is before 1900.
+ */
+function day(iso: string): Dayjs {
+  if (parseIso(iso).year < 100) throw new RangeError(`Year before 100 not supported: ${iso}`);
+  return dayjs.utc(iso);
 }
 
-function fromEpochDay(days: number): Ymd {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
+const isoOf = (d: Dayjs): string => formatIso(d.year(), d.month() + 1, d.date());
 
 /** The date `n` calendar days after `iso` (n may be negative). */
 export function addDays(iso: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`Day count must be an integer: ${n}`);
-  const r = fromEpochDay(toEpochDay(parseIso(iso)) + n);
-  return formatIso(r.year, r.month, r.day);
+  return isoOf(day(iso).add(n, 'day'));
+}
+
+/**
+ * The same day `n` years later (earlier when n < 0); 29 February becomes 28 February in a
+ * common year. (Not the rule for birthdays or for a year of activity: see ageOn and
+ * oneYearAfter, where a year from 29 February is reached on 1 March.)
+ */
+export function addYears(iso: string, n: number): string {
+  if (!Number.isInteger(n)) throw new RangeError(`Year count must be an integer: ${n}`);
+  return isoOf(day(iso).add(n, 'year'));
 }
 
 /** Calendar days from `fromIso` to `toIso` (to − from; negative when `toIso` is earlier). */
 export function daysBetween(fromIso: string, toIso: string): number {
-  return toEpochDay(parseIso(toIso)) - toEpochDay(parseIso(fromIso));
+  return day(toIso).diff(day(fromIso), 'day');
 }
 
 /** 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(iso: string): number {
-  // 1970-01-01 was a Thursday (4).
-  return (((toEpochDay(parseIso(iso)) + 4) % 7) + 7) % 7;
+  return day(iso).day();
 }

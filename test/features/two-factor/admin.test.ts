@@ -99,7 +99,7 @@ describe('which roles must use a second factor (settings)', () => {
   test('admin and manager are required as seeded; the page shows it', async () => {
     const page = await agent.get(SETTINGS);
     expect(page.status).toBe(200);
-    const checked = [...page.text.matchAll(/name="required_roles" value="(\w+)"[^>]*?( checked)?>/g)].map((m) => [m[1], !!m[2]]);
+    const checked = [...page.text.matchAll(/name="required_roles" id="required_roles-\w+" value="(\w+)"[^>]*?( checked)?>/g)].map((m) => [m[1], !!m[2]]);
     expect(checked).toEqual([['admin', true], ['staff', false], ['ward', false], ['manager', true]]);
     expect(page.text).toContain('name="two_factor_version" value="1"');
   });

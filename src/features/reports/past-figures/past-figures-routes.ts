@@ -6,7 +6,7 @@ import { Request, Response } from 'express';
 import { denyReport } from '../report-access';
 import { NotFoundError } from '../../../http/errors';
 import { flash } from '../../../http/flash';
-import { ErrorItem, FieldErrors, fieldError, parseForm } from '../../../http/forms';
+import { fieldError, FormErrors, parseForm, renderFormPage } from '../../../http/forms';
 import { SecureRouter } from '../../../http/routes';
 import { can } from '../../../policy';
 import type { ReportDef, Registry } from '../../../contracts';
@@ -14,18 +14,17 @@ import { entryYears, figuresReport, figuresReports, FiguresReport, fyParam, span
 import { loadFigureSet, loadFigureSets, type FigureSet } from './past-figures-queries';
 import { FIGURE_MESSAGES, figuresSchema, valueField, valuesOf } from './past-figures-schema';
 import { createFigureSet, updateFigureSet } from './past-figures-service';
+import { conflictRows, renderConflictPage } from '../../../http/conflict';
 
-type Errors = { errors: FieldErrors; errorList: ErrorItem[] };
-
-async function renderForm(req: Request, res: Response, def: FiguresReport, set: FigureSet | null, values: Record<string, unknown>, e?: Errors) {
+async function renderForm(req: Request, res: Response, def: FiguresReport, set: FigureSet | null, values: Record<string, unknown>, e?: FormErrors) {
   const { db } = req.deps;
   const rows = await def.pastFigures.rows(db);
   const years = entryYears(req);
   const [sets, withRecords] = await Promise.all([loadFigureSets(db, def.id), def.pastFigures.recordYears(db, years.at(-1)!, years[0])]);
-  res.status(e ? 400 : 200).render('figures/form', {
+  renderFormPage(res, 'figures/form', {
     report: def, rows, set, values, valueField, hasRecords: set ? withRecords.has(set.fiscal_year) : false,
-    yearOptions: yearOptions(years, new Set(sets.keys()), withRecords), ...(e ?? {}),
-  });
+    yearOptions: yearOptions(years, new Set(sets.keys()), withRecords),
+  }, e);
 }
 
 /** The report among `reports`, or a 403 already sent (the user may not read its data). */
@@ -97,9 +96,9 @@ export function pastFiguresRoutes(r: SecureRouter, { reports: registered }: Regi
     if ((await updateFigureSet(req, set.id, (form.data as { version: number }).version, rows.map((r) => r.key), values)) === 'conflict') {
       const now = (await loadFigureSet(req.deps.db, def.id, set.fiscal_year))!;
       const shown = (v: number | undefined) => (v === undefined ? '（空欄）' : v.toLocaleString('ja-JP'));
-      return res.status(409).render('errors/conflict', {
+      return renderConflictPage(res, {
         backHref: `/figures/${def.id}/${set.fiscal_year}/edit`,
-        rows: rows.map((r) => ({ label: r.label, mine: shown(values.get(r.key)), theirs: shown(now.values.get(r.key)) })),
+        rows: conflictRows(rows, (r) => r.label, (r) => shown(values.get(r.key)), (r) => shown(now.values.get(r.key))),
       });
     }
     flash(req, '過年度実績を更新しました。');
