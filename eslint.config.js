@@ -1,6 +1,10 @@
-// ESLint flat config: typescript-eslint's recommended rules on the sources and tests.
+// ESLint flat config: typescript-eslint's recommended rules on the sources and tests, and on src/
+// the shape rules: no import cycles (import-x/no-cycle) and eslint-rules/feature-boundaries.js
+// (another feature only through its index.ts; lib → db → http/auth/audit → contracts → features → app/cli).
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
+const { importX, createNodeResolver } = require('eslint-plugin-import-x');
+const featureBoundaries = require('./eslint-rules/feature-boundaries');
 
 module.exports = tseslint.config(
   { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'reports/', 'tmp/', 'public/js/vendor/'] },
@@ -11,6 +15,20 @@ module.exports = tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX, local: { rules: { 'feature-boundaries': featureBoundaries } } },
+    settings: {
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+    },
+    rules: {
+      // Runtime cycles (import-x skips `import type`, which leaves nothing behind at run time).
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'local/feature-boundaries': 'error',
     },
   },
   {

@@ -8,6 +8,7 @@ import { Principal } from '../src/policy';
 import { listConsultations, ListFilters } from '../src/features/consultations/consultations-list';
 import { loadFilterOptions } from '../src/features/consultations/consultations-options';
 import { personTimeline } from '../src/features/persons/person-timeline';
+import { TIMELINE_SOURCES } from '../src/features';
 import { mergedFrom, findPerson } from '../src/features/persons/persons-queries';
 import { loadLookups } from '../src/features/persons/persons-lookups';
 import { searchPersons } from '../src/features/persons/persons-search';
@@ -89,7 +90,7 @@ export function bareApp(c: BareContext): express.Express {
     const person = await findPerson(db, Number(req.params.id));
     if (!person) { res.status(404).end(); return; }
     const lookups = await loadLookups(db);
-    const page = { person, lookups: lookups.wards, timeline: await personTimeline(db, person.id), mergedFrom: await mergedFrom(db, person.id) };
+    const page = { person, lookups: lookups.wards, timeline: await personTimeline(db, person.id, TIMELINE_SOURCES), mergedFrom: await mergedFrom(db, person.id) };
     await auditAs(c, 'person.view', 'person', person.id);
     res.json(page);
   });

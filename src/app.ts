@@ -16,27 +16,7 @@ import { setUpErrorHandlers } from './http/errors';
 import { RouteSpec, secureRouter } from './http/routes';
 import { loginRoutes } from './auth/login-routes';
 import { twoFactorLoginRoutes } from './auth/two-factor-login-routes';
-import { twoFactorRoutes } from './features/two-factor/two-factor-routes';
-import { homeRoutes } from './features/home/home-routes';
-import { accountRoutes } from './features/account/account-routes';
-import { usersRoutes } from './features/admin/users-routes';
-import { capsRoutes } from './features/admin/caps-routes';
-import { settingsRoutes } from './features/admin/settings-routes';
-import { mastersRoutes } from './features/admin/masters-routes';
-import { indicatorTargetsRoutes } from './features/indicators/targets-routes';
-import { indicatorsRoutes } from './features/indicators/indicators-routes';
-import { pastFiguresRoutes } from './features/past-figures/past-figures-routes';
-import { auditRoutes } from './audit/audit-routes';
-import { consultationsRoutes } from './features/consultations/consultations-routes';
-import { personsRoutes } from './features/persons/persons-routes';
-import { reportsRoutes } from './features/reports/reports-routes';
-import { annualRoutes } from './features/annual/annual-routes';
-import { importRoutes } from './features/imports/import-routes';
-import { petitionOutputRoutes } from './features/petitions/petitions-pdf-routes';
-import { petitionsRoutes } from './features/petitions/petitions-routes';
-import { meetingsRoutes } from './features/meetings/meetings-routes';
-import { subsidiesRoutes } from './features/subsidies/subsidies-routes';
-import { guardiansRoutes } from './features/guardians/guardians-routes';
+import { FEATURES, REGISTRY } from './features';
 
 /**
  * The largest form body the app reads. The largest legitimate body is the meeting form's:
@@ -85,27 +65,8 @@ export function createApp(deps: AppDeps) {
   const r = secureRouter(routes);
   loginRoutes(r);
   twoFactorLoginRoutes(r);
-  twoFactorRoutes(r);
-  homeRoutes(r);
-  accountRoutes(r);
-  usersRoutes(r);
-  capsRoutes(r);
-  settingsRoutes(r);
-  indicatorTargetsRoutes(r); // before mastersRoutes: its paths would match /admin/masters/:kind
-  mastersRoutes(r);
-  auditRoutes(r);
-  consultationsRoutes(r);
-  personsRoutes(r);
-  annualRoutes(r); // before reportsRoutes: its /reports/:file would take /reports/annual.pdf
-  reportsRoutes(r);
-  importRoutes(r);
-  petitionOutputRoutes(r);
-  petitionsRoutes(r);
-  meetingsRoutes(r);
-  subsidiesRoutes(r);
-  guardiansRoutes(r);
-  indicatorsRoutes(r);
-  pastFiguresRoutes(r);
+  // every feature's routes, in the order of FEATURES (src/features/index.ts), with the registries they read
+  for (const feature of FEATURES) for (const mount of feature.routes ?? []) mount(r, REGISTRY);
   app.use(r.router);
 
   setUpErrorHandlers(app, deps.log);

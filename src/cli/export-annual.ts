@@ -5,11 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeAudit } from '../audit/audit-writer';
-import { annualPlan } from '../features/annual/annual-build';
-import { ANNUAL_FORMATS, annualAuditId, annualFileName, isAnnualFormat, renderAnnual } from '../features/annual/annual-export';
-import { fyAndFilters } from '../features/reports/report-params';
-import { REPORT_EXPORT_ACTION } from '../features/reports/report-export';
-import { ALL_WARDS } from '../features/reports/report-types';
+import { REPORTS } from '../features';
+import { annualPlan, ANNUAL_FORMATS, annualAuditId, annualFileName, isAnnualFormat, renderAnnual } from '../features/annual';
+import { fyAndFilters, REPORT_EXPORT_ACTION } from '../features/reports';
+import { ALL_WARDS } from '../contracts/report';
 import { CliContext, CliError } from './command';
 
 const parseFy = fyAndFilters([]);
@@ -21,7 +20,7 @@ export async function exportAnnual(v: Record<string, string | undefined>, ctx: C
   const parsed = parseFy({ fy: v.fy }, now);
   if (!parsed.ok) throw new CliError(parsed.errorList.map((e) => `--${e.field}: ${e.message}`).join('\n'));
   const { fy } = parsed.params;
-  const { report, body } = await renderAnnual(ctx.db, fy, format, { now, scope: ALL_WARDS, plan: annualPlan(fy) });
+  const { report, body } = await renderAnnual(ctx.db, fy, format, { now, scope: ALL_WARDS, plan: annualPlan(REPORTS, fy) });
   const out = path.resolve(v.out ?? annualFileName(fy, format));
   try {
     fs.writeFileSync(out, body);

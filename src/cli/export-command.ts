@@ -6,12 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeAudit } from '../audit/audit-writer';
-import { findReport, REPORTS } from '../features/reports/registry';
+import { findReport, REPORTS } from '../features';
 import {
   isReportFormat, renderReport, REPORT_EXPORT_ACTION, REPORT_FORMATS, reportAuditId, reportFileName,
-} from '../features/reports/report-export';
-import { ALL_WARDS, ReportParamError } from '../features/reports/report-types';
-import { ANNUAL_ID } from '../features/annual/annual-build';
+} from '../features/reports';
+import { ALL_WARDS, ReportParamError } from '../contracts/report';
+import { ANNUAL_ID } from '../features/annual';
 import { CliCommand, CliContext, CliError } from './command';
 import { exportAnnual } from './export-annual';
 

@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import { CliCommand, CliContext, CliError } from './command';
 import { writeAudit } from '../audit/audit-writer';
-import { IMPORT_KINDS, importKind } from '../features/imports/import-kinds';
-import { analyseFile, RowError } from '../features/imports/import-pipeline';
-import { commitImport } from '../features/imports/import-commit';
-import { cliDuplicateRefused, duplicateFound, imported, rowError, rowWarning, rowWarningsSummary } from '../features/imports/import-messages';
+import { IMPORT_KINDS, importKind } from '../features';
+import { analyseFile, RowError, commitImport, cliDuplicateRefused, duplicateFound, imported, rowError, rowWarning, rowWarningsSummary } from '../features/imports';
 
 const ALLOW_DUPLICATE = '--allow-duplicate';
 const USAGE = `<${IMPORT_KINDS.map((k) => k.kind).join('|')}> FILE [${ALLOW_DUPLICATE}]   (CSVを取り込みます。1行でも誤りがあれば何も取り込みません。`

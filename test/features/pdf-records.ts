@@ -7,7 +7,7 @@
 import { Knex } from 'knex';
 import { RouteSpec } from '../../src/http/routes';
 import { CODE_LIST_NAMES } from '../../seeds/master-lists';
-import { REPORTS } from '../../src/features/reports/registry';
+import { REPORTS } from '../../src/features';
 import { insertPerson } from '../helpers/factories';
 
 /** Text of exactly `max` UTF-16 units for a field; `kind` says which field (names, kana, free text). */

@@ -1,7 +1,7 @@
 /** Records for a route's :params (inserted directly: they are not what is under test), and the URLs made with them. */
 import { Knex } from 'knex';
 import { RouteSpec } from '../../src/http/routes';
-import { REPORTS } from '../../src/features/reports/registry';
+import { REPORTS } from '../../src/features';
 import { insertPerson, makeUser, wardId } from '../helpers/factories';
 import { insertPetition, insertRelative } from '../features/petitions/petition-factory';
 import { enrolDirect, insertAppointment, insertCourse, insertGuardian, insertPeriod, insertSession } from '../features/guardians/guardian-factory';

@@ -8,7 +8,7 @@ import request from 'supertest';
 import { useTestApp } from '../helpers/suite';
 import { FORM_BODY_LIMIT_BYTES } from '../../src/app';
 import { ROLES } from '../../src/policy';
-import { REPORTS } from '../../src/features/reports/registry';
+import { REPORTS } from '../../src/features';
 import { REPORT_FORMATS } from '../../src/features/reports/report-export';
 import { canReadReport } from '../../src/features/reports/report-access';
 import { routeKey } from '../fuzz/forms';

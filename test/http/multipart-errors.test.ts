@@ -4,7 +4,7 @@ import { createApp } from '../../src/app';
 import { fixedClock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
 import { RouteSpec } from '../../src/http/routes';
-import { IMPORT_KINDS } from '../../src/features/imports/import-kinds';
+import { IMPORT_KINDS } from '../../src/features';
 import { can, Role, ROLES } from '../../src/policy';
 import { Agent, csrfFrom, loginAs } from '../helpers/agent';
 import { makeUser } from '../helpers/factories';

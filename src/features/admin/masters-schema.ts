@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { intField, requiredText, versionField } from '../../http/schema-fields';
+import { idField, intField, requiredText, versionField } from '../../http/schema-fields';
 import { CENTER_KINDS } from './masters-kinds';
 
 export const MASTER_MESSAGES = {
@@ -11,11 +11,9 @@ export const MASTER_MESSAGES = {
   version: '画面を開き直してください',
 } as const;
 
-const nullableId = z.preprocess((v) => (v === '' || v === undefined ? null : Number(v)), z.number().int().positive().nullable());
-
 export const masterCreateSchema = z.object({
   name: requiredText('名称', 60),
-  parent_id: nullableId.catch(null),
+  parent_id: idField(MASTER_MESSAGES.parent).catch(null),
   kind: z.enum(CENTER_KINDS as [string, ...string[]], { error: MASTER_MESSAGES.kind }).optional(),
 });
 

@@ -9,7 +9,7 @@ import { findUserById, listUsers } from '../../auth/users-queries';
 import { activeWards } from './masters-queries';
 import { userCreateSchema, userUpdateSchema, USER_MESSAGES, wardRule } from './users-schema';
 import { createUser, resetPassword, setDisabled, updateUser } from './users-service';
-import { resetTwoFactor } from '../two-factor/two-factor-service';
+import { resetTwoFactor } from '../two-factor';
 import { renderConflictPage } from '../../http/conflict';
 
 async function formLocals(req: Request) {

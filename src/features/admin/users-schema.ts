@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FieldErrors } from '../../http/forms';
-import { requiredText, versionField } from '../../http/schema-fields';
+import { idField, requiredText, versionField } from '../../http/schema-fields';
 import { ROLES } from '../../policy';
 
 export const USER_MESSAGES = {
@@ -13,15 +13,11 @@ export const USER_MESSAGES = {
   version: '画面を開き直してください',
 } as const;
 
-const optionalInt = z.preprocess(
-  (v) => (v === '' || v === undefined || v === null ? null : Number(v)),
-  z.number().int().positive().nullable(),
-);
-
 const base = z.object({
   display_name: requiredText('表示名', 50),
   role: z.enum(ROLES, { error: USER_MESSAGES.role }),
-  ward_id: optionalInt.catch(null),
+  // a select: blank or anything but an id reads as no ward (wardRule then says whether one was needed)
+  ward_id: idField(USER_MESSAGES.ward).catch(null),
 });
 
 /** A ward user has a ward, no one else does (checked with the other errors: see parseForm's rule). */

@@ -1,11 +1,10 @@
-/** Builds every table of the annual report for one fiscal year, from the report registry. */
+/** Builds every table of the annual report for one fiscal year, from the report registry (REPORTS, passed in). */
 import type { Knex } from 'knex';
 import { fiscalYearLabel } from '../../lib/dates';
-import { tableChart, type BarChartData } from '../../lib/table/table-chart';
+import { tableChart, type ChartData } from '../../lib/chart';
 import type { Table } from '../../lib/table/table';
-import { findReport } from '../reports/registry';
-import { FY_MIN } from '../reports/report-params';
-import type { ReportDef, ReportInput, ReportParams, ReportScope } from '../reports/report-types';
+import { FY_MIN } from '../reports';
+import type { ReportDef, ReportInput, ReportParams, ReportScope } from '../../contracts/report';
 import { ANNUAL_SECTIONS, AnnualSection, TREND_YEARS } from './annual-sections';
 
 export const ANNUAL_ID = 'annual';
@@ -18,7 +17,7 @@ export interface AnnualPart {
   def: ReportDef;
   params: ReportParams;
   table: Table;
-  chart: BarChartData | null;
+  chart: ChartData | null;
 }
 
 export interface AnnualReport {
@@ -36,10 +35,10 @@ export function sectionInput(section: AnnualSection, def: ReportDef, fy: number)
   return { fy: String(fy) };
 }
 
-/** The sections whose report is registered and that `may` allows, with their input. */
-export function annualPlan(fy: number, may: (def: ReportDef) => boolean = () => true, sections = ANNUAL_SECTIONS): AnnualPlan[] {
+/** The sections whose report is among `reports` (the registry's) and that `may` allows, with their input. */
+export function annualPlan(reports: readonly ReportDef[], fy: number, may: (def: ReportDef) => boolean = () => true, sections = ANNUAL_SECTIONS): AnnualPlan[] {
   return sections.flatMap((section) => {
-    const def = findReport(section.id);
+    const def = reports.find((d) => d.id === section.id);
     return def && may(def) ? [{ section, def, input: sectionInput(section, def, fy) }] : [];
   });
 }

@@ -1,7 +1,7 @@
 /** The annual report to a file, for the download routes and the CLI alike, with its file name and audit id. */
 import type { Knex } from 'knex';
 import { fiscalYearName } from '../../lib/dates';
-import type { ReportScope } from '../reports/report-types';
+import type { ReportScope } from '../../contracts/report';
 import { AnnualPlan, buildAnnual, ANNUAL_ID } from './annual-build';
 import { annualPdf } from './annual-pdf';
 import { annualXlsx } from './annual-xlsx';

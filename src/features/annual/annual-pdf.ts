@@ -3,9 +3,9 @@
  * own orientation) with its bar chart below it where the section has one. The footer of every
  * page (page number N / M and the 和暦 generation date) comes from the PDF kit.
  */
-import { createPdf, drawBarChart, PAGE_MARGINS, pdfToBuffer } from '../../lib/pdf';
+import { barLayout, drawChart, type ChartData } from '../../lib/chart';
+import { createPdf, PAGE_MARGINS, pdfToBuffer } from '../../lib/pdf';
 import { drawTable, pdfLayoutFor } from '../../lib/table/pdf';
-import type { BarChartData } from '../../lib/table/table-chart';
 import type { AnnualReport } from './annual-build';
 import { contentsPages, drawContents, drawCover } from './annual-pdf-front';
 
@@ -17,6 +17,8 @@ const CHART_MIN_HEIGHT = 120;
 const CHART_GAP = 12;
 /** A bar needs about this much width for its label. */
 const CHART_SLOT = 56;
+/** Points per unit of the chart's canvas: its 12-unit text prints at about 8 pt. */
+const CHART_SCALE = 0.65;
 
 const currentPage = (doc: Doc) => {
   const { start, count } = doc.bufferedPageRange();
@@ -29,14 +31,16 @@ function addPage(doc: Doc, layout: 'portrait' | 'landscape'): void {
 }
 
 /** The chart below what is on the page, or at the top of a new page in the same orientation. */
-function placeChart(doc: Doc, chart: BarChartData): void {
+function placeChart(doc: Doc, chart: ChartData): void {
   const { left, right, bottom } = doc.page.margins;
   const room = () => doc.page.height - bottom - doc.y - CHART_GAP;
   if (room() < CHART_MIN_HEIGHT) addPage(doc, doc.page.layout as 'portrait' | 'landscape');
   const height = Math.min(CHART_HEIGHT, room());
-  const width = Math.min(doc.page.width - left - right, 60 + CHART_SLOT * Math.max(chart.bars.length, 4));
-  drawBarChart(doc, chart, { x: left, y: doc.y + CHART_GAP, width, height });
-  doc.y += CHART_GAP + height;
+  const width = Math.min(doc.page.width - left - right, 60 + CHART_SLOT * Math.max(chart.categories.length, 4));
+  const layout = barLayout(chart, { width: width / CHART_SCALE, height: height / CHART_SCALE });
+  const top = doc.y + CHART_GAP;
+  drawChart(doc, layout, { x: left, y: top, width });
+  doc.y = top + height;
 }
 
 export async function annualPdf(report: AnnualReport, now: Date): Promise<Buffer> {

@@ -8,10 +8,8 @@ import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { sendDownload } from '../../http/download';
 import { SecureRouter } from '../../http/routes';
-import { canReadReport, reportScope } from '../reports/report-access';
-import { periodName, REPORT_EXPORT_ACTION, reportQuery } from '../reports/report-export';
-import { fyField } from '../reports/report-page';
-import { currentFiscalYear, fyAndFilters } from '../reports/report-params';
+import type { ReportDef, Registry } from '../../contracts';
+import { canReadReport, reportScope, periodName, REPORT_EXPORT_ACTION, reportQuery, fyField, currentFiscalYear, fyAndFilters } from '../reports';
 import { annualPlan, annualTitle } from './annual-build';
 import { ANNUAL_FORMATS, annualAuditId, annualFileName, renderAnnual } from './annual-export';
 import { renderFormPage } from '../../http/forms';
@@ -19,10 +17,10 @@ import { renderFormPage } from '../../http/forms';
 export const ANNUAL_ACCESS = 'reports:annual';
 const parseFy = fyAndFilters([]);
 
-const planFor = (req: Request, fy: number) => annualPlan(fy, (def) => canReadReport(req.user, def));
+const planFor = (req: Request, reports: readonly ReportDef[], fy: number) => annualPlan(reports, fy, (def) => canReadReport(req.user, def));
 
 /** The page; with bad input, the same page with the error and status 400. */
-function renderPage(req: Request, res: Response): void {
+function renderPage(req: Request, res: Response, reports: readonly ReportDef[]): void {
   const now = req.deps.clock.now();
   const current = currentFiscalYear(now);
   const parsed = parseFy(req.query, now);
@@ -31,23 +29,23 @@ function renderPage(req: Request, res: Response): void {
     return;
   }
   const { fy } = parsed.params;
-  const contents = planFor(req, fy).flatMap(({ def, input }) => {
+  const contents = planFor(req, reports, fy).flatMap(({ def, input }) => {
     const p = def.parse(input, now);
     return p.ok ? [{ title: `${periodName(p.params)} ${def.title}`, href: `/reports/${def.id}?${reportQuery(p.params)}` }] : [];
   });
   res.render('annual/show', { fields: [fyField(current, fy)], fy, title: annualTitle(fy), contents, formats: ANNUAL_FORMATS });
 }
 
-export function annualRoutes(r: SecureRouter): void {
-  r.get('/reports/annual', ANNUAL_ACCESS, (req, res) => renderPage(req, res));
+export function annualRoutes(r: SecureRouter, { reports }: Registry): void {
+  r.get('/reports/annual', ANNUAL_ACCESS, (req, res) => renderPage(req, res, reports));
 
   for (const format of ANNUAL_FORMATS) {
     r.get(`/reports/annual.${format}`, ANNUAL_ACCESS, async (req, res) => {
       const now = req.deps.clock.now();
       const parsed = parseFy(req.query, now);
-      if (!parsed.ok) return renderPage(req, res);
+      if (!parsed.ok) return renderPage(req, res, reports);
       const { fy } = parsed.params;
-      const { body } = await renderAnnual(req.deps.db, fy, format, { now, scope: reportScope(req.user!), plan: planFor(req, fy) });
+      const { body } = await renderAnnual(req.deps.db, fy, format, { now, scope: reportScope(req.user!), plan: planFor(req, reports, fy) });
       await audit(req, REPORT_EXPORT_ACTION, 'report', annualAuditId(fy, format));
       sendDownload(res, body, annualFileName(fy, format), format);
     });

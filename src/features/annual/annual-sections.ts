@@ -3,8 +3,8 @@
  * parameters for the year and, for the main tables, a bar chart. To add a table, add one line
  * here. An id that is not registered is skipped.
  */
-import type { TableChartSpec } from '../../lib/table/table-chart';
-import type { ReportInput } from '../reports/report-types';
+import type { TableChartSpec } from '../../lib/chart';
+import type { ReportInput } from '../../contracts/report';
 
 export interface AnnualSection {
   /** A report id in the registry. */

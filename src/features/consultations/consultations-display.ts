@@ -2,7 +2,7 @@ import { toWareki } from '../../lib/dates';
 import { CodeField, FormOptions, labelOf, categoryLabel } from './consultations-options';
 import { ConsultationView } from './consultations-queries';
 import { ConsultationForm } from './consultations-schema';
-import { PickedPerson } from '../persons/person-pick';
+import { PickedPerson } from '../persons';
 
 /** What a consultation says, as labels: the detail page, the 相談記録票 and the conflict page share it. */
 export interface DisplayValues {

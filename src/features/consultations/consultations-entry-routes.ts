@@ -4,7 +4,7 @@ import { flash } from '../../http/flash';
 import { idParam, queryString } from '../../http/params';
 import { NotFoundError } from '../../http/errors';
 import { displayRows, fromForm, fromView } from './consultations-display';
-import { findPickablePerson, isPersonSearch, pickedPerson } from '../persons/person-pick';
+import { findPickablePerson, isPersonSearch, pickedPerson } from '../persons';
 import { editMode, FormMode, NEW_MODE, renderForm, renderPersonSearch } from './consultations-form';
 import { Keep, loadFormOptions } from './consultations-options';
 import { ConsultationView, findConsultation } from './consultations-queries';

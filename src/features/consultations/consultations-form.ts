@@ -1,8 +1,7 @@
 import { Request, Response } from 'express';
 import { renderFormPage, Rerender } from '../../http/forms';
 import { parseDateInput } from '../../lib/dates';
-import { pickedPerson, PickedPerson, searchForPick } from '../persons/person-pick';
-import { PersonHit } from '../persons/persons-search';
+import { pickedPerson, PickedPerson, searchForPick, PersonHit } from '../persons';
 import { bandRanges, deriveAgeBand } from './consultations-age-band';
 import { FormOptions } from './consultations-options';
 import { CONSULTATION_MESSAGES as M } from './consultations-schema';

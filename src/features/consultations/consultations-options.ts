@@ -1,11 +1,9 @@
 import { Db } from '../../db/knex';
+import type { Choice } from '../../contracts';
 import { fiscalYearOf } from '../../lib/dates';
 
-/** One choice in a select. `retired` marks a stored value that is no longer offered to new records. */
-export interface Option { id: number; label: string; retired?: boolean }
-
 /** A run of the category select: a parent's children under an <optgroup>, or one top-level leaf (label null). */
-export interface CategoryGroup { label: string | null; options: Option[] }
+export interface CategoryGroup { label: string | null; options: Choice[] }
 
 export interface CategoryRow { id: number; parent_id: number | null; name: string; retired_at: Date | null; parent_name: string | null; parent_retired_at: Date | null; has_children: boolean }
 
@@ -19,13 +17,13 @@ export const CODE_FIELDS = {
 export type CodeField = keyof typeof CODE_FIELDS;
 
 export interface FormOptions {
-  codes: Record<CodeField, Option[]>;
+  codes: Record<CodeField, Choice[]>;
   categories: CategoryGroup[];
   /** Every category (retired and parents too), for telling why a choice was refused. */
   allCategories: CategoryRow[];
-  wards: Option[];
-  centers: Option[];
-  staff: Option[];
+  wards: Choice[];
+  centers: Choice[];
+  staff: Choice[];
 }
 
 /** Ids already stored on the record being edited: offered even when retired since. */
@@ -73,7 +71,7 @@ async function simple(db: Db, table: string, label: string, keep: (number | null
 }
 
 /** Active staff users; a kept one (e.g. now disabled) stays selectable on its record. */
-async function staffOptions(db: Db, keep: number | null | undefined): Promise<Option[]> {
+async function staffOptions(db: Db, keep: number | null | undefined): Promise<Choice[]> {
   const rows: { id: number; display_name: string; disabled_at: Date | null }[] = await db('users')
     .where((q) => { q.where('role', 'staff').whereNull('disabled_at'); if (keep) q.orWhere('id', keep); })
     .orderBy(['display_name', 'id']).select('id', 'display_name', 'disabled_at');
@@ -91,7 +89,7 @@ export async function loadFormOptions(db: Db, keep: Keep = {}): Promise<FormOpti
   const codes = Object.fromEntries((Object.entries(CODE_FIELDS) as [CodeField, string][]).map(([field, list]) => [
     field,
     codeRows.filter((r) => r.list === list).map((r) => ({ id: r.id, label: r.label, retired: r.retired_at !== null })),
-  ])) as Record<CodeField, Option[]>;
+  ])) as Record<CodeField, Choice[]>;
   const cats = await allCategories(db);
   const categories = groupCategories(cats, (c) => offeredCategory(c) || c.id === keep.category_id, isRetired);
   return {
@@ -110,16 +108,16 @@ export function activeAgeBands(db: Db): Promise<{ id: number; label: string }[]>
 }
 
 /** The label of an id among options ('' when not found or null). */
-export function labelOf(options: Option[], id: number | null | undefined): string {
+export function labelOf(options: Choice[], id: number | null | undefined): string {
   return id ? (options.find((o) => o.id === id)?.label ?? '') : '';
 }
 
 export interface FilterOptions {
   years: number[];
-  categories: Option[];
-  codes: Record<'method_id' | 'consultee_id', Option[]>;
-  wards: Option[];
-  staff: Option[];
+  categories: Choice[];
+  codes: Record<'method_id' | 'consultee_id', Choice[]>;
+  wards: Choice[];
+  staff: Choice[];
 }
 
 /** The list's filter choices: everything ever used, retired entries included (old years still use them). */

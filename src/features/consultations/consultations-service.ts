@@ -3,7 +3,7 @@ import { Knex } from 'knex';
 import { audit } from '../../audit/audit-writer';
 import { ANY_VERSION, inTransaction, updateVersioned } from '../../db/tx';
 import { ConsultationForm } from './consultations-schema';
-import { findPickablePerson } from '../persons/person-pick';
+import { findPickablePerson } from '../persons';
 import { deriveAgeBand } from './consultations-age-band';
 import { activeAgeBands } from './consultations-options';
 

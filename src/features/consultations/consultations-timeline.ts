@@ -1,4 +1,4 @@
-import type { TimelineEntry, TimelineSource } from '../persons/person-timeline';
+import type { TimelineEntry, TimelineSource } from '../../contracts/timeline';
 import { categoryLabel } from './consultations-options';
 
 /** A person's live consultations for their timeline: date, category and method, newest first. */

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { Db } from '../../db/knex';
 import { FieldErrors, FormResult, parseFormAsync } from '../../http/forms';
-import { CODE_FIELDS, CodeField, FormOptions, Option } from './consultations-options';
+import { CODE_FIELDS, CodeField, FormOptions } from './consultations-options';
+import type { Choice } from '../../contracts';
 import { CONSULTATION_MESSAGES as M, ConsultationForm, FIELD_ORDER } from './consultations-schema';
-import { findPickablePerson } from '../persons/person-pick';
+import { findPickablePerson } from '../persons';
 
 const CODE_MESSAGES: Record<CodeField, string> = {
   method_id: M.method, consultee_id: M.consultee, age_band_id: M.ageBand, sex_id: M.sex, condition_id: M.condition,
 };
 
-const offered = (options: Option[], id: number | null) => id === null || options.some((o) => o.id === id);
+const offered = (options: Choice[], id: number | null) => id === null || options.some((o) => o.id === id);
 
 /** Why a category id cannot be taken, or null when the form offers it. */
 function categoryProblem(opts: FormOptions, id: number): string | null {

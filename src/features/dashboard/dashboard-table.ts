@@ -5,7 +5,7 @@
 import type { Knex } from 'knex';
 import { barChartSvg } from '../../lib/chart';
 import { groupedHeader, type Table } from '../../lib/table/table';
-import { DASHBOARD_MEASURES, type DashboardMeasure } from './dashboard-measures';
+import type { DashboardMeasure } from '../../contracts/dashboard';
 import { comparisons, periodText, type Comparison } from './dashboard-periods';
 
 export const DASHBOARD_TABLE_ID = 'dashboard';
@@ -17,7 +17,7 @@ const PARTS = [
 
 export const cellKey = (c: Comparison, part: (typeof PARTS)[number]['key']) => `${c.key}_${part}`;
 
-export async function dashboardTable(db: Knex, today: string, measures: DashboardMeasure[] = DASHBOARD_MEASURES): Promise<Table> {
+export async function dashboardTable(db: Knex, today: string, measures: readonly DashboardMeasure[]): Promise<Table> {
   const periods = comparisons(today);
   const counts = await Promise.all(measures.map((m) => Promise.all(periods.flatMap((c) => [
     m.count(db, c.current.from, c.current.to), m.count(db, c.previous.from, c.previous.to),
@@ -44,7 +44,7 @@ export async function dashboardTable(db: Knex, today: string, measures: Dashboar
 }
 
 /** One bar chart per measure (row): 今月 and 年度累計, each 今年 beside 前年同期, read off the table's cells. */
-export function dashboardCharts(t: Table, today: string, measures: DashboardMeasure[] = DASHBOARD_MEASURES): { measure: DashboardMeasure; svg: string }[] {
+export function dashboardCharts(t: Table, today: string, measures: readonly DashboardMeasure[]): { measure: DashboardMeasure; svg: string }[] {
   const periods = comparisons(today);
   const cell = (row: number, key: string) => t.rows[row].cells[t.columns.findIndex((c) => c.key === key)] as number;
   return measures.map((m, i) => ({

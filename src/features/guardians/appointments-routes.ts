@@ -6,22 +6,18 @@ import { fieldError, FormErrors, renderFormPage, Rerender } from '../../http/for
 import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { toWareki } from '../../lib/dates';
-import { findPickablePerson, isPersonSearch, pickedPerson, searchForPick } from '../persons/person-pick';
-import { PersonHit } from '../persons/persons-search';
+import { findPickablePerson, isPersonSearch, pickedPerson, searchForPick, PersonHit } from '../persons';
 import { APPOINTMENT_MESSAGES as M, appointmentEditSchema, appointmentSchema, validateAppointment } from './appointments-schema';
 import { createAppointment, registeredOn, updateAppointment } from './appointments-service';
 import { loadGuardian } from './guardians-page';
 import { appointmentsQuery, AppointmentRow, GuardianRow } from './guardians-queries';
+import { codeChoices } from '../masters';
 import { renderConflictPage } from '../../http/conflict';
 import { today } from '../../http/today';
 
-type Choice = { id: number; label: string; retired: boolean };
-
 /** 類型: the four of the code list (任意後見 too: a citizen guardian may act under a contract); retired ones only when held. */
 async function typeChoices(req: Request, held: number | null = null) {
-  const rows: Choice[] = await req.deps.db('code_entries').where({ list: 'guardianship_type' }).orderBy(['sort_order', 'id'])
-    .select('id', 'label', req.deps.db.raw('retired_at IS NOT NULL AS retired'));
-  const offered = rows.filter((c) => !c.retired || c.id === held);
+  const offered = (await codeChoices(req.deps.db, 'guardianship_type')).filter((c) => !c.retired || c.id === held);
   return { options: offered.map((c) => ({ value: c.id, label: c.label })), ids: new Set(offered.map((c) => c.id)) };
 }
 

@@ -9,8 +9,8 @@ import { Knex } from 'knex';
 import { parseForm } from '../../http/forms';
 import { parseDateInput } from '../../lib/dates';
 import { isKatakana, kanaSearchKey, normalizeKana } from '../../lib/kana';
-import { cellNote, FormMapping, NOT_OFFERED, rowReasons } from '../imports/import-form-check';
-import type { Cells, RowResult } from '../imports/import-spec';
+import { cellNote, FormMapping, NOT_OFFERED, rowReasons } from '../imports';
+import type { Cells, RowResult } from '../../contracts/import-kind';
 import { followupSchema } from './followups-schema';
 import { GUARDIAN_IMPORT_MESSAGES as M, loadRoster, rosterKey, T } from './guardians-import-cells';
 

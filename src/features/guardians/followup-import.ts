@@ -5,7 +5,7 @@
  * person is matched on the roster by kana and birth date — an unknown person is a row error.
  */
 import { describeDate } from '../../lib/dates';
-import type { ImportSpec } from '../imports/import-spec';
+import type { ImportSpec } from '../../contracts/import-kind';
 import { T } from './guardians-import-cells';
 import { FollowupImport, FollowupImportContext, loadFollowupImport, validateFollowupRow } from './followup-import-form';
 

@@ -5,7 +5,7 @@
 import { Knex } from 'knex';
 import { toWareki } from '../../lib/dates';
 import { ERAS } from '../../lib/dates/wareki';
-import { shown } from '../imports/import-messages';
+import { shown } from '../imports';
 
 export const T = {
   name: '氏名', kana: '氏名カナ', birth: '生年月日', courseFy: '養成講座年度', completed: '修了日', activity: '支援員活動開始日',

@@ -1,5 +1,5 @@
 import { SecureRouter } from '../../http/routes';
-import { importKindRoutes } from '../imports/import-routes';
+import { importKindRoutes } from '../imports';
 import { appointmentsRoutes } from './appointments-routes';
 import { attendanceRoutes } from './courses-attendance-routes';
 import { coursesRoutes } from './courses-routes';

@@ -4,7 +4,7 @@
  * ('historical'), and the bank and 協力員 periods as open periods.
  */
 import { Knex } from 'knex';
-import type { ImportActor } from '../imports/import-spec';
+import type { ImportActor } from '../../contracts/import-kind';
 
 export interface TraineeImport {
   name: string;

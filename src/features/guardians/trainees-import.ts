@@ -5,7 +5,7 @@
  * as a warning, not refused.
  */
 import { describeDate, fiscalYearName, toWareki } from '../../lib/dates';
-import type { ImportSpec } from '../imports/import-spec';
+import type { ImportSpec } from '../../contracts/import-kind';
 import { T } from './guardians-import-cells';
 import { insertTrainees, TraineeImport } from './trainees-import-store';
 import { loadTraineeImport, TraineeImportContext, validateTraineeRow } from './trainees-import-form';

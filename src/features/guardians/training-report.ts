@@ -6,11 +6,8 @@
 import type { Knex } from 'knex';
 import { fiscalYearLabel } from '../../lib/dates';
 import type { Table } from '../../lib/table/table';
-import type { PastFiguresSpec } from '../past-figures/past-figures-types';
-import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns } from '../past-figures/past-years';
-import { periodName } from '../reports/report-export';
-import { yearsAndFilters } from '../reports/report-params';
-import type { ReportDef, ReportScope, YearsParams } from '../reports/report-types';
+import type { PastFiguresSpec, ReportDef, ReportScope, YearsParams } from '../../contracts/report';
+import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns, periodName, yearsAndFilters } from '../reports';
 import { citizenGuardianCases } from './guardians-indicator';
 import { completionsByYear, followupAttendancesByYear, periodStockByYear } from './training-counts';
 

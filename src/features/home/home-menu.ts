@@ -5,20 +5,20 @@
  */
 import { RouteSpec } from '../../http/routes';
 import { Access, can, Principal } from '../../policy';
-import { REPORTS } from '../reports/registry';
-import { canReadReport } from '../reports/report-access';
+import type { ReportDef } from '../../contracts';
+import { canReadReport } from '../reports';
 
 export interface MenuItem {
   href: string;
   label: string;
   /** What the card says; a function when it depends on what the user may open. */
-  description: string | ((user: Principal) => string);
+  description: string | ((user: Principal, reports: readonly ReportDef[]) => string);
 }
 
 /** The tables this user may open, each subject once with its variants: 市長申立て件数の推移（区別・類型別）… */
-export function reportsDescription(user: Principal): string {
+export function reportsDescription(user: Principal, reports: readonly ReportDef[]): string {
   const subjects = new Map<string, string[]>();
-  for (const def of REPORTS.filter((d) => canReadReport(user, d))) {
+  for (const def of reports.filter((d) => canReadReport(user, d))) {
     const m = /^(.*?)（(.*)）$/.exec(def.title);
     const [subject, variant] = m ? [m[1], m[2]] : [def.title, null];
     const variants = subjects.get(subject) ?? [];
@@ -73,12 +73,12 @@ export function routeAccess(routes: readonly RouteSpec[], href: string): Access 
   return (fixed ?? routes.find(matches))?.access;
 }
 
-/** The cards this user may open, with their words for this user. */
-export function menuFor(user: Principal, routes: readonly RouteSpec[]): { href: string; label: string; description: string }[] {
+/** The cards this user may open, with their words for this user; `reports` is the registry's. */
+export function menuFor(user: Principal, routes: readonly RouteSpec[], reports: readonly ReportDef[]): { href: string; label: string; description: string }[] {
   return MENU.filter((m) => {
     const access = routeAccess(routes, m.href);
     if (access === undefined || !can(user, access)) return false;
     // 集計表 opens for every reports:read role, but is empty for one that may read no table.
-    return m.href !== '/reports' || REPORTS.some((d) => canReadReport(user, d));
-  }).map((m) => ({ href: m.href, label: m.label, description: typeof m.description === 'function' ? m.description(user) : m.description }));
+    return m.href !== '/reports' || reports.some((d) => canReadReport(user, d));
+  }).map((m) => ({ href: m.href, label: m.label, description: typeof m.description === 'function' ? m.description(user, reports) : m.description }));
 }

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { Db } from '../../db/knex';
-import { SourceRow } from './import-spec';
+import { SourceRow } from '../../contracts/import-kind';
 import { MAX_PENDING_PREVIEWS, PREVIEW_TTL_MS } from './import-limits';
 
 /**

@@ -5,7 +5,7 @@
  */
 import { Knex } from 'knex';
 import { Db } from '../../db/knex';
-import { ImportActor, ImportSpec, SourceRow } from './import-spec';
+import { ImportActor, ImportSpec, SourceRow } from '../../contracts/import-kind';
 import { importRows, RowError } from './import-pipeline';
 import { Duplicate, findDuplicate, fingerprints, lockKind, newBatchId, recordImported } from './import-duplicates';
 

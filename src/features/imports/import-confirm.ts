@@ -6,7 +6,7 @@ import { idParam } from '../../http/params';
 import { NotFoundError } from '../../http/errors';
 import { audit } from '../../audit/audit-writer';
 import { todayIso } from '../../lib/dates';
-import { AnyImportSpec } from './import-spec';
+import { AnyImportSpec } from '../../contracts/import-kind';
 import { Analysis, validateRows } from './import-pipeline';
 import { deleteBatch, findBatch, ImportBatch, isExpired, purgeExpiredBatches } from './import-batches';
 import { commitImport } from './import-commit';

@@ -1,4 +1,4 @@
-import { ImportColumn, SourceRow } from './import-spec';
+import { ImportColumn, SourceRow } from '../../contracts/import-kind';
 import { IMPORT_MESSAGES, cellTooLong, csvBroken, duplicateColumn, missingColumn, tooManyRows, unknownColumn } from './import-messages';
 import { CsvUnreadable, csvRecords } from './import-csv-records';
 import { MAX_IMPORT_ROWS } from './import-limits';

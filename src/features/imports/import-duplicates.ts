@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
-import type { ImportSpec } from './import-spec';
+import type { ImportSpec } from '../../contracts/import-kind';
 import { workSlices } from './work-slices';
 
 /** The share of a file's rows already imported (in percent) from which the file is flagged. */

@@ -8,7 +8,7 @@
 import type { ErrorItem } from '../../http/forms';
 import { LabelLookup, normalizeLabel } from './import-cells';
 import { shown } from './import-messages';
-import type { Cells, RowResult } from './import-spec';
+import type { Cells, RowResult } from '../../contracts/import-kind';
 
 /**
  * An id no master reaches. A label the master does not know goes to the form as this id, so the

@@ -7,8 +7,7 @@
 import { Knex } from 'knex';
 import { parseForm } from '../../http/forms';
 import { kanaSearchKey } from '../../lib/kana';
-import { allowedIds, loadLookups } from '../persons/persons-lookups';
-import { personSchema } from '../persons/persons-schema';
+import { allowedIds, loadLookups, personSchema } from '../persons';
 import { formBody, rowReasons } from './import-form-check';
 import { birthNeeded } from './import-messages';
 

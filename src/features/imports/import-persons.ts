@@ -6,14 +6,11 @@
  * preview shows it as a row to confirm (personWarnings), and the row makes a new person.
  */
 import { Knex } from 'knex';
-import { kanaKeys } from '../persons/persons-queries';
-import { candidatesAmong, personsBornOn } from '../persons/persons-duplicates';
-import { describeReasons, matchReasons } from '../persons/person-match';
-import type { ImportActor, ImportSpec } from './import-spec';
-import type { RowError, ValidRecord } from './import-pipeline';
-import { workSlices } from './work-slices';
+import { kanaKeys, candidatesAmong, personsBornOn, describeReasons, matchReasons } from '../persons';
+import type { ImportActor, ImportedPerson, ImportSpec, RowError, ValidRecord } from '../../contracts/import-kind';
 
-export interface ImportedPerson { name: string; name_kana: string; kana_key: string; birth_date: string; ward_id: number }
+export type { ImportedPerson };
+import { workSlices } from './work-slices';
 
 /** One per import: the persons already matched or made, by kana_key + birth date. */
 export type SeenPersons = Map<string, number>;

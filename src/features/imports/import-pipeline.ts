@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { Db } from '../../db/knex';
-import { ImportActor, ImportSpec, SourceRow } from './import-spec';
+import type { ImportActor, ImportSpec, RowError, SourceRow, ValidRecord } from '../../contracts/import-kind';
 import { decodeCsv, looksLikeZip } from './import-decode';
 import { readCsv } from './import-csv';
 import { IMPORT_MESSAGES } from './import-messages';
@@ -10,8 +10,7 @@ import { contentHash } from './import-duplicates';
 import { todayIso } from '../../lib/dates';
 import { inTransaction } from '../../db/tx';
 
-export interface RowError { row: number; reasons: string[] }
-export interface ValidRecord<R> { row: number; record: R }
+export type { RowError, ValidRecord };
 
 export interface Analysis<R, C> {
   /** the encoding detected, or null when the file could not be read as text */

@@ -1,6 +1,5 @@
 import { SecureRouter } from '../../http/routes';
-import { AnyImportSpec } from './import-spec';
-import { IMPORT_KINDS } from './import-kinds';
+import type { AnyImportSpec, Registry } from '../../contracts';
 import { analyseFile } from './import-pipeline';
 import { createBatch } from './import-batches';
 import { findDuplicate, fingerprints } from './import-duplicates';
@@ -10,11 +9,11 @@ import { confirmImport } from './import-confirm';
 import { renderFormPage } from '../../http/forms';
 
 /**
- * Upload → preview → 「すべて取り込む」 for every import kind, at the kind's own path — except
+ * Upload → preview → 「すべて取り込む」 for every import kind of the registry, at the kind's own path — except
  * kinds whose feature router registers them (spec.routedByFeature) through importKindRoutes.
  */
-export function importRoutes(r: SecureRouter): void {
-  for (const spec of IMPORT_KINDS) if (!spec.routedByFeature) importKindRoutes(r, spec);
+export function importRoutes(r: SecureRouter, { importKinds }: Registry): void {
+  for (const spec of importKinds) if (!spec.routedByFeature) importKindRoutes(r, spec);
 }
 
 /** The three routes of one import kind (for a feature router that must register them ahead of its /:id routes). */

@@ -1,4 +1,4 @@
-import { AnyImportSpec } from './import-spec';
+import { AnyImportSpec } from '../../contracts/import-kind';
 import { Analysis } from './import-pipeline';
 import { Duplicate } from './import-duplicates';
 import { DUPLICATE_LABEL, duplicateEffect, duplicateFound, previewLifetime } from './import-messages';

@@ -1,14 +1,13 @@
 /** Indicator 1's entered court counts (court_user_years + court_user_counts). */
 import type { Knex } from 'knex';
+import type { Choice } from '../../contracts';
+import { codeChoices } from '../masters';
 
 type Conn = Knex | Knex.Transaction;
 
-export interface GuardianshipType { id: number; label: string; retired: boolean }
-
 /** The 類型 (後見, 保佐, 補助, 任意後見) in master order; retired ones only where `keep` has them. */
-export async function guardianshipTypes(db: Conn, keep: Set<number> = new Set()): Promise<GuardianshipType[]> {
-  const rows: GuardianshipType[] = await db('code_entries').where({ list: 'guardianship_type' }).orderBy(['sort_order', 'id'])
-    .select('id', 'label', db.raw('retired_at IS NOT NULL AS retired'));
+export async function guardianshipTypes(db: Conn, keep: Set<number> = new Set()): Promise<Choice[]> {
+  const rows = await codeChoices(db, 'guardianship_type');
   return rows.filter((t) => !t.retired || keep.has(t.id));
 }
 

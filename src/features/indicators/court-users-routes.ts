@@ -5,7 +5,8 @@ import { flash } from '../../http/flash';
 import { fieldError, FormErrors, parseForm, renderFormPage } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
-import { findCourtUserYear, guardianshipTypes, GuardianshipType, type CourtUserYear } from './court-users-queries';
+import type { Choice } from '../../contracts';
+import { findCourtUserYear, guardianshipTypes, type CourtUserYear } from './court-users-queries';
 import { countField, countsOf, COURT_MESSAGES, courtUsersSchema } from './court-users-schema';
 import { createCourtUserYear, updateCourtUserYear } from './court-users-service';
 import { conflictRows, renderConflictPage } from '../../http/conflict';
@@ -14,7 +15,7 @@ import { today } from '../../http/today';
 const VIEW = 'indicators/court-users-form';
 const currentYear = (req: Request) => Number(today(req).slice(0, 4));
 
-function render(res: Response, types: GuardianshipType[], values: Record<string, unknown>, entry: CourtUserYear | null, e?: FormErrors): void {
+function render(res: Response, types: Choice[], values: Record<string, unknown>, entry: CourtUserYear | null, e?: FormErrors): void {
   renderFormPage(res, VIEW, { types, values, entry, countField }, e);
 }
 
@@ -24,7 +25,7 @@ async function loadEntry(req: Request): Promise<CourtUserYear> {
   return entry;
 }
 
-const valuesOf = (types: GuardianshipType[], e: CourtUserYear) =>
+const valuesOf = (types: Choice[], e: CourtUserYear) =>
   ({ version: e.version, ...Object.fromEntries(types.map((t) => [countField(t), e.counts.get(t.id) ?? ''])) });
 
 export function courtUsersRoutes(r: SecureRouter): void {

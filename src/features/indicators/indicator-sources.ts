@@ -5,7 +5,7 @@
  * roster's appointments (cases active in the year). `null` would show 記録なし for every year.
  */
 import type { Knex } from 'knex';
-import { citizenGuardianCases } from '../guardians/guardians-indicator';
+import { citizenGuardianCases } from '../guardians';
 import { fiscalYearOf } from '../../lib/dates';
 
 export type YearValues = (db: Knex, fromYear: number, toYear: number) => Promise<Map<number, number>>;

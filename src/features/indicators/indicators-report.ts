@@ -1,6 +1,6 @@
 /** Report `indicators`: the plan indicators against the straight-line path, in the four formats. */
-import { fyAndFilters } from '../reports/report-params';
-import type { FyParams, ReportDef } from '../reports/report-types';
+import { fyAndFilters } from '../reports';
+import type { FyParams, ReportDef } from '../../contracts/report';
 import { INDICATORS_ID, INDICATORS_TITLE, indicatorsTable } from './indicators-table';
 
 export const indicatorsReport: ReportDef<FyParams> = {

@@ -1,8 +1,7 @@
 /** /indicators: each plan indicator against its baseline, target and straight-line path; indicator 1's entered counts. */
 import { SecureRouter } from '../../http/routes';
 import { can } from '../../policy';
-import { currentFiscalYear } from '../reports/report-params';
-import { REPORT_FORMATS, reportQuery } from '../reports/report-export';
+import { currentFiscalYear, REPORT_FORMATS, reportQuery } from '../reports';
 import { guardianshipTypes, listCourtUserYears } from './court-users-queries';
 import { courtUsersRoutes } from './court-users-routes';
 import { indicatorCharts } from './indicators-charts';

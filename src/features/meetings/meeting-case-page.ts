@@ -5,10 +5,10 @@ import { NotFoundError } from '../../http/errors';
 import { renderFormPage, Rerender } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { toWareki } from '../../lib/dates';
-import { stageDef } from '../petitions/petition-stages';
+import { stageDef, matchingStateOf } from '../petitions';
 import { can } from '../../policy';
 import { ACCEPTED_LABELS, labelOf, loadMeetingOptions } from './meetings-options';
-import { CaseRow, findCase, stageStateOf } from './meeting-cases-queries';
+import { CaseRow, findCase } from './meeting-cases-queries';
 
 /** The live case in the path (of the live meeting in the path), else 404. */
 export async function loadCase(req: Request): Promise<CaseRow> {
@@ -39,7 +39,7 @@ export function caseRows(c: Shown, recommended: string, appointed: string, sentO
 
 export async function renderCase(req: Request, res: Response, c: CaseRow, status = 200, extra: Rerender = {}) {
   const { db } = req.deps;
-  const [o, stage] = await Promise.all([loadMeetingOptions(db), c.petition_id ? stageStateOf(db, c.petition_id, c.id) : null]);
+  const [o, stage] = await Promise.all([loadMeetingOptions(db), c.petition_id ? matchingStateOf(db, c.petition_id, c.id) : null]);
   await audit(req, 'meeting_case.view', 'meeting_case', c.id);
   renderFormPage(res, 'meetings/case-show', {
     c, rows: caseRows(c, labelOf(o, c.recommended_type_id), labelOf(o, c.appointed_type_id) || '未定・未審判', c.sent_to_court_on ? toWareki(c.sent_to_court_on) : ''),

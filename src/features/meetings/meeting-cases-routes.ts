@@ -9,10 +9,11 @@ import { labelOf, loadMeetingOptions, MeetingOptions } from './meetings-options'
 import { loadMeeting } from './meetings-page';
 import { deleteSchema } from './meetings-schema';
 import { caseRows, loadCase, renderCase } from './meeting-case-page';
-import { isPersonSearch } from '../persons/person-pick';
+import { isPersonSearch } from '../persons';
 import { CaseFormMode, editCaseMode, newCaseMode, renderCaseForm, renderPersonSearch } from './meeting-cases-form';
 import { candidateGuardianOf } from './meeting-case-guardians';
-import { CaseRow, lockedPetitionOf } from './meeting-cases-queries';
+import { petitionMatchedBy } from '../petitions';
+import { CaseRow } from './meeting-cases-queries';
 import { CASE_MESSAGES, CaseForm } from './meeting-cases-schema';
 import { createCase, deleteCase, recordCaseStage, updateCase } from './meeting-cases-service';
 import { validateCase } from './meeting-cases-validate';
@@ -80,7 +81,7 @@ export function meetingCaseRoutes(r: SecureRouter): void {
   r.post(CASE, 'meetings:write', async (req, res) => {
     const c = await loadCase(req);
     const o = await loadMeetingOptions(req.deps.db);
-    const data = await readForm(req, res, editCaseMode(await loadMeeting(req), c.id, c.candidate_guardian_id), o, heldOf(c), await lockedPetitionOf(req.deps.db, c.id));
+    const data = await readForm(req, res, editCaseMode(await loadMeeting(req), c.id, c.candidate_guardian_id), o, heldOf(c), await petitionMatchedBy(req.deps.db, c.id));
     if (!data) return;
     const saved = await updateCase(req, c.meeting_id, c.id, data as CaseForm & { version: number }, o, today(req));
     if (!saved.ok) return saved.reason === 'gone' ? res.redirect(303, '/meetings') : renderConflict(req, res, o, data, c.id);

@@ -10,6 +10,7 @@ import { ANY_VERSION, inTransaction, updateVersioned } from '../../db/tx';
 import { MeetingOptions } from './meetings-options';
 import { CaseForm } from './meeting-cases-schema';
 import { completeMatchingStage, StageNotice } from './meeting-stage';
+import { petitionMatchedBy } from '../petitions';
 
 const columns = (f: CaseForm) => ({
   person_id: f.person_id, petition_id: f.petition_id, needs_summary: f.needs_summary, recommended_type_id: f.recommended_type_id,
@@ -81,8 +82,8 @@ export function deleteCase(req: Request, meetingId: number, id: number, reason: 
   const { db, clock } = req.deps;
   return inTransaction(db, async (trx) => {
     await trx('meetings').where({ id: meetingId }).forUpdate().first('id');
-    const linked = await trx('petitions').where({ meeting_case_id: id }).first('id');
-    if (linked) return { ok: false as const, linked: linked.id as number };
+    const linked = await petitionMatchedBy(trx, id);
+    if (linked !== null) return { ok: false as const, linked };
     const done = await updateVersioned(trx, 'meeting_cases', id, ANY_VERSION,
       { deleted_at: clock.now(), deleted_reason: reason, deleted_by: req.user!.id },
       { where: (q) => q.where({ meeting_id: meetingId }).whereNull('deleted_at') });

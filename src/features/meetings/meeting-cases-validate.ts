@@ -4,7 +4,8 @@ import { FieldErrors, FormResult, parseFormAsync } from '../../http/forms';
 import { allowedIds, MeetingOptions } from './meetings-options';
 import { bankGuardianChoices } from './meeting-case-guardians';
 import { CASE_FIELD_ORDER, CASE_MESSAGES as M, caseEditSchema, CaseForm, caseSchema } from './meeting-cases-schema';
-import { pickedPerson } from '../persons/person-pick';
+import { pickedPerson } from '../persons';
+import { petitionPersonId } from '../petitions';
 
 const ID = /^[1-9]\d{0,8}$/;
 
@@ -25,9 +26,9 @@ async function petitionError(db: Knex, raw: unknown, personId: number | null): P
   const s = typeof raw === 'string' ? raw.trim() : '';
   if (s === '') return { id: null };
   if (!ID.test(s)) return { id: null, error: M.petition };
-  const p = await db('petitions').where({ id: Number(s) }).first('person_id');
-  if (!p) return { id: null, error: M.petition };
-  return p.person_id === personId ? { id: Number(s) } : { id: null, error: M.petitionOfOther };
+  const owner = await petitionPersonId(db, Number(s));
+  if (owner === undefined) return { id: null, error: M.petition };
+  return owner === personId ? { id: Number(s) } : { id: null, error: M.petitionOfOther };
 }
 
 /**

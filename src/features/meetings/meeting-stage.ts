@@ -1,15 +1,13 @@
 /**
  * A case's recommendation completes stage 6 (受任調整) of the linked petition, in the caller's
- * transaction, through the petitions' own stage service and its order rules. When the stage cannot
+ * transaction, through petitions' recordMatchingFromMeeting (its stage service and order rules). When the stage cannot
  * be recorded (earlier stages open, the petition closed, a date rule), the case is still saved and
  * the notice says why; the case page then offers to record stage 6 once the petition is ready.
  */
 import { Request } from 'express';
 import { Knex } from 'knex';
 import { toWareki } from '../../lib/dates';
-import { MATCHING_STAGE, MEETING_CASE_LABEL, recordStageIn } from '../petitions/petitions-stage-service';
-import { fieldDef } from '../petitions/petitions-fields';
-import { stageDef } from '../petitions/petition-stages';
+import { MATCHING_STAGE, recordMatchingFromMeeting, stageDef } from '../petitions';
 import { labelOf, MeetingOptions } from './meetings-options';
 
 export interface StageNotice { kind: 'success' | 'error'; text: string }
@@ -33,20 +31,11 @@ export const STAGE_NOTICES = {
 export async function completeMatchingStage(trx: Knex.Transaction, req: Request, o: MeetingOptions, c: RecommendedCase,
   meeting: { held_on: string }, today: string): Promise<StageNotice | null> {
   if (c.petition_id === null) return null;
-  const p = await trx('petitions').where({ id: c.petition_id }).first('meeting_case_id', 'matching_recommendation');
-  const recorded = await trx('petition_stages').where({ petition_id: c.petition_id, stage: MATCHING_STAGE }).first('id');
-  if (recorded) return p.meeting_case_id === c.id ? null : { kind: 'error', text: STAGE_NOTICES.already(c.petition_id) };
-  const recommendation = recommendationText(o, c);
-  const values: Record<string, unknown> = { meeting_case_id: c.id };
-  const changes = [{ field: MEETING_CASE_LABEL, old: null, new: `検討案件 番号${c.id}（${toWareki(meeting.held_on)}の会議）` }];
-  if (!p.matching_recommendation) {
-    values.matching_recommendation = recommendation;
-    changes.push({ field: fieldDef('matching_recommendation').label, old: null, new: recommendation });
-  }
-  const outcome = await recordStageIn(trx, req, c.petition_id, {
-    stage: MATCHING_STAGE, status: 'done', completed_on: meeting.held_on, close_kind: null,
-    note: `受任調整会議（${toWareki(meeting.held_on)}）の推薦：${recommendation}`, fields: { values, changes },
+  const outcome = await recordMatchingFromMeeting(trx, req, {
+    caseId: c.id, petitionId: c.petition_id, heldOn: meeting.held_on, recommendation: recommendationText(o, c),
   }, today);
-  if (!outcome.ok) return { kind: 'error', text: STAGE_NOTICES.refused(c.petition_id, outcome.message) };
+  if (outcome.kind === 'unchanged') return null;
+  if (outcome.kind === 'already') return { kind: 'error', text: STAGE_NOTICES.already(c.petition_id) };
+  if (outcome.kind === 'refused') return { kind: 'error', text: STAGE_NOTICES.refused(c.petition_id, outcome.message) };
   return { kind: 'success', text: STAGE_NOTICES.done(c.petition_id, meeting.held_on) };
 }

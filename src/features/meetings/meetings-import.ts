@@ -6,8 +6,8 @@
  * with the kana as the name. Imported cases link no petition, so no stage is recorded.
  */
 import { describeDate, toWareki } from '../../lib/dates';
-import { labelOf } from '../imports/import-cells';
-import type { ImportSpec } from '../imports/import-spec';
+import { labelOf } from '../imports';
+import type { ImportSpec } from '../../contracts/import-kind';
 import { ACCEPTED_LABELS } from './meetings-options';
 import { insertMeetings, MeetingImport } from './meetings-import-store';
 import { C, loadMeetingImport, MeetingImportContext, validateMeetingRow } from './meetings-import-form';

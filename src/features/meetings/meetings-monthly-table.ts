@@ -5,7 +5,7 @@
 import type { Knex } from 'knex';
 import { fiscalMonths, fiscalYearName, fiscalYearRange, toWareki } from '../../lib/dates';
 import { groupedHeader, withTotals, type Table } from '../../lib/table/table';
-import type { FyParams } from '../reports/report-types';
+import type { FyParams } from '../../contracts/report';
 
 export const MONTHLY_TITLE = '受任調整会議の開催状況';
 export const NOT_HELD = '未実施';

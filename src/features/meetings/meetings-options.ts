@@ -4,7 +4,8 @@
  * stored values and offered only to records that hold them.
  */
 import { Knex } from 'knex';
-import { Choice, offered, selectOptions } from '../petitions/petitions-options';
+import type { Choice } from '../../contracts';
+import { codeChoices, offered, selectOptions } from '../masters';
 
 export interface MeetingOptions {
   orgs: Choice[];
@@ -17,12 +18,8 @@ export const ACCEPTED_VALUES = ['可', '否', '未定'] as const;
 export type Accepted = (typeof ACCEPTED_VALUES)[number];
 export const ACCEPTED_LABELS: Record<Accepted, string> = { 可: '受任可', 否: '受任不可', 未定: '未定' };
 
-const list = (db: Knex | Knex.Transaction, name: string) => db('code_entries').where({ list: name })
-  .orderBy([{ column: 'sort_order' }, { column: 'id' }])
-  .select('id', 'label', db.raw('retired_at is not null as retired')) as Promise<Choice[]>;
-
 export async function loadMeetingOptions(db: Knex | Knex.Transaction): Promise<MeetingOptions> {
-  const [orgs, kinds] = await Promise.all([list(db, 'attendee_org'), list(db, 'guardian_kind')]);
+  const [orgs, kinds] = await Promise.all([codeChoices(db, 'attendee_org'), codeChoices(db, 'guardian_kind')]);
   return { orgs, kinds, byId: new Map([...orgs, ...kinds].map((c) => [c.id, c])) };
 }
 

@@ -2,6 +2,7 @@
 import { Knex } from 'knex';
 import { fiscalYearOf, fiscalYearRange } from '../../lib/dates';
 import type { Accepted } from './meetings-options';
+import { petitionsMatchedBy } from '../petitions';
 
 type Conn = Knex | Knex.Transaction;
 
@@ -79,9 +80,8 @@ export async function meetingYears(db: Conn, currentFy: number): Promise<number[
 
 /** Petitions whose stage 6 points at a live case of this meeting (such a meeting may not be deleted). */
 export async function linkedPetitions(db: Conn, meetingId: number): Promise<number[]> {
-  const rows: { id: number }[] = await db('petitions as p').join('meeting_cases as c', 'c.id', 'p.meeting_case_id')
-    .where('c.meeting_id', meetingId).whereNull('c.deleted_at').orderBy('p.id').select('p.id');
-  return rows.map((r) => r.id);
+  const cases: { id: number }[] = await db('meeting_cases').where({ meeting_id: meetingId }).whereNull('deleted_at').select('id');
+  return petitionsMatchedBy(db, cases.map((c) => c.id));
 }
 
 /** The first day a live case of this meeting was sent to the court (the meeting cannot be after it), or null. */

@@ -6,8 +6,10 @@
 import type { Knex } from 'knex';
 import { fiscalYearName, fiscalYearRange, toWareki } from '../../lib/dates';
 import { groupedHeader, TOTAL_COLUMN, withTotals, type Row, type Table } from '../../lib/table/table';
-import type { FyParams } from '../reports/report-types';
+import type { FyParams } from '../../contracts/report';
 import { casesInYear, FOLLOW_RATE_LABEL, FOLLOW_RATE_NOTE, followRate, followRateText } from './meetings-follow-rate';
+import type { Choice } from '../../contracts';
+import { codeChoices } from '../masters';
 
 export const RECOMMENDATIONS_TITLE = '受任調整会議の推薦と選任';
 export const UNDECIDED = '未定・未審判';
@@ -18,7 +20,6 @@ export const RECOMMENDATIONS_NOTES = [
 ];
 
 interface PairCount { rec: number; app: number | null; n: number }
-interface Kind { id: number; label: string; retired: boolean }
 
 function countPairs(db: Knex, fy: number): Promise<PairCount[]> {
   return casesInYear(db, fy)
@@ -28,13 +29,12 @@ function countPairs(db: Knex, fy: number): Promise<PairCount[]> {
 
 export async function meetingsRecommendationsTable(db: Knex, id: string, params: FyParams): Promise<Table> {
   const [kinds, pairs, rate] = await Promise.all([
-    db('code_entries').where({ list: 'guardian_kind' }).orderBy(['sort_order', 'id'])
-      .select('id', 'label', db.raw('retired_at IS NOT NULL AS retired')) as Promise<Kind[]>,
+    codeChoices(db, 'guardian_kind'),
     countPairs(db, params.fy),
     followRate(db, params.fy),
   ]);
   const count = new Map(pairs.map((p) => [`${p.rec}:${p.app}`, p.n]));
-  const used = (k: Kind, side: 'rec' | 'app') => pairs.some((p) => p[side] === k.id);
+  const used = (k: Choice, side: 'rec' | 'app') => pairs.some((p) => p[side] === k.id);
   const rows = kinds.filter((k) => !k.retired || used(k, 'rec'));
   const cols = kinds.filter((k) => !k.retired || used(k, 'app'));
   const body: Row[] = rows.map((r) => ({

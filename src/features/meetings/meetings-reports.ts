@@ -3,8 +3,9 @@
  * the court-follow rate. Read with 'meetings:read' (center staff and managers; never a ward office),
  * so they count every ward and ignore the scope.
  */
-import { fyAndFilters } from '../reports/report-params';
-import type { FyParams, ReportDef } from '../reports/report-types';
+import { fyAndFilters } from '../reports';
+import type { FyParams, ReportDef } from '../../contracts/report';
+import { countRows, type DashboardMeasure } from '../../contracts/dashboard';
 import { MONTHLY_TITLE, meetingsMonthlyTable } from './meetings-monthly-table';
 import { RECOMMENDATIONS_TITLE, meetingsRecommendationsTable } from './meetings-recommendations-table';
 
@@ -26,4 +27,10 @@ export const meetingsRecommendations: ReportDef<FyParams> = {
   fileTitle: '受任調整会議_推薦と選任',
   ...common,
   build: (db, params) => meetingsRecommendationsTable(db, 'meetings-recommendations', params),
+};
+
+/** The dashboard's measure: appointment-matching meetings held, by meeting date. */
+export const meetingsHeldMeasure: DashboardMeasure = {
+  key: 'meetings_held', label: '受任調整会議（開催回数）', unit: '回', href: '/reports/meetings-monthly',
+  count: (db, from, to) => countRows(db('meetings').whereNull('deleted_at').whereBetween('held_on', [from, to])),
 };

@@ -4,14 +4,14 @@
  * '/meetings/new' are never taken for a meeting id.
  */
 import { SecureRouter } from '../../http/routes';
-import { importKindRoutes } from '../imports/import-routes';
+import { importKindRoutes } from '../imports';
 import { loadMeeting, renderMeeting } from './meetings-page';
 import { meetingCaseRoutes } from './meeting-cases-routes';
 import { meetingEntryRoutes } from './meetings-entry-routes';
 import { meetingsImport } from './meetings-import';
 import { meetingListRoutes } from './meetings-list-routes';
 import { meetingPdfRoutes } from './meetings-pdf-routes';
-import { petitionChoicesRoute } from '../persons/person-petitions-route';
+import { petitionChoicesRoute } from '../persons';
 import { petitionChoices } from './meeting-cases-queries';
 
 export function meetingsRoutes(r: SecureRouter): void {

@@ -1,4 +1,4 @@
-import type { TimelineEntry, TimelineSource } from '../persons/person-timeline';
+import type { TimelineEntry, TimelineSource } from '../../contracts/timeline';
 
 /** A person's cases in live matching meetings for their timeline: the meeting day and the recommendation. */
 export const meetingTimeline: TimelineSource = async (db, personId) => {

@@ -5,20 +5,19 @@
  */
 import { Request, Response } from 'express';
 import { Knex } from 'knex';
+import type { SelectOption } from '../../contracts';
 import { audit } from '../../audit/audit-writer';
 import { queryString } from '../../http/params';
 import { Access } from '../../policy';
 import { SecureRouter } from '../../http/routes';
 import { pickedPerson } from './person-pick';
 
-export interface PetitionOption { value: number; label: string }
-
 /**
  * GET `path`?person_id=N with `access` (the form's own): { options }, or 404 for an id that
  * names no pickable person. Only for forms no ward user opens: the choices are not ward-scoped.
  */
 export function petitionChoicesRoute(r: SecureRouter, path: string, access: Access,
-  choices: (db: Knex, personId: number) => Promise<PetitionOption[]>): void {
+  choices: (db: Knex, personId: number) => Promise<SelectOption[]>): void {
   r.get(path, access, async (req: Request, res: Response) => {
     const person = await pickedPerson(req.deps.db, queryString(req, 'person_id'));
     if (!person) {

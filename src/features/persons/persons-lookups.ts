@@ -1,26 +1,14 @@
 import { Knex } from 'knex';
+import type { Choice } from '../../contracts';
 import { toWareki } from '../../lib/dates';
+import { loadMasterOptions, offered as offeredOf, selectOptions as selectOptionsOf, type MasterOptions } from '../masters';
 import { CODE_FIELDS, CODE_LISTS_USED, CodeField, LIVING, PERSON_FIELDS, PersonValues, WELFARE } from './persons-fields';
 
-export interface Choice { id: number; label: string; retired: boolean }
-
 /** Code entries and wards a person record refers to, retired ones included (old records still show them). */
-export interface Lookups {
-  lists: Record<string, Choice[]>;
-  wards: Choice[];
-  byId: Map<number, Choice>;
-  wardById: Map<number, Choice>;
-}
+export type Lookups = MasterOptions;
 
-export async function loadLookups(db: Knex | Knex.Transaction): Promise<Lookups> {
-  const codes: (Choice & { list: string })[] = await db('code_entries').whereIn('list', CODE_LISTS_USED)
-    .orderBy([{ column: 'list' }, { column: 'sort_order' }, { column: 'id' }])
-    .select('id', 'list', 'label', db.raw('retired_at is not null as retired'));
-  const wards: Choice[] = await db('wards').orderBy([{ column: 'sort_order' }, { column: 'id' }])
-    .select('id', 'name as label', db.raw('retired_at is not null as retired'));
-  const lists: Record<string, Choice[]> = Object.fromEntries(CODE_LISTS_USED.map((l) => [l, []]));
-  for (const c of codes) lists[c.list].push(c);
-  return { lists, wards, byId: new Map(codes.map((c) => [c.id, c])), wardById: new Map(wards.map((w) => [w.id, w])) };
+export function loadLookups(db: Knex | Knex.Transaction): Promise<Lookups> {
+  return loadMasterOptions(db, CODE_LISTS_USED);
 }
 
 export type SelectField = CodeField | 'ward_id';
@@ -32,7 +20,7 @@ function choicesFor(l: Lookups, field: SelectField): Choice[] {
 
 /** What a form may offer: active entries, plus the record's own value even if since retired. */
 export function offered(l: Lookups, field: SelectField, current?: number | null): Choice[] {
-  return choicesFor(l, field).filter((c) => !c.retired || c.id === current);
+  return offeredOf(choicesFor(l, field), current);
 }
 
 export function allowedIds(l: Lookups, current?: Partial<PersonValues>): Record<SelectField, Set<number>> {
@@ -42,7 +30,7 @@ export function allowedIds(l: Lookups, current?: Partial<PersonValues>): Record<
 export function selectOptions(l: Lookups, current?: Partial<PersonValues>) {
   const opts: Record<string, { value: string | number; label: string }[]> = {};
   for (const f of SELECT_FIELDS) {
-    opts[f] = offered(l, f, current?.[f]).map((c) => ({ value: c.id, label: c.retired ? `${c.label}（使用停止）` : c.label }));
+    opts[f] = selectOptionsOf(offered(l, f, current?.[f]));
   }
   opts.living = LIVING.map((v) => ({ value: v, label: v }));
   opts.welfare_status = WELFARE.map((v) => ({ value: v, label: v }));

@@ -9,6 +9,21 @@ export function findPerson(db: Conn, id: number): Promise<PersonRow | undefined>
   return db('persons').where({ id }).first();
 }
 
+/** What a ward user may see of a person on another record's page (a petition): 氏名, 氏名カナ, 生年月日, 住所 — nothing else is read. */
+export interface WardPersonView { name: string; name_kana: string; birth_date: string | null; address: string | null }
+
+export function wardPersonSummary(db: Conn, personId: number): Promise<WardPersonView | undefined> {
+  return db('persons').where({ id: personId }).first('name', 'name_kana', 'birth_date', 'address');
+}
+
+/** Center staff and managers (persons:read) also see the phone, the ward and a link to the person. */
+export interface StaffPersonView extends WardPersonView { id: number; phone: string | null; ward_name: string | null }
+
+export function staffPersonSummary(db: Conn, personId: number): Promise<StaffPersonView | undefined> {
+  return db('persons as per').leftJoin('wards as w', 'w.id', 'per.ward_id').where('per.id', personId)
+    .first('per.id', 'per.name', 'per.name_kana', 'per.birth_date', 'per.address', 'per.phone', 'w.name as ward_name');
+}
+
 /** The keys of a person's 氏名カナ: kana_key (exact, the list order) and match_key (loose, the search). */
 export const kanaKeys = (nameKana: string) => ({ kana_key: kanaSearchKey(nameKana), match_key: kanaMatchKey(nameKana) });
 

@@ -1,4 +1,5 @@
 import { SecureRouter } from '../../http/routes';
+import type { Registry } from '../../contracts';
 import { personsCreateRoutes } from './persons-create-routes';
 import { personsEditRoutes } from './persons-edit-routes';
 import { personsListRoutes } from './persons-list-routes';
@@ -6,10 +7,10 @@ import { personsMergeRoutes } from './persons-merge-routes';
 import { personsShowRoutes } from './persons-show-routes';
 
 /** 本人: list and search, create (with duplicate check), page + print, edit (optimistic locking), merge. */
-export function personsRoutes(r: SecureRouter): void {
+export function personsRoutes(r: SecureRouter, registry: Registry): void {
   personsListRoutes(r);
   personsCreateRoutes(r); // before /persons/:id so '/persons/new' is not taken for an id
-  personsShowRoutes(r);
+  personsShowRoutes(r, registry.timeline);
   personsEditRoutes(r);
   personsMergeRoutes(r);
 }

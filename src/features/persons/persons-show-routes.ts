@@ -3,6 +3,7 @@ import { audit } from '../../audit/audit-writer';
 import { SecureRouter } from '../../http/routes';
 import { formatDateTime } from '../../lib/dates';
 import { can } from '../../policy';
+import type { TimelineSource } from '../../contracts';
 import { personTimeline } from './person-timeline';
 import { PersonRow } from './persons-fields';
 import { displayRows, loadLookups } from './persons-lookups';
@@ -11,30 +12,30 @@ import { mergedFrom } from './persons-queries';
 import { today } from '../../http/today';
 
 /** Everything the person page and its print show: details, timeline, merge history. */
-async function personPage(req: Request, person: PersonRow) {
+async function personPage(req: Request, person: PersonRow, timeline: readonly TimelineSource[]) {
   const { db } = req.deps;
   const lookups = await loadLookups(db);
   const day = today(req);
   return {
     person, today: day,
     details: displayRows(lookups, person, day),
-    timeline: await personTimeline(db, person.id),
+    timeline: await personTimeline(db, person.id, timeline),
     mergedFrom: await mergedFrom(db, person.id),
     formatDateTime,
   };
 }
 
-export function personsShowRoutes(r: SecureRouter): void {
+export function personsShowRoutes(r: SecureRouter, timeline: readonly TimelineSource[]): void {
   r.get('/persons/:id', 'persons:read', async (req, res) => {
     const person = await loadPerson(req);
-    const page = await personPage(req, person);
+    const page = await personPage(req, person, timeline);
     await audit(req, 'person.view', 'person', person.id);
     res.render('persons/show', { ...page, canWrite: can(req.user, 'persons:write') });
   });
 
   r.get('/persons/:id/print', 'persons:read', async (req, res) => {
     const person = await loadPerson(req);
-    const page = await personPage(req, person);
+    const page = await personPage(req, person, timeline);
     await audit(req, 'person.print', 'person', person.id);
     res.render('persons/print', { ...page, printedAt: formatDateTime(req.deps.clock.now()) });
   });

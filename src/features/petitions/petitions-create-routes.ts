@@ -2,7 +2,7 @@ import { flash } from '../../http/flash';
 import { fieldError } from '../../http/forms';
 import { queryString } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
-import { isPersonSearch, pickedPerson } from '../persons/person-pick';
+import { isPersonSearch, pickedPerson } from '../persons';
 import { renderNew, renderPersonSearch } from './petitions-form';
 import { allowedFor, loadPetitionOptions } from './petitions-options';
 

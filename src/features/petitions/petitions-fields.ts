@@ -3,7 +3,8 @@
  * The edit form, the detail page, the history and the conflict page all walk this one list.
  */
 import { toWareki } from '../../lib/dates';
-import { labelOf, PetitionOptions, wardLabel } from './petitions-options';
+import { labelOf, wardLabel } from '../masters';
+import type { PetitionOptions } from './petitions-options';
 
 export const REASONS = ['親族なし', '親族拒否', '虐待', 'その他'] as const;
 export const URGENCIES = ['通常', '緊急'] as const;

@@ -4,8 +4,8 @@
  * `npm run cli -- import petitions FILE`), all or nothing, every bad row reported by number.
  */
 import { describeDate, toWareki } from '../../lib/dates';
-import { labelOf } from '../imports/import-cells';
-import type { ImportSpec } from '../imports/import-spec';
+import { labelOf } from '../imports';
+import type { ImportSpec } from '../../contracts/import-kind';
 import { stageDef } from './petition-stages';
 import { C, STAGE_DATE_COLUMNS } from './petitions-import-cells';
 import { loadPetitionImport, PetitionImportContext, validatePetitionRow } from './petitions-import-form';

@@ -5,6 +5,7 @@ import { fiscalYearOf, fiscalYearRange } from '../../lib/dates';
 import { Principal, wardScope } from '../../policy';
 import { STAGES } from './petition-stages';
 import { scopedPetitions } from './petitions-scope';
+import { TOTAL_SQL } from '../../contracts';
 
 type Conn = Knex | Knex.Transaction;
 
@@ -47,9 +48,27 @@ export async function stallDays(db: Conn): Promise<number> {
 
 /**
  * Whether petition progress `pp` is stalled: in a stage for `threshold` days or more as of `today`
- * (bindings: today, threshold). Shared with the home page's reminders.
+ * (bindings: today, threshold). Used by the list and stalledPetitions() only, which join `pp`.
  */
-export const STALLED_SQL = 'COALESCE(pp.current_stage IS NOT NULL AND (?::date - pp.stage_since) >= ?, false)';
+const STALLED_SQL = 'COALESCE(pp.current_stage IS NOT NULL AND (?::date - pp.stage_since) >= ?, false)';
+
+export interface StalledRow { id: number; ward_name: string; current_stage: number; stage_since: string; days: number; total: number }
+
+/**
+ * This user's open petitions in one stage for `threshold` days or more as of `today`, longest first:
+ * the first `limit`, each with the count of all (`total`), in one query.
+ */
+export function stalledPetitions(db: Conn, user: Principal, today: string, threshold: number, limit: number): Promise<StalledRow[]> {
+  return scopedPetitions(db, user)
+    .join('petition_progress as pp', 'pp.petition_id', 'p.id')
+    .join('wards as w', 'w.id', 'p.ward_id')
+    .where('pp.closed', false)
+    .whereRaw(STALLED_SQL, [today, threshold])
+    .select('p.id', 'w.name as ward_name', 'pp.current_stage', 'pp.stage_since',
+      db.raw('(?::date - pp.stage_since) AS days', [today]), db.raw(TOTAL_SQL))
+    .orderByRaw('days DESC, p.id')
+    .limit(limit);
+}
 
 export interface ListRow {
   id: number;

@@ -8,7 +8,7 @@ import { sendDownload } from '../../http/download';
 import { NotFoundError } from '../../http/errors';
 import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
-import { importKindRoutes } from '../imports/import-routes';
+import { importKindRoutes } from '../imports';
 import { petitionsImport } from './petitions-import';
 import { loadSheet } from './petitions-pdf-data';
 import { petitionSheetPdf, SHEET_TITLE } from './petitions-pdf';

@@ -40,21 +40,6 @@ export function findPetition(db: Conn, user: Principal, id: number, today: strin
 /** Ids of this user's petitions matching `id`: the SQL guard every child query carries. */
 const own = (db: Conn, user: Principal, id: number) => scopedPetitions(db, user).where('p.id', id).select('p.id');
 
-/** What a ward user may see of the person: 氏名, 氏名カナ, 生年月日, 住所 — nothing else is read. */
-export interface WardPersonView { name: string; name_kana: string; birth_date: string | null; address: string | null }
-
-export function wardPersonSummary(db: Conn, personId: number): Promise<WardPersonView | undefined> {
-  return db('persons').where({ id: personId }).first('name', 'name_kana', 'birth_date', 'address');
-}
-
-/** Center staff and managers (persons:read) also see the phone, the ward and a link to the person. */
-export interface StaffPersonView extends WardPersonView { id: number; phone: string | null; ward_name: string | null }
-
-export function staffPersonSummary(db: Conn, personId: number): Promise<StaffPersonView | undefined> {
-  return db('persons as per').leftJoin('wards as w', 'w.id', 'per.ward_id').where('per.id', personId)
-    .first('per.id', 'per.name', 'per.name_kana', 'per.birth_date', 'per.address', 'per.phone', 'w.name as ward_name');
-}
-
 export interface StageRow {
   id: number;
   stage: number;

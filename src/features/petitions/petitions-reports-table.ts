@@ -2,11 +2,8 @@
 import type { Knex } from 'knex';
 import { fiscalYearLabel } from '../../lib/dates';
 import { withTotals, type Table } from '../../lib/table/table';
-import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns } from '../past-figures/past-years';
-import type { PastFiguresSpec } from '../past-figures/past-figures-types';
-import { UNSET_LABEL } from '../reports/consultation-table';
-import { periodName } from '../reports/report-export';
-import type { ReportScope, YearsParams } from '../reports/report-types';
+import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns, UNSET_LABEL, periodName } from '../reports';
+import type { PastFiguresSpec, ReportScope, YearsParams } from '../../contracts/report';
 import { countFiledByYear, PetitionCountColumn, yearCountLookup } from './petitions-reports-counts';
 
 export const PETITIONS_TITLE = '市長申立て件数';

@@ -3,9 +3,9 @@
  * by 類型 sought and by legal basis. Readable by every role with 'petitions:read'; a ward user's
  * tables count their ward only.
  */
-import { yearsAndFilters } from '../reports/report-params';
-import { ALL_WARDS, type ReportDef, type YearsParams } from '../reports/report-types';
-import type { PastFiguresSpec } from '../past-figures/past-figures-types';
+import { yearsAndFilters } from '../reports';
+import { ALL_WARDS, type ReportDef, type YearsParams, type PastFiguresSpec } from '../../contracts/report';
+import { countRows, type DashboardMeasure } from '../../contracts/dashboard';
 import { filedYears } from './petitions-reports-counts';
 import { PETITION_DIMENSIONS, PetitionDimension, petitionYearTable, PETITIONS_TITLE } from './petitions-reports-table';
 
@@ -44,3 +44,9 @@ export const petitionsByType = trend('petitions-by-type', PETITION_DIMENSIONS.ty
   '年度ごとの市長申立て件数を、申し立てた類型（後見・保佐・補助）別に集計します。');
 export const petitionsByBasis = trend('petitions-by-basis', PETITION_DIMENSIONS.basis,
   '年度ごとの市長申立て件数を、根拠法（老人福祉法・知的障害者福祉法・精神保健福祉法）別に集計します。');
+
+/** The dashboard's measure: mayoral petitions filed with the family court (stage 8) by filing date, every ward. */
+export const petitionsFiledMeasure: DashboardMeasure = {
+  key: 'petitions_filed', label: '市長申立て（家裁への申立て）', unit: '件', href: '/reports/petitions-yearly',
+  count: (db, from, to) => countRows(db('petitions').whereBetween('filed_on', [from, to])),
+};

@@ -2,8 +2,7 @@
 import type { RequestHandler } from 'express';
 import type { Knex } from 'knex';
 import { can, Principal } from '../../policy';
-import { REMINDER_SOURCES } from './reminder-sources';
-import type { ReminderBatch, ReminderSource } from './reminder-types';
+import type { ReminderBatch, ReminderSource } from '../../contracts/reminder';
 import { today } from '../../http/today';
 
 /** Items shown per kind; the rest are behind 「すべて見る」. */
@@ -17,7 +16,7 @@ export interface ReminderGroup extends ReminderBatch {
 
 /** Sources the user may not read are never run; a kind with nothing waiting is left out. */
 export async function loadReminders(
-  db: Knex, user: Principal, today: string, sources: readonly ReminderSource[] = REMINDER_SOURCES, limit = REMINDERS_SHOWN,
+  db: Knex, user: Principal, today: string, sources: readonly ReminderSource[], limit = REMINDERS_SHOWN,
 ): Promise<{ applicable: boolean; groups: ReminderGroup[] }> {
   const mine = sources.filter((s) => can(user, s.access));
   const batches = await Promise.all(mine.map((s) => s.fetch(db, user, today, limit)));
@@ -25,8 +24,8 @@ export async function loadReminders(
   return { applicable: mine.length > 0, groups: groups.filter((g) => g.count > 0) };
 }
 
-/** Puts `reminders` in res.locals for the home views (views/reminders/list.ejs). */
-export const reminderLocals: RequestHandler = async (req, res, next) => {
-  res.locals.reminders = await loadReminders(req.deps.db, req.user!, today(req));
+/** Puts `reminders` from `sources` (the Registry's) in res.locals for the home views (views/reminders/list.ejs). */
+export const reminderLocals = (sources: readonly ReminderSource[]): RequestHandler => async (req, res, next) => {
+  res.locals.reminders = await loadReminders(req.deps.db, req.user!, today(req), sources);
   next();
 };

@@ -5,7 +5,7 @@
 import type { Knex } from 'knex';
 import { CODE_LIST_NAMES } from '../../../seeds/master-lists';
 import { REPORT_MESSAGES } from './report-params';
-import { FilterOption, ReportFilter, ReportParamError } from './report-types';
+import { FilterOption, ReportFilter, ReportParamError } from '../../contracts/report';
 
 export type DimensionKey = 'ward' | 'method' | 'consultee' | 'condition';
 

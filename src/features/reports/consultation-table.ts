@@ -5,7 +5,7 @@ import { withTotals, type Table } from '../../lib/table/table';
 import { categoryColumns, loadCategories } from './consultation-columns';
 import { countByCategory, countLookup } from './consultation-counts';
 import { AppliedFilter, Dimension, resolveFilters } from './consultation-dimensions';
-import type { FyParams } from './report-types';
+import type { FyParams } from '../../contracts/report';
 
 export const CONSULTATIONS_TITLE = '成年後見制度に関する相談件数';
 export const UNSET_LABEL = '未設定';

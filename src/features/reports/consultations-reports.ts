@@ -2,7 +2,8 @@
 import { consultationTable, CONSULTATIONS_TITLE } from './consultation-table';
 import { CONSULTATION_FILTERS, Dimension, DIMENSIONS } from './consultation-dimensions';
 import { fyAndFilters } from './report-params';
-import type { FyParams, ReportDef } from './report-types';
+import type { FyParams, ReportDef } from '../../contracts/report';
+import { countRows, type DashboardMeasure } from '../../contracts/dashboard';
 
 const parse = fyAndFilters(CONSULTATION_FILTERS);
 
@@ -37,3 +38,9 @@ export const consultationsByWard = breakdown(DIMENSIONS.ward);
 export const consultationsByMethod = breakdown(DIMENSIONS.method);
 export const consultationsByConsultee = breakdown(DIMENSIONS.consultee);
 export const consultationsByCondition = breakdown(DIMENSIONS.condition);
+
+/** The dashboard's 相談件数: live consultations by consultation date. */
+export const consultationsMeasure: DashboardMeasure = {
+  key: 'consultations', label: '相談件数', unit: '件', href: '/reports/consultations-monthly',
+  count: (db, from, to) => countRows(db('consultations').whereNull('deleted_at').whereBetween('consulted_on', [from, to])),
+};

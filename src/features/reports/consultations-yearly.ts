@@ -5,12 +5,11 @@
 import type { Knex } from 'knex';
 import { fiscalYearLabel, fiscalYearRange } from '../../lib/dates';
 import type { Table } from '../../lib/table/table';
-import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns } from '../past-figures/past-years';
-import type { PastFiguresSpec } from '../past-figures/past-figures-types';
+import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns } from './past-figures/past-years';
+import type { PastFiguresSpec, ReportDef, ReportScope, YearsParams } from '../../contracts/report';
 import { CONSULTATIONS_TITLE } from './consultation-table';
 import { periodName } from './report-export';
 import { yearsAndFilters } from './report-params';
-import type { ReportDef, ReportScope, YearsParams } from './report-types';
 
 export const CONSULTATIONS_YEARLY_ID = 'consultations-yearly';
 

@@ -6,7 +6,7 @@
 import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { can, Principal, wardScope } from '../../policy';
-import type { ReportDef, ReportScope } from './report-types';
+import type { ReportDef, ReportScope } from '../../contracts/report';
 
 export function canReadReport(user: Principal | undefined, def: ReportDef): boolean {
   return can(user, def.access);

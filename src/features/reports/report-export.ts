@@ -4,7 +4,7 @@ import { tableToCsv } from '../../lib/table/csv';
 import { tableToPdf } from '../../lib/table/pdf';
 import { tableToXlsx } from '../../lib/table/xlsx';
 import type { Table } from '../../lib/table/table';
-import { isYearsParams, type ReportDef, type ReportParams } from './report-types';
+import { isYearsParams, type ReportDef, type ReportParams } from '../../contracts/report';
 
 export const REPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { fiscalYearLabel } from '../../lib/dates';
 import { FY_MIN, YEARS_DEFAULT } from './report-params';
 import { reportQuery } from './report-export';
-import { isYearsParams, type ReportDef, type ReportParams } from './report-types';
+import { isYearsParams, type ReportDef, type ReportParams } from '../../contracts/report';
 
 export interface SelectField {
   name: string;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { fieldError, parseForm } from '../../http/forms';
 import { fiscalYearField, intField } from '../../http/schema-fields';
 import { fiscalYearOf, todayIso } from '../../lib/dates';
-import type { FyParams, ParamsResult, ReportFilter, ReportInput, YearsParams } from './report-types';
+import type { FyParams, ParamsResult, ReportFilter, ReportInput, YearsParams } from '../../contracts/report';
 
 export const FY_MIN = 2000;
 export const FY_MAX = 2100;

@@ -6,14 +6,14 @@ import { ErrorItem, fieldError, FieldErrors, renderFormPage } from '../../http/f
 import { SecureRouter } from '../../http/routes';
 import { can } from '../../policy';
 import type { Table } from '../../lib/table/table';
-import { findReport, REPORTS } from './registry';
 import { canReadReport, denyReport, reportScope } from './report-access';
 import {
   isReportFormat, renderReport, REPORT_EXPORT_ACTION, REPORT_FORMATS, ReportFormat, reportAuditId, reportFileName, reportQuery,
 } from './report-export';
 import { filterFields, fyField, indexHref, periodFields } from './report-page';
 import { currentFiscalYear, fyAndFilters } from './report-params';
-import { isYearsParams, ReportDef, ReportParamError, ReportParams } from './report-types';
+import { isYearsParams, ReportDef, ReportParamError, ReportParams } from '../../contracts/report';
+import type { Registry } from '../../contracts';
 
 const FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.([a-z]+))?$/;
 const parseFyOnly = fyAndFilters([]);
@@ -46,7 +46,9 @@ async function renderShow(req: Request, res: Response, def: ReportDef, built: Bu
 }
 
 /** The tallies: HTML, CSV, xlsx and PDF of every report in the registry the user may read, and a print view. */
-export function reportsRoutes(r: SecureRouter): void {
+export function reportsRoutes(r: SecureRouter, { reports: REPORTS }: Registry): void {
+  const findReport = (id: string) => REPORTS.find((d) => d.id === id);
+
   r.get('/reports', 'reports:read', (req, res) => {
     const current = currentFiscalYear(req.deps.clock.now());
     const parsed = parseFyOnly(req.query, req.deps.clock.now());

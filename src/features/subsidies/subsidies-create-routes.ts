@@ -1,7 +1,7 @@
 import { flash } from '../../http/flash';
 import { queryString } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
-import { isPersonSearch, pickedPerson } from '../persons/person-pick';
+import { isPersonSearch, pickedPerson } from '../persons';
 import { renderNew, renderPersonSearch } from './subsidies-form';
 import { allowedFor, loadSubsidyOptions, petitionChoices } from './subsidies-options';
 

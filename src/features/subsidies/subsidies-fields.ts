@@ -3,7 +3,8 @@
  * detail page, the notice PDF and the conflict page walk this one list.
  */
 import { toWareki } from '../../lib/dates';
-import { labelOf, PetitionOptions, wardLabel } from '../petitions/petitions-options';
+import { labelOf, wardLabel } from '../masters';
+import type { SubsidyOptions } from './subsidies-options';
 import { RecordValues } from './subsidies-schema';
 import { yenText } from './subsidies-values';
 
@@ -42,7 +43,7 @@ export const FIELD_GROUPS: { legend: string; fields: FieldDef[] }[] = [
 export const FIELDS: FieldDef[] = FIELD_GROUPS.flatMap((g) => g.fields);
 
 /** A stored or submitted value as a person reads it: 和暦 dates, labels for ids, yen with commas. */
-export function displayValue(o: PetitionOptions, def: { kind: Kind }, v: unknown): string {
+export function displayValue(o: SubsidyOptions, def: { kind: Kind }, v: unknown): string {
   if (v === null || v === undefined || v === '') return '';
   switch (def.kind) {
     case 'date': return toWareki(String(v));

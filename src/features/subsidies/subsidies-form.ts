@@ -2,12 +2,11 @@
 import { Request, Response } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { renderFormPage, Rerender } from '../../http/forms';
-import { pickedPerson, searchForPick } from '../persons/person-pick';
-import { PersonHit } from '../persons/persons-search';
-import { Choice, PetitionOptions } from '../petitions/petitions-options';
+import { pickedPerson, searchForPick, PersonHit } from '../persons';
+import type { Choice } from '../../contracts';
 import { Working } from './subsidies-cap';
 import { SUBSIDY_MESSAGES } from './subsidies-messages';
-import { formChoices, Held, petitionChoices } from './subsidies-options';
+import { formChoices, Held, petitionChoices, type SubsidyOptions } from './subsidies-options';
 import { OverlapRow, SubsidyRow } from './subsidies-queries';
 
 export type FormExtra = Rerender & {
@@ -18,12 +17,12 @@ export type FormExtra = Rerender & {
 };
 
 
-const common = (o: PetitionOptions, held: Held, petitions: Choice[], values: Record<string, unknown>, extra: FormExtra) => ({
+const common = (o: SubsidyOptions, held: Held, petitions: Choice[], values: Record<string, unknown>, extra: FormExtra) => ({
   values, choices: formChoices(o, held, petitions), working: extra.working ?? null, overlaps: extra.overlaps ?? [],
 });
 
 /** The new-application form: the chosen person (and their petitions), search candidates, the record fields. */
-export async function renderNew(req: Request, res: Response, o: PetitionOptions, values: Record<string, unknown>, status = 200, extra: FormExtra = {}) {
+export async function renderNew(req: Request, res: Response, o: SubsidyOptions, values: Record<string, unknown>, status = 200, extra: FormExtra = {}) {
   const linked = await pickedPerson(req.deps.db, values.person_id);
   const petitions = await petitionChoices(req.deps.db, linked?.id ?? null);
   renderFormPage(res, 'subsidies/new', {
@@ -33,14 +32,14 @@ export async function renderNew(req: Request, res: Response, o: PetitionOptions,
 }
 
 /** The edit form of an application that is not decided yet (it shows the record: audited as a view). */
-export async function renderEdit(req: Request, res: Response, s: SubsidyRow, o: PetitionOptions, values: Record<string, unknown>, status = 200, extra: FormExtra = {}) {
+export async function renderEdit(req: Request, res: Response, s: SubsidyRow, o: SubsidyOptions, values: Record<string, unknown>, status = 200, extra: FormExtra = {}) {
   const petitions = await petitionChoices(req.deps.db, s.person_id);
   await audit(req, 'subsidy.view', 'subsidy', s.id);
   renderFormPage(res, 'subsidies/edit', { s, ...common(o, s, petitions, values, extra) }, extra, status);
 }
 
 /** Re-renders the new form with the persons whose kana starts with what was typed. */
-export async function renderPersonSearch(req: Request, res: Response, o: PetitionOptions, body: Record<string, unknown>) {
+export async function renderPersonSearch(req: Request, res: Response, o: SubsidyOptions, body: Record<string, unknown>) {
   const found = await searchForPick(req, body, SUBSIDY_MESSAGES.searchKana);
   return renderNew(req, res, o, found.values, found.status, found.extra);
 }

@@ -3,7 +3,7 @@
  * against (wards, 成年後見人等と本人との関係).
  */
 import { Knex } from 'knex';
-import { codeListLookup, LabelLookup, wardLookup } from '../imports/import-cells';
+import { codeListLookup, LabelLookup, wardLookup } from '../imports';
 
 export const C = {
   name: '氏名', kana: '氏名カナ', birth: '生年月日', ward: '区', relation: '後見人等種別', petitionType: '申立種別',

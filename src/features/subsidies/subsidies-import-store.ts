@@ -3,8 +3,8 @@
  * birth date (else created), the application as decided (決定, or 支払 with a payment date).
  */
 import { Knex } from 'knex';
-import type { ImportActor } from '../imports/import-spec';
-import { personFor } from '../imports/import-persons';
+import type { ImportActor } from '../../contracts/import-kind';
+import { personFor } from '../imports';
 import type { Decision, FundingLine, PetitionType } from './subsidies-values';
 
 export interface SubsidyImport {

@@ -4,8 +4,8 @@
  * all or nothing, every bad row reported by number.
  */
 import { describeDate, toWareki } from '../../lib/dates';
-import { labelOf } from '../imports/import-cells';
-import type { ImportSpec } from '../imports/import-spec';
+import { labelOf } from '../imports';
+import type { ImportSpec } from '../../contracts/import-kind';
 import { C } from './subsidies-import-cells';
 import { loadSubsidyImport, SubsidyImportContext, validateSubsidyRow } from './subsidies-import-form';
 import { insertSubsidies, SubsidyImport } from './subsidies-import-store';

@@ -4,7 +4,7 @@ import { NotFoundError } from '../../http/errors';
 import { renderFormPage, Rerender } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { can } from '../../policy';
-import { staffPersonSummary } from '../petitions/petitions-queries';
+import { staffPersonSummary } from '../persons';
 import { working } from './subsidies-cap';
 import { displayValue, FIELD_GROUPS } from './subsidies-fields';
 import { loadSubsidyOptions } from './subsidies-options';

@@ -1,7 +1,7 @@
 /** The one aggregate behind the yearly subsidy table: approved applications per fiscal year of the decision and funding line. */
 import type { Knex } from 'knex';
 import { fiscalYearRange } from '../../lib/dates';
-import type { ReportScope, YearsParams } from '../reports/report-types';
+import type { ReportScope, YearsParams } from '../../contracts/report';
 
 export interface YearSums {
   fy: number;

@@ -6,11 +6,9 @@
 import type { Knex } from 'knex';
 import { fiscalYearLabel } from '../../lib/dates';
 import type { Row, Table } from '../../lib/table/table';
-import type { PastFiguresSpec } from '../past-figures/past-figures-types';
-import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns } from '../past-figures/past-years';
-import { periodName } from '../reports/report-export';
-import { yearsAndFilters } from '../reports/report-params';
-import type { ReportDef, ReportScope, YearsParams } from '../reports/report-types';
+import type { PastFiguresSpec, ReportDef, ReportScope, YearsParams } from '../../contracts/report';
+import { countRows, type DashboardMeasure } from '../../contracts/dashboard';
+import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns, periodName, yearsAndFilters } from '../reports';
 import { countApprovedByYear } from './subsidies-reports-counts';
 import { FUNDING_LINES } from './subsidies-values';
 
@@ -74,4 +72,10 @@ export const subsidiesYearly: ReportDef<YearsParams> = {
   parse: yearsAndFilters([]),
   build: (db, params, scope) => subsidyYearTable(db, params, scope),
   pastFigures: subsidyPastFigures,
+};
+
+/** The dashboard's measure: approved applications by decision date. */
+export const subsidiesGrantedMeasure: DashboardMeasure = {
+  key: 'subsidies_granted', label: '報酬助成（承認）', unit: '件', href: '/reports/subsidies-yearly',
+  count: (db, from, to) => countRows(db('subsidies').whereNull('deleted_at').where('decision', '承認').whereBetween('decided_on', [from, to])),
 };

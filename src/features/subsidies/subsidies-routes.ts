@@ -1,12 +1,12 @@
 import { SecureRouter } from '../../http/routes';
-import { importKindRoutes } from '../imports/import-routes';
+import { importKindRoutes } from '../imports';
 import { createRoutes } from './subsidies-create-routes';
 import { editRoutes } from './subsidies-edit-routes';
 import { subsidiesImport } from './subsidies-import';
 import { listRoutes } from './subsidies-list-routes';
 import { pdfRoutes } from './subsidies-pdf-routes';
 import { showRoutes } from './subsidies-show-routes';
-import { petitionChoicesRoute } from '../persons/person-petitions-route';
+import { petitionChoicesRoute } from '../persons';
 import { petitionChoices } from './subsidies-options';
 
 /**

@@ -5,10 +5,9 @@
 import { Request } from 'express';
 import { z } from 'zod';
 import { ErrorItem, fieldError, FieldErrors, parsedFields } from '../../http/forms';
-import { PetitionOptions } from '../petitions/petitions-options';
 import { FormExtra } from './subsidies-form';
 import { SUBSIDY_MESSAGES } from './subsidies-messages';
-import { relationLabel } from './subsidies-options';
+import { relationLabel, type SubsidyOptions } from './subsidies-options';
 import { overlapping } from './subsidies-queries';
 import { RecordForm } from './subsidies-schema';
 import { Validated, validateSubsidy } from './subsidies-validate';
@@ -20,7 +19,7 @@ type Parsed = Omit<RecordForm, 'version'>;
 export type SaveStep<F> = { show: true; status: number; extra: FormExtra } | { show: false; data: Extract<Validated<F>, { ok: true }>['data']; overlapConfirmed: boolean };
 
 export async function prepareSave<S extends z.ZodType<Parsed>>(
-  req: Request, o: PetitionOptions, schema: S, personId: number | null, exceptId: number | null,
+  req: Request, o: SubsidyOptions, schema: S, personId: number | null, exceptId: number | null,
 ): Promise<SaveStep<z.infer<S>>> {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const form = await validateSubsidy(req.deps.db, schema, body, today(req), relationLabel(o));

@@ -1,4 +1,4 @@
-import type { TimelineEntry, TimelineSource } from '../persons/person-timeline';
+import type { TimelineEntry, TimelineSource } from '../../contracts/timeline';
 import { periodText } from './subsidies-fields';
 import { statusLabel, yenText } from './subsidies-values';
 

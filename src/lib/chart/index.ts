@@ -10,6 +10,7 @@ export { lineLayout } from './line-layout';
 export { layoutToSvg } from './svg';
 export { drawChart } from './pdf';
 export { seriesFromTable } from './from-table';
+export { tableChart, type TableChartSpec } from './table-chart';
 
 export function barChartSvg(data: ChartData, id: string, size?: ChartSize): string {
   return layoutToSvg(barLayout(data, size), id);

@@ -3,4 +3,3 @@ export { createPdf, pdfToBuffer, PAGE_MARGINS, type PdfOptions } from './documen
 export { drawText, drawLines, graphemes, textRuns, textWidth, wrapText, LINE_HEIGHT, MISSING_GLYPH, type TextStyle, type TextRun, type DrawOptions } from './text';
 export { approvalBoxes, CONTINUED, ensureSpace, fieldRows, grid, heading, labelWidth, SIZE as FORM_SIZE, textBlock, type GridColumn } from './grid';
 export { fontPath, hasGlyph, registerFonts, type FontName } from './fonts';
-export { drawBarChart, layoutBarChart, tickStep, type BarChartLayout, type BarGeometry, type ChartBox } from './bar-chart';

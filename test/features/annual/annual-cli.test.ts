@@ -5,6 +5,7 @@ import path from 'node:path';
 import * as ExcelJS from 'exceljs';
 import { exportCommands } from '../../../src/cli/export-command';
 import { annualPlan } from '../../../src/features/annual/annual-build';
+import { REPORTS } from '../../../src/features';
 import { CliContext, CliError } from '../../../src/cli/command';
 import { fixedClock } from '../../../src/clock';
 import { loadConfig } from '../../../src/config';
@@ -38,7 +39,7 @@ test('PDF to a file: cover, contents and the tables; printed and audited', async
   expect(pages[1]).toContain('目次');
   expect(pages.join('\n')).toContain('令和元年度〜令和5年度 市長申立て件数（根拠法別）');
   expect(out.join('\n')).toContain(file);
-  expect(out.join('\n')).toContain(`（${annualPlan(2023).length}表）`);
+  expect(out.join('\n')).toContain(`（${annualPlan(REPORTS, 2023).length}表）`);
   expect(await audited('annual:2023:pdf')).toHaveLength(1);
 });
 

@@ -2,7 +2,8 @@
 import * as ExcelJS from 'exceljs';
 import { useTestApp } from '../../helpers/suite';
 import { annualPlan, buildAnnual } from '../../../src/features/annual/annual-build';
-import { ALL_WARDS } from '../../../src/features/reports/report-types';
+import { REPORTS } from '../../../src/features';
+import { ALL_WARDS } from '../../../src/contracts/report';
 import { binary, insertAnnualData } from './annual-data';
 
 const t = useTestApp();
@@ -13,7 +14,7 @@ const admin = t.user('admin');
 
 beforeAll(async () => { await insertAnnualData(t.db); });
 
-const annual2023 = () => buildAnnual(t.db, 2023, { now: t.clock.now(), scope: ALL_WARDS, plan: annualPlan(2023) });
+const annual2023 = () => buildAnnual(t.db, 2023, { now: t.clock.now(), scope: ALL_WARDS, plan: annualPlan(REPORTS, 2023) });
 
 test('xlsx: a contents sheet, then one sheet per table holding that table (names ≤ 31 characters, unique)', async () => {
   const res = await manager.agent.get('/reports/annual.xlsx?fy=2023').buffer(true).parse(binary);
@@ -53,7 +54,7 @@ test('the page: year picker, download links, the contents linking to each report
   expect(res.text).toContain('href="/reports/consultations-monthly?fy=2023"');
   expect(res.text).toContain('href="/reports/petitions-yearly?from=2019&amp;to=2023"');
   const listed = [...res.text.matchAll(/<li><a href="\/reports\/([a-z-]+)\?/g)].map((m) => m[1]);
-  expect(listed).toEqual(annualPlan(2023).map((p) => p.def.id));
+  expect(listed).toEqual(annualPlan(REPORTS, 2023).map((p) => p.def.id));
   // the reports index links to it for those who may open it
   expect((await staff.agent.get('/reports?fy=2023')).text).toContain('href="/reports/annual?fy=2023"');
 });

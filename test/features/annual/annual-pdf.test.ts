@@ -3,8 +3,8 @@ import { useTestApp } from '../../helpers/suite';
 import { pdfPages } from '../../lib/table/fixtures';
 import { annualPlan, buildAnnual } from '../../../src/features/annual/annual-build';
 import { ANNUAL_SECTIONS } from '../../../src/features/annual/annual-sections';
-import { ALL_WARDS } from '../../../src/features/reports/report-types';
-import { REPORTS } from '../../../src/features/reports/registry';
+import { ALL_WARDS } from '../../../src/contracts/report';
+import { REPORTS } from '../../../src/features';
 import { binary, insertAnnualData, literal } from './annual-data';
 
 const t = useTestApp(); // 2026-11-27 (令和8年11月27日)
@@ -19,7 +19,7 @@ beforeAll(async () => {
   expect(res.headers['content-type']).toBe('application/pdf');
   expect(res.headers['content-disposition']).toContain(encodeURIComponent('年報_令和5年度.pdf'));
   pages = pdfPages(res.body as Buffer);
-  const report = await buildAnnual(t.db, 2023, { now: t.clock.now(), scope: ALL_WARDS, plan: annualPlan(2023) });
+  const report = await buildAnnual(t.db, 2023, { now: t.clock.now(), scope: ALL_WARDS, plan: annualPlan(REPORTS, 2023) });
   titles = report.parts.map((p) => p.table.title);
 });
 

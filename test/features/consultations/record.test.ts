@@ -2,6 +2,7 @@ import { useTestApp } from '../../helpers/suite';
 import { postForm } from '../../helpers/agent';
 import { pdfPages } from '../../lib/table/fixtures';
 import { personTimeline } from '../../../src/features/persons/person-timeline';
+import { TIMELINE_SOURCES } from '../../../src/features';
 import { categoryId, formValues, listedIds } from './helpers';
 import { codeId, insertConsultation, insertPerson } from '../../helpers/factories';
 
@@ -67,7 +68,7 @@ describe('delete and restore', () => {
   test('delete needs a reason; then the record leaves the list, the detail and the timeline', async () => {
     const person = await insertPerson(t.db, { name: '削除 テスト', name_kana: 'サクジョ　テスト' });
     const id = await make({ person_id: person });
-    expect((await personTimeline(t.db, person)).map((e) => e.href)).toEqual([`/consultations/${id}`]);
+    expect((await personTimeline(t.db, person, TIMELINE_SOURCES)).map((e) => e.href)).toEqual([`/consultations/${id}`]);
     const empty = await postForm(staff.agent, `/consultations/${id}/delete`, { reason: '  ' }, `/consultations/${id}`);
     expect(empty.status).toBe(400);
     expect(empty.text).toContain('id="reason-error">削除の理由を入力してください</p>');
@@ -79,7 +80,7 @@ describe('delete and restore', () => {
     expect(listedIds((await staff.agent.get('/consultations')).text)).not.toContain(id);
     expect((await staff.agent.get(`/consultations/${id}`)).status).toBe(404);
     expect((await staff.agent.get(`/consultations/${id}/pdf`)).status).toBe(404);
-    expect(await personTimeline(t.db, person)).toEqual([]);
+    expect(await personTimeline(t.db, person, TIMELINE_SOURCES)).toEqual([]);
   });
 
   test('the deleted list shows minimal columns (no content); a manager restores, staff may not', async () => {

@@ -2,7 +2,7 @@ import { useTestApp } from '../../helpers/suite';
 import { drawnValues, seriesValues } from '../../lib/chart/chart-data';
 import { shownNumber, shownRows } from '../../lib/chart/html-table';
 import { insertPetition } from '../petitions/petition-factory';
-import { DASHBOARD_MEASURES } from '../../../src/features/dashboard/dashboard-measures';
+import { DASHBOARD_MEASURES } from '../../../src/features';
 import { insertPerson, wardId } from '../../helpers/factories';
 
 const t = useTestApp(); // 2026-11-27 (Tokyo) → FY2026

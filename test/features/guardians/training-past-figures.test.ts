@@ -1,8 +1,8 @@
 /** training-yearly with past-year figures (過年度実績): a year counting anything uses records; earlier years take the figures, marked. */
 import { useTestDatabase } from '../../helpers/suite';
 import { trainingYearly } from '../../../src/features/guardians/training-report';
-import { ALL_WARDS } from '../../../src/features/reports/report-types';
-import { PAST_FIGURES_NOTE } from '../../../src/features/past-figures/past-years';
+import { ALL_WARDS } from '../../../src/contracts/report';
+import { PAST_FIGURES_NOTE } from '../../../src/features/reports/past-figures/past-years';
 import { enterFigures } from '../past-figures/figures-data';
 import { insertSession, insertGuardian } from './guardian-factory';
 

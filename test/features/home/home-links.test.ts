@@ -3,7 +3,7 @@
  * every link answers 200 for that role, and no card names a table the role cannot open.
  */
 import { ROLES, Role } from '../../../src/policy';
-import { REPORTS } from '../../../src/features/reports/registry';
+import { REPORTS } from '../../../src/features';
 import { canReadReport } from '../../../src/features/reports/report-access';
 import { MENU, routeAccess } from '../../../src/features/home/home-routes';
 import { useTestApp } from '../../helpers/suite';

@@ -1,6 +1,6 @@
 import { useTestDatabase } from '../../helpers/suite';
 import { importRows } from '../../../src/features/imports/import-pipeline';
-import { consultationsImport } from '../../../src/features/imports/consultations-import';
+import { consultationsImport } from '../../../src/features/consultations/consultations-import';
 import { cellNote } from '../../../src/features/imports/import-form-check';
 import { CONSULTATION_MESSAGES as M } from '../../../src/features/consultations/consultations-schema';
 

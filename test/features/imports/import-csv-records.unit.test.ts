@@ -1,6 +1,6 @@
 import { CsvUnreadable, csvRecords } from '../../../src/features/imports/import-csv-records';
 import { readCsv } from '../../../src/features/imports/import-csv';
-import { consultationsImport } from '../../../src/features/imports/consultations-import';
+import { consultationsImport } from '../../../src/features/consultations/consultations-import';
 import { cellTooLong, csvBroken } from '../../../src/features/imports/import-messages';
 
 const read = (text: string) => [...csvRecords(text)].map((r) => [r.row, r.cells]);

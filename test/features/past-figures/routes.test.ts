@@ -1,6 +1,6 @@
 import { useTestApp } from '../../helpers/suite';
 import { openForm, send, submit, tokenOf } from '../../fuzz/browser';
-import { FIGURE_MESSAGES } from '../../../src/features/past-figures/past-figures-schema';
+import { FIGURE_MESSAGES } from '../../../src/features/reports/past-figures/past-figures-schema';
 import { enterFigures, filedPetition, wardIds } from './figures-data';
 
 const t = useTestApp(); // 2026-11-27 → FY2026

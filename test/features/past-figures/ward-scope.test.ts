@@ -4,7 +4,7 @@
  * entered for the ward itself (the ward row of petitions-yearly) is theirs and stays.
  */
 import { useTestApp } from '../../helpers/suite';
-import { REPORTS } from '../../../src/features/reports/registry';
+import { REPORTS } from '../../../src/features';
 import { can } from '../../../src/policy';
 import { enterFigures, filedPetition, wardIds } from './figures-data';
 

@@ -1,7 +1,7 @@
 import { createTestApp, TestApp } from '../../helpers/app';
 import { insertPerson, makeUser } from '../../helpers/factories';
 import { Agent, loginAs } from '../../helpers/agent';
-import { REPORTS } from '../../../src/features/reports/registry';
+import { REPORTS } from '../../../src/features';
 import { REPORT_FORMATS } from '../../../src/features/reports/report-export';
 import { REPORT_MESSAGES } from '../../../src/features/reports/report-params';
 import { can } from '../../../src/policy';

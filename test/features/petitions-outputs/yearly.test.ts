@@ -8,10 +8,10 @@ import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/logger';
 import { openTestDatabase, TestDatabase } from '../../helpers/test-db';
 import { petitionsByBasis, petitionsByType, petitionsYearly } from '../../../src/features/petitions/petitions-reports';
-import { findReport } from '../../../src/features/reports/registry';
+import { findReport } from '../../../src/features';
 import { renderReport } from '../../../src/features/reports/report-export';
 import { REPORT_MESSAGES } from '../../../src/features/reports/report-params';
-import { ALL_WARDS, ReportDef, YearsParams } from '../../../src/features/reports/report-types';
+import { ALL_WARDS, ReportDef, YearsParams } from '../../../src/contracts/report';
 import type { Table } from '../../../src/lib/table/table';
 import { BOUNDARIES, expectedCount, fyOf, generate, GenPetition, insertAll, loadMasters, PetitionMastersT, Value } from './petition-data';
 

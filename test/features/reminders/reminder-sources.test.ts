@@ -1,7 +1,7 @@
 /** loadReminders: counts in SQL beyond the shown few, and sources run only for roles that may read them. */
 import { loadReminders } from '../../../src/features/reminders/reminders';
-import { REMINDER_SOURCES } from '../../../src/features/reminders/reminder-sources';
-import type { ReminderSource } from '../../../src/features/reminders/reminder-types';
+import { REMINDER_SOURCES } from '../../../src/features';
+import type { ReminderSource } from '../../../src/contracts/reminder';
 import type { Principal } from '../../../src/policy';
 import { useTestDatabase } from '../../helpers/suite';
 import { categoryId } from '../consultations/helpers';
@@ -31,7 +31,7 @@ test('the count is every due row; the items are the first N, oldest first', asyn
 });
 
 test('the home page shows five and links to the rest', async () => {
-  const { groups } = await loadReminders(t.db, staff, TODAY);
+  const { groups } = await loadReminders(t.db, staff, TODAY, REMINDER_SOURCES);
   expect(groups[0].items).toHaveLength(5);
   expect(groups[0].listHref).toBe('/consultations/follow-ups');
 });
@@ -48,5 +48,5 @@ test('a source is run only for a role with its permission', async () => {
   expect(calls).toEqual(['users:admin', 'cases:staff']);
   expect(forAdmin.groups.map((g) => g.kind)).toEqual(['users']);
   expect(forStaff.groups.map((g) => g.kind)).toEqual(['cases']);
-  expect((await loadReminders(t.db, admin, TODAY)).applicable).toBe(false);
+  expect((await loadReminders(t.db, admin, TODAY, REMINDER_SOURCES)).applicable).toBe(false);
 });

@@ -1,6 +1,6 @@
-import { findReport } from '../../../src/features/reports/registry';
+import { findReport } from '../../../src/features';
 import type { Table } from '../../../src/lib/table/table';
-import { ALL_WARDS } from '../../../src/features/reports/report-types';
+import { ALL_WARDS } from '../../../src/contracts/report';
 import { DimField, expectedCount, Gen, Value } from './consultation-data';
 import { expectedLeaves, liveIn, RandomWorld, randomWorld } from './setup-random';
 

@@ -1,6 +1,6 @@
 /** The monthly consultation table's registry entry and its parameters (the table itself: monthly.test.ts). */
 import { consultationsMonthly } from '../../../src/features/reports/consultations-reports';
-import { findReport } from '../../../src/features/reports/registry';
+import { findReport } from '../../../src/features';
 import { REPORT_MESSAGES } from '../../../src/features/reports/report-params';
 
 test('is in the registry under its stable id', () => {

@@ -1,5 +1,5 @@
 import { consultationsMonthly } from '../../../src/features/reports/consultations-reports';
-import { ALL_WARDS, ReportParamError } from '../../../src/features/reports/report-types';
+import { ALL_WARDS, ReportParamError } from '../../../src/contracts/report';
 import { REPORT_MESSAGES } from '../../../src/features/reports/report-params';
 import type { Table } from '../../../src/lib/table/table';
 import { expectedCount, Gen } from './consultation-data';

@@ -1,7 +1,7 @@
 import { createTestApp, TestApp } from '../../helpers/app';
 import { makeUser } from '../../helpers/factories';
 import { Agent, loginAs } from '../../helpers/agent';
-import { REPORTS } from '../../../src/features/reports/registry';
+import { REPORTS } from '../../../src/features';
 import { REPORT_MESSAGES } from '../../../src/features/reports/report-params';
 import { insertKnownConsultations } from './known-data';
 

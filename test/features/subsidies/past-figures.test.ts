@@ -1,8 +1,8 @@
 /** subsidies-yearly with past-year figures (過年度実績): records win in a year that has them; other years take the figures, marked. */
 import { useTestDatabase } from '../../helpers/suite';
 import { subsidiesYearly } from '../../../src/features/subsidies/subsidies-reports';
-import { ALL_WARDS } from '../../../src/features/reports/report-types';
-import { PAST_FIGURES_NOTE } from '../../../src/features/past-figures/past-years';
+import { ALL_WARDS } from '../../../src/contracts/report';
+import { PAST_FIGURES_NOTE } from '../../../src/features/reports/past-figures/past-years';
 import { enterFigures } from '../past-figures/figures-data';
 import { insertSubsidy, subsidyPerson } from './subsidy-factory';
 

@@ -1,7 +1,7 @@
 import { useTestDatabase } from '../../helpers/suite';
 import { generateSubsidies } from '../../../seeds/volume/subsidies';
 import { subsidiesYearly } from '../../../src/features/subsidies/subsidies-reports';
-import { ALL_WARDS } from '../../../src/features/reports/report-types';
+import { ALL_WARDS } from '../../../src/contracts/report';
 import { subsidyPerson } from './subsidy-factory';
 
 const t = useTestDatabase();

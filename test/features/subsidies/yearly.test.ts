@@ -7,8 +7,8 @@ import { fixedClock } from '../../../src/clock';
 import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/logger';
 import { subsidiesYearly } from '../../../src/features/subsidies/subsidies-reports';
-import { findReport } from '../../../src/features/reports/registry';
-import { ALL_WARDS } from '../../../src/features/reports/report-types';
+import { findReport } from '../../../src/features';
+import { ALL_WARDS } from '../../../src/contracts/report';
 import { fiscalYearOf } from '../../../src/lib/dates';
 import { insertSubsidy, subsidyPerson } from './subsidy-factory';
 

@@ -1,0 +1,20 @@
+/** The guardians feature's door: citizen guardians, their courses, follow-up training and the bank. */
+import type { Feature } from '../../contracts';
+import { bankFollowupReminders } from './bank-followup-reminders';
+import { bankReadyReminders } from './bank-ready-reminders';
+import { followupImport } from './followup-import';
+import { guardiansRoutes } from './guardians-routes';
+import { guardianAppointmentTimeline } from './guardians-timeline';
+import { traineesImport } from './trainees-import';
+import { trainingYearly } from './training-report';
+
+export { citizenGuardianCases } from './guardians-indicator';
+
+export const guardians: Feature = {
+  name: 'guardians',
+  routes: [guardiansRoutes],
+  reports: [trainingYearly],
+  importKinds: [traineesImport, followupImport],
+  timeline: [guardianAppointmentTimeline],
+  reminders: [bankReadyReminders, bankFollowupReminders],
+};

@@ -1,0 +1,30 @@
+/**
+ * The petitions feature's door: mayoral petitions (市長申立て) and their stages. Petitions own their
+ * tables: the meetings record stage 6 and read petitions through petitions-matching.ts only.
+ */
+import type { Feature } from '../../contracts';
+import { petitionsImport } from './petitions-import';
+import { petitionOutputRoutes } from './petitions-pdf-routes';
+import { stalledPetitionReminders } from './petitions-reminders';
+import { petitionsByBasis, petitionsByType, petitionsFiledMeasure, petitionsYearly } from './petitions-reports';
+import { petitionsRoutes } from './petitions-routes';
+import { petitionTimeline } from './petitions-timeline';
+
+export { STAGES, stageDef } from './petition-stages';
+export { DEFAULT_FILTERS, listPetitions, stallDays } from './petitions-list';
+export { isWardHome, renderWardHome } from './petitions-list-routes';
+export {
+  matchingStateOf, personPetitions, petitionCaseNumber, petitionMatchedBy, petitionPersonId, petitionsMatchedBy, recordMatchingFromMeeting,
+  type MatchingOutcome, type MatchingState, type MeetingRecommendation, type PersonPetition,
+} from './petitions-matching';
+export { MATCHING_STAGE } from './petitions-stage-service';
+
+export const petitions: Feature = {
+  name: 'petitions',
+  routes: [petitionOutputRoutes, petitionsRoutes],
+  reports: [petitionsYearly, petitionsByType, petitionsByBasis],
+  importKinds: [petitionsImport],
+  timeline: [petitionTimeline],
+  reminders: [stalledPetitionReminders],
+  measures: [petitionsFiledMeasure],
+};
