@@ -126,5 +126,5 @@ describe('S11: what anonymous visitors leave behind', () => {
     } finally {
       await app.close();
     }
-  });
+  }, 120_000); // sixty real sign-ins, each hashing a password: minutes on a loaded 2-core machine, not 30 s
 });
