@@ -5,11 +5,10 @@ import { NotFoundError } from '../../http/errors';
 import { renderFormPage, Rerender } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { can } from '../../policy';
-import { candidaciesOf } from './guardian-candidacies';
+import { candidaciesOf, appointmentsOf, enrolmentsOf, findGuardian, followupsOf, gatingFacts, GuardianRow, periodsOf } from './guardians-queries';
 import { missingBankConditions } from './guardian-gating';
 import { statusLabel } from './guardian-status';
 import { guardianHistory } from './guardians-history';
-import { appointmentsOf, enrolmentsOf, findGuardian, followupsOf, gatingFacts, GuardianRow, periodsOf } from './guardians-queries';
 import { today } from '../../http/today';
 
 /** The roster record named by :guardianId, or 404. */

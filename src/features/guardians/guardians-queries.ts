@@ -1,8 +1,8 @@
 /** Reading the roster: the list under its filters, one record with its derived status, and its steps. */
-import { Knex } from 'knex';
 import { kanaSearchKey } from '../../lib/kana';
 import { GatingFacts } from './guardian-gating';
 import { GuardianStatus, PeriodKind } from './guardian-status';
+import { Knex } from 'knex';
 
 type Conn = Knex | Knex.Transaction;
 
@@ -111,4 +111,14 @@ export async function gatingFacts(db: Conn, id: number): Promise<GatingFacts> {
     followupsOf(db, id),
   ]);
   return { completedOn: g?.completed_on ?? null, activityStartedOn: g?.activity_started_on ?? null, followupDates: followups.map((f) => f.held_on) };
+}
+
+/** The meeting cases (受任調整会議の検討案件) that name a citizen guardian as their candidate, newest meeting first. */
+export interface Candidacy { case_id: number; meeting_id: number; held_on: string }
+
+export function candidaciesOf(db: Knex, guardianId: number): Promise<Candidacy[]> {
+  return db('meeting_cases as c').join('meetings as m', 'm.id', 'c.meeting_id')
+    .where('c.candidate_guardian_id', guardianId).whereNull('c.deleted_at').whereNull('m.deleted_at')
+    .orderBy([{ column: 'm.held_on', order: 'desc' }, { column: 'c.id', order: 'desc' }])
+    .select('c.id as case_id', 'c.meeting_id', 'm.held_on');
 }
