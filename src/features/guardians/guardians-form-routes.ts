@@ -1,15 +1,19 @@
 import { Request, Response } from 'express';
 import { flash } from '../../http/flash';
 import { fieldError, FormErrors, parseFormAsync, renderFormPage } from '../../http/forms';
-import { SecureRouter } from '../../http/routes';
 import { fiscalYearName, toWareki } from '../../lib/dates';
-import { loadGuardian } from './guardians-page';
+import { loadGuardian, renderGuardian } from './guardians-page';
 import { GUARDIAN_COLUMNS, GUARDIAN_MESSAGES, GuardianForm, guardianSchema, guardianUpdateSchema } from './guardians-schema';
 import { createGuardian, updateGuardian } from './guardians-service';
-import { findGuardian, GuardianRow, sameKanaAndBirth } from './guardians-queries';
+import { findGuardian, GuardianRow, sameKanaAndBirth, LIST_LIMIT, listGuardians } from './guardians-queries';
 import { kanaSearchKey } from '../../lib/kana';
 import { conflictRows, renderConflictPage } from '../../http/conflict';
 import { today } from '../../http/today';
+import { audit } from '../../audit/audit-writer';
+import { queryString } from '../../http/params';
+import { can } from '../../policy';
+import { GUARDIAN_STATUSES, isGuardianStatus } from './guardian-status';
+import { SecureRouter } from '../../http/routes';
 
 async function courseOptions(req: Request) {
   const rows: { id: number; fiscal_year: number; title: string }[] = await req.deps.db('guardian_courses')
@@ -70,4 +74,22 @@ export function formRoutes(r: SecureRouter): void {
     flash(req, result.ok ? '名簿の記録を保存しました。' : 'この記録は見つかりませんでした。', result.ok ? 'success' : 'error');
     res.redirect(303, result.ok ? `/guardians/${g.id}` : '/guardians');
   });
+}
+
+/** GET /guardians: the roster in kana order, filtered by derived status and kana; audited (it names people). */
+export function listRoutes(r: SecureRouter): void {
+  r.get('/guardians', 'guardians:read', async (req, res) => {
+    const status = queryString(req, 'status');
+    const filters = { status: isGuardianStatus(status) ? status : null, kana: queryString(req, 'kana').slice(0, 50) };
+    const page = await listGuardians(req.deps.db, filters);
+    await audit(req, 'guardian.list', 'citizen_guardian', null);
+    res.render('guardians/index', {
+      filters, rows: page.rows, more: page.more, limit: LIST_LIMIT, statuses: GUARDIAN_STATUSES, canWrite: can(req.user, 'guardians:write'),
+    });
+  });
+}
+
+/** GET /guardians/:guardianId: details, status, history, the step forms and the cases. */
+export function showRoutes(r: SecureRouter): void {
+  r.get('/guardians/:guardianId', 'guardians:read', async (req, res) => renderGuardian(req, res, await loadGuardian(req)));
 }
