@@ -7,10 +7,9 @@ import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { versionField } from '../../http/schema-fields';
 import { toWareki } from '../../lib/dates';
-import { CourseDay, dayName, missingDays } from './course-completion';
+import { CourseDay, dayName, missingDays, Attendance, ATTENDANCE, completeSchema, enrolSchema } from './courses-schema';
 import { courseParts, loadCourse, renderCourse } from './courses-page';
 import { CourseRow, EnrolmentRow } from './courses-queries';
-import { Attendance, ATTENDANCE, completeSchema, enrolSchema } from './courses-schema';
 import { AttendanceInput, completeEnrolment, enrol, saveAttendance } from './courses-service';
 
 import { ConflictRow, renderConflictPage } from '../../http/conflict';

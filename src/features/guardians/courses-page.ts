@@ -5,9 +5,8 @@ import { NotFoundError } from '../../http/errors';
 import { renderFormPage, Rerender } from '../../http/forms';
 import { idParam } from '../../http/params';
 import { can } from '../../policy';
-import { missingDays } from './course-completion';
+import { missingDays, ATTENDANCE } from './courses-schema';
 import { attendanceOf, CourseRow, daysOf, enrolable, enrolmentsOfCourse, findCourse } from './courses-queries';
-import { ATTENDANCE } from './courses-schema';
 
 export async function loadCourse(req: Request): Promise<CourseRow> {
   const c = await findCourse(req.deps.db, idParam(req, 'courseId'));

@@ -1,7 +1,6 @@
 /** Reading courses: the list with counts, one course, its days, its trainees and their attendance. */
 import { Knex } from 'knex';
-import { CourseDay } from './course-completion';
-import { Attendance } from './courses-schema';
+import { CourseDay, Attendance } from './courses-schema';
 
 type Conn = Knex | Knex.Transaction;
 

@@ -5,9 +5,8 @@ import { audit } from '../../audit/audit-writer';
 import { ANY_VERSION, inTransaction, updateVersioned } from '../../db/tx';
 import { unlessTaken } from '../../db/unique';
 import { NotFoundError } from '../../http/errors';
-import { checkCompletion, COMPLETION_MESSAGES } from './course-completion';
+import { checkCompletion, COMPLETION_MESSAGES, Attendance, CourseForm, DayInput } from './courses-schema';
 import { attendanceOf, daysOf } from './courses-queries';
-import { Attendance, CourseForm, DayInput } from './courses-schema';
 
 const stamp = (req: Request) => ({ now: req.deps.clock.now(), by: req.user!.id });
 
