@@ -17,7 +17,7 @@ import { fiscalYearCell, GUARDIAN_IMPORT_MESSAGES as M, loadRoster, rosterKey, T
 import { completeSchema } from './courses-schema';
 import { bankSchema, cooperatorSchema, GUARDIAN_MESSAGES, guardianSchema } from './guardians-schema';
 import { STEP_MESSAGES } from './guardians-steps-service';
-import type { TraineeImport } from './trainees-import-store';
+import type { TraineeImport } from './trainees-import';
 
 export interface TraineeImportContext {
   today: string;
