@@ -7,7 +7,7 @@ import { guardianAppointmentTimeline } from './guardians-timeline';
 import { traineesImport } from './trainees-import';
 import { trainingYearly } from './training-report';
 
-export { citizenGuardianCases } from './guardians-indicator';
+export { citizenGuardianCases } from './training-report';
 
 export const guardians: Feature = {
   name: 'guardians',
