@@ -7,12 +7,12 @@ import { idParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { toWareki } from '../../lib/dates';
 import { can } from '../../policy';
-import { statusLabel } from './guardian-status';
+import { statusLabel } from './roster/guardian-status';
 import { attendeeIds, findSession, listSessions, SessionRow } from './followups-queries';
 import { FOLLOWUP_MESSAGES, followupEditSchema, FollowupForm, followupSchema } from './followups-schema';
 import { createSession, updateSession } from './followups-service';
 
-import { rosterChoices } from './guardians-queries';
+import { rosterChoices } from './roster/guardians-queries';
 import { renderConflictPage } from '../../http/conflict';
 import { today } from '../../http/today';
 

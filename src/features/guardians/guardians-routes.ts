@@ -5,7 +5,7 @@ import { attendanceRoutes } from './courses-attendance-routes';
 import { coursesRoutes } from './courses-routes';
 import { followupImport } from './followup-import';
 import { followupsRoutes } from './followups-routes';
-import { formRoutes, listRoutes, showRoutes } from './guardians-form-routes';
+import { formRoutes, listRoutes, showRoutes } from './roster/roster-routes';
 import { stepsRoutes } from './guardians-steps-routes';
 import { traineesImport } from './trainees-import';
 

@@ -10,8 +10,8 @@ import { inTransaction, updateVersioned } from '../../db/tx';
 import { NotFoundError } from '../../http/errors';
 import { toWareki } from '../../lib/dates';
 import { GATING_MESSAGES, missingBankConditions } from './guardian-gating';
-import { PeriodKind, PERIOD_KINDS } from './guardian-status';
-import { gatingFacts, periodsOf, PeriodRow } from './guardians-queries';
+import { PeriodKind, PERIOD_KINDS } from './roster/guardian-status';
+import { gatingFacts, periodsOf, PeriodRow } from './roster/guardians-queries';
 
 export type StepOutcome = { ok: true } | { ok: false; field: string; message: string; missing?: string[] } | { ok: false; conflict: true };
 

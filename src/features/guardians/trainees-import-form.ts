@@ -15,7 +15,7 @@ import type { Cells, RowResult } from '../../contracts/import-kind';
 import { missingBankConditions } from './guardian-gating';
 import { fiscalYearCell, GUARDIAN_IMPORT_MESSAGES as M, loadRoster, rosterKey, T } from './guardians-import-cells';
 import { completeSchema } from './courses-schema';
-import { bankSchema, cooperatorSchema, GUARDIAN_MESSAGES, guardianSchema } from './guardians-schema';
+import { bankSchema, cooperatorSchema, GUARDIAN_MESSAGES, guardianSchema } from './roster/guardians-schema';
 import { STEP_MESSAGES } from './guardians-steps-service';
 import type { TraineeImport } from './trainees-import';
 

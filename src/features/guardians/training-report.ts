@@ -7,7 +7,7 @@ import { fiscalYearLabel } from '../../lib/dates';
 import type { Table } from '../../lib/table/table';
 import type { PastFiguresSpec, ReportDef, ReportScope, YearsParams } from '../../contracts/report';
 import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns, periodName, yearsAndFilters } from '../reports';
-import type { PeriodKind } from './guardian-status';
+import type { PeriodKind } from './roster/guardian-status';
 import { Knex } from 'knex';
 
 export const TRAINING_TITLE = '市民後見人の養成・活動状況';

@@ -5,7 +5,7 @@ import { checkStageDate, latestBefore, RecordedStage } from '../../../src/featur
 import { recordDates } from '../../../src/features/petitions/petitions-schema';
 import { decisionRule, paymentRule } from '../../../src/features/subsidies/subsidies-flow-schema';
 import { crossErrors } from '../../../src/features/subsidies/subsidies-validate';
-import { PeriodRow } from '../../../src/features/guardians/guardians-queries';
+import { PeriodRow } from '../../../src/features/guardians/roster/guardians-queries';
 
 const TODAY = '2026-11-27';
 

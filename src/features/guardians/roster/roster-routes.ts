@@ -1,19 +1,19 @@
 import { Request, Response } from 'express';
-import { flash } from '../../http/flash';
-import { fieldError, FormErrors, parseFormAsync, renderFormPage } from '../../http/forms';
-import { fiscalYearName, toWareki } from '../../lib/dates';
+import { flash } from '../../../http/flash';
+import { fieldError, FormErrors, parseFormAsync, renderFormPage } from '../../../http/forms';
+import { fiscalYearName, toWareki } from '../../../lib/dates';
 import { loadGuardian, renderGuardian } from './guardians-page';
 import { GUARDIAN_COLUMNS, GUARDIAN_MESSAGES, GuardianForm, guardianSchema, guardianUpdateSchema } from './guardians-schema';
 import { createGuardian, updateGuardian } from './guardians-service';
 import { findGuardian, GuardianRow, sameKanaAndBirth, LIST_LIMIT, listGuardians } from './guardians-queries';
-import { kanaSearchKey } from '../../lib/kana';
-import { conflictRows, renderConflictPage } from '../../http/conflict';
-import { today } from '../../http/today';
-import { audit } from '../../audit/audit-writer';
-import { queryString } from '../../http/params';
-import { can } from '../../policy';
+import { kanaSearchKey } from '../../../lib/kana';
+import { conflictRows, renderConflictPage } from '../../../http/conflict';
+import { today } from '../../../http/today';
+import { audit } from '../../../audit/audit-writer';
+import { queryString } from '../../../http/params';
+import { can } from '../../../policy';
 import { GUARDIAN_STATUSES, isGuardianStatus } from './guardian-status';
-import { SecureRouter } from '../../http/routes';
+import { SecureRouter } from '../../../http/routes';
 
 async function courseOptions(req: Request) {
   const rows: { id: number; fiscal_year: number; title: string }[] = await req.deps.db('guardian_courses')

@@ -1,8 +1,8 @@
 /** Creating and editing roster records: one transaction each, audited; a new trainee may be enrolled in a course at once. */
 import { Request } from 'express';
-import { audit } from '../../audit/audit-writer';
-import { inTransaction, updateVersioned } from '../../db/tx';
-import { kanaSearchKey } from '../../lib/kana';
+import { audit } from '../../../audit/audit-writer';
+import { inTransaction, updateVersioned } from '../../../db/tx';
+import { kanaSearchKey } from '../../../lib/kana';
 import { GUARDIAN_COLUMNS, GuardianForm } from './guardians-schema';
 import { sameKanaAndBirth } from './guardians-queries';
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import {
   dateField, FIELD_MESSAGES as F, kanaField, optionalDateField, optionalText, phoneField, requiredText, selectId, versionField,
-} from '../../http/schema-fields';
+} from '../../../http/schema-fields';
 
 const date = (label: string) => F.date(label);
 

@@ -1,15 +1,15 @@
 /** The roster record's page: details, status, history, the step forms and the cases; every rendering audited. */
 import { Request, Response } from 'express';
-import { audit } from '../../audit/audit-writer';
-import { NotFoundError } from '../../http/errors';
-import { renderFormPage, Rerender } from '../../http/forms';
-import { idParam } from '../../http/params';
-import { can } from '../../policy';
+import { audit } from '../../../audit/audit-writer';
+import { NotFoundError } from '../../../http/errors';
+import { renderFormPage, Rerender } from '../../../http/forms';
+import { idParam } from '../../../http/params';
+import { can } from '../../../policy';
 import { candidaciesOf, appointmentsOf, enrolmentsOf, findGuardian, followupsOf, gatingFacts, GuardianRow, periodsOf, AppointmentRow, EnrolmentStep, PeriodRow } from './guardians-queries';
-import { missingBankConditions } from './guardian-gating';
+import { missingBankConditions } from '../guardian-gating';
 import { statusLabel, PERIOD_KINDS } from './guardian-status';
-import { today } from '../../http/today';
-import { fiscalYearName } from '../../lib/dates';
+import { today } from '../../../http/today';
+import { fiscalYearName } from '../../../lib/dates';
 
 /** The roster record named by :guardianId, or 404. */
 export async function loadGuardian(req: Request): Promise<GuardianRow> {
