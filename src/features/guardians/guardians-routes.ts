@@ -6,7 +6,7 @@ import { coursesRoutes } from './courses-routes';
 import { followupImport } from './followup-import';
 import { followupsRoutes } from './followups-routes';
 import { formRoutes, listRoutes, showRoutes } from './roster/roster-routes';
-import { stepsRoutes } from './guardians-steps-routes';
+import { stepsRoutes } from './bank/guardians-steps-routes';
 import { traineesImport } from './trainees-import';
 
 /**

@@ -1,6 +1,6 @@
 /** The guardians feature's door: citizen guardians, their courses, follow-up training and the bank. */
 import type { Feature } from '../../contracts';
-import { bankFollowupReminders, bankReadyReminders } from './bank-ready-reminders';
+import { bankFollowupReminders, bankReadyReminders } from './bank/bank-reminders';
 import { followupImport } from './followup-import';
 import { guardiansRoutes } from './guardians-routes';
 import { guardianAppointmentTimeline } from './guardians-timeline';

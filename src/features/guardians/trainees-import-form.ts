@@ -12,11 +12,11 @@ import { fiscalYearName, fiscalYearOf, fiscalYearRange } from '../../lib/dates';
 import { kanaSearchKey } from '../../lib/kana';
 import { formBody, FormMapping, rowReasons } from '../imports';
 import type { Cells, RowResult } from '../../contracts/import-kind';
-import { missingBankConditions } from './guardian-gating';
+import { missingBankConditions } from './bank/guardian-gating';
 import { fiscalYearCell, GUARDIAN_IMPORT_MESSAGES as M, loadRoster, rosterKey, T } from './guardians-import-cells';
 import { completeSchema } from './courses-schema';
 import { bankSchema, cooperatorSchema, GUARDIAN_MESSAGES, guardianSchema } from './roster/guardians-schema';
-import { STEP_MESSAGES } from './guardians-steps-service';
+import { STEP_MESSAGES } from './bank/guardians-steps-service';
 import type { TraineeImport } from './trainees-import';
 
 export interface TraineeImportContext {

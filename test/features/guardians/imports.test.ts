@@ -6,13 +6,13 @@ import { useTestApp } from '../../helpers/suite';
 import { cliContext } from '../../helpers/cli';
 import { csrfFrom } from '../../helpers/agent';
 import { importCommands } from '../../../src/cli/import-command';
-import { GATING_MESSAGES } from '../../../src/features/guardians/guardian-gating';
+import { GATING_MESSAGES } from '../../../src/features/guardians/bank/guardian-gating';
 import { GUARDIAN_IMPORT_MESSAGES as M } from '../../../src/features/guardians/guardians-import-cells';
 import { cellNote } from '../../../src/features/imports/import-form-check';
 import { GUARDIAN_MESSAGES } from '../../../src/features/guardians/roster/guardians-schema';
 import { COURSE_MESSAGES } from '../../../src/features/guardians/courses-schema';
 import { FOLLOWUP_MESSAGES } from '../../../src/features/guardians/followups-schema';
-import { STEP_MESSAGES } from '../../../src/features/guardians/guardians-steps-service';
+import { STEP_MESSAGES } from '../../../src/features/guardians/bank/guardians-steps-service';
 import { insertGuardian } from './guardian-factory';
 
 const t = useTestApp();

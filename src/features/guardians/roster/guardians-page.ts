@@ -6,7 +6,7 @@ import { renderFormPage, Rerender } from '../../../http/forms';
 import { idParam } from '../../../http/params';
 import { can } from '../../../policy';
 import { candidaciesOf, appointmentsOf, enrolmentsOf, findGuardian, followupsOf, gatingFacts, GuardianRow, periodsOf, AppointmentRow, EnrolmentStep, PeriodRow } from './guardians-queries';
-import { missingBankConditions } from '../guardian-gating';
+import { missingBankConditions } from '../bank/guardian-gating';
 import { statusLabel, PERIOD_KINDS } from './guardian-status';
 import { today } from '../../../http/today';
 import { fiscalYearName } from '../../../lib/dates';

@@ -1,6 +1,6 @@
 /** Reading the roster: the list under its filters, one record with its derived status, and its steps. */
 import { kanaSearchKey } from '../../../lib/kana';
-import { GatingFacts } from '../guardian-gating';
+import { GatingFacts } from '../bank/guardian-gating';
 import { GuardianStatus, PeriodKind } from './guardian-status';
 import { Knex } from 'knex';
 

@@ -5,13 +5,13 @@
  */
 import { Request } from 'express';
 import { Knex } from 'knex';
-import { audit } from '../../audit/audit-writer';
-import { inTransaction, updateVersioned } from '../../db/tx';
-import { NotFoundError } from '../../http/errors';
-import { toWareki } from '../../lib/dates';
+import { audit } from '../../../audit/audit-writer';
+import { inTransaction, updateVersioned } from '../../../db/tx';
+import { NotFoundError } from '../../../http/errors';
+import { toWareki } from '../../../lib/dates';
 import { GATING_MESSAGES, missingBankConditions } from './guardian-gating';
-import { PeriodKind, PERIOD_KINDS } from './roster/guardian-status';
-import { gatingFacts, periodsOf, PeriodRow } from './roster/guardians-queries';
+import { PeriodKind, PERIOD_KINDS } from '../roster/guardian-status';
+import { gatingFacts, periodsOf, PeriodRow } from '../roster/guardians-queries';
 
 export type StepOutcome = { ok: true } | { ok: false; field: string; message: string; missing?: string[] } | { ok: false; conflict: true };
 

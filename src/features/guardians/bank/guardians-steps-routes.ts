@@ -1,15 +1,15 @@
 import { Request, Response } from 'express';
-import { flash } from '../../http/flash';
-import { fieldError, parseForm, parseFormAsync } from '../../http/forms';
-import { SecureRouter } from '../../http/routes';
-import { toWareki } from '../../lib/dates';
-import { PeriodKind, PERIOD_KINDS } from './roster/guardian-status';
-import { loadGuardian, renderGuardian } from './roster/guardians-page';
-import { GuardianRow, periodsOf } from './roster/guardians-queries';
-import { bankSchema, cooperatorEndSchema, cooperatorSchema, withdrawSchema } from './roster/guardians-schema';
+import { flash } from '../../../http/flash';
+import { fieldError, parseForm, parseFormAsync } from '../../../http/forms';
+import { SecureRouter } from '../../../http/routes';
+import { toWareki } from '../../../lib/dates';
+import { PeriodKind, PERIOD_KINDS } from '../roster/guardian-status';
+import { loadGuardian, renderGuardian } from '../roster/guardians-page';
+import { GuardianRow, periodsOf } from '../roster/guardians-queries';
+import { bankSchema, cooperatorEndSchema, cooperatorSchema, withdrawSchema } from '../roster/guardians-schema';
 import { closePeriod, closeRefusal, registerBank, startCooperator, StepOutcome } from './guardians-steps-service';
-import { renderConflictPage } from '../../http/conflict';
-import { today } from '../../http/today';
+import { renderConflictPage } from '../../../http/conflict';
+import { today } from '../../../http/today';
 
 interface Close { kind: PeriodKind; on: string; reason: string | null }
 

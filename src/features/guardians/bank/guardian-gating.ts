@@ -4,8 +4,8 @@
  * least one follow-up session — each on or before the registration date. Pure: the caller
  * reads the facts.
  */
-import { formatIso, isValidYmd, parseIso } from '../../lib/dates/calendar';
-import { toWareki } from '../../lib/dates';
+import { formatIso, isValidYmd, parseIso } from '../../../lib/dates/calendar';
+import { toWareki } from '../../../lib/dates';
 
 export interface GatingFacts {
   /** the first course completion, or null */

@@ -4,9 +4,9 @@
  * each candidate's facts in one query and the bank rule itself (missingBankConditions) decides.
  * No 「すべて見る」: the roster's 支援員活動中 filter lists those not yet eligible too.
  */
-import { daysBetween } from '../../lib/dates';
+import { daysBetween } from '../../../lib/dates';
 import { missingBankConditions, oneYearAfter } from './guardian-gating';
-import { batchOf, ReminderSource, TOTAL_SQL } from '../../contracts/reminder';
+import { batchOf, ReminderSource, TOTAL_SQL } from '../../../contracts/reminder';
 
 interface Row { id: number; completed_on: string | null; activity_started_on: string | null; first_followup: string | null }
 
