@@ -13,7 +13,7 @@ import { useTestApp } from '../helpers/suite';
 import { USER_MESSAGES } from '../../src/features/admin/users-schema';
 import { MASTER_MESSAGES } from '../../src/features/admin/masters-schema';
 import { FOLLOWUP_MESSAGES } from '../../src/features/guardians/followups-schema';
-import { COURSE_MESSAGES } from '../../src/features/guardians/courses-schema';
+import { COURSE_MESSAGES } from '../../src/features/guardians/courses/courses-schema';
 import { fiscalYearLabel } from '../../src/lib/dates';
 import { insertSession } from '../features/guardians/guardian-factory';
 

@@ -1,8 +1,8 @@
 import { SecureRouter } from '../../http/routes';
 import { importKindRoutes } from '../imports';
 import { appointmentsRoutes } from './appointments-routes';
-import { attendanceRoutes } from './courses-attendance-routes';
-import { coursesRoutes } from './courses-routes';
+import { attendanceRoutes } from './courses/courses-attendance-routes';
+import { coursesRoutes } from './courses/courses-routes';
 import { followupImport } from './followup-import';
 import { followupsRoutes } from './followups-routes';
 import { formRoutes, listRoutes, showRoutes } from './roster/roster-routes';

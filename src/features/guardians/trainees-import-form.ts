@@ -14,7 +14,7 @@ import { formBody, FormMapping, rowReasons } from '../imports';
 import type { Cells, RowResult } from '../../contracts/import-kind';
 import { missingBankConditions } from './bank/guardian-gating';
 import { fiscalYearCell, GUARDIAN_IMPORT_MESSAGES as M, loadRoster, rosterKey, T } from './guardians-import-cells';
-import { completeSchema } from './courses-schema';
+import { completeSchema } from './courses/courses-schema';
 import { bankSchema, cooperatorSchema, GUARDIAN_MESSAGES, guardianSchema } from './roster/guardians-schema';
 import { STEP_MESSAGES } from './bank/guardians-steps-service';
 import type { TraineeImport } from './trainees-import';

@@ -10,7 +10,7 @@ import { GATING_MESSAGES } from '../../../src/features/guardians/bank/guardian-g
 import { GUARDIAN_IMPORT_MESSAGES as M } from '../../../src/features/guardians/guardians-import-cells';
 import { cellNote } from '../../../src/features/imports/import-form-check';
 import { GUARDIAN_MESSAGES } from '../../../src/features/guardians/roster/guardians-schema';
-import { COURSE_MESSAGES } from '../../../src/features/guardians/courses-schema';
+import { COURSE_MESSAGES } from '../../../src/features/guardians/courses/courses-schema';
 import { FOLLOWUP_MESSAGES } from '../../../src/features/guardians/followups-schema';
 import { STEP_MESSAGES } from '../../../src/features/guardians/bank/guardians-steps-service';
 import { insertGuardian } from './guardian-factory';

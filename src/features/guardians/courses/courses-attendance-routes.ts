@@ -1,19 +1,19 @@
 import { Request, Response } from 'express';
-import { audit } from '../../audit/audit-writer';
-import { NotFoundError } from '../../http/errors';
-import { flash } from '../../http/flash';
-import { ErrorItem, fieldError, parseForm, renderFormPage, Rerender } from '../../http/forms';
-import { idParam } from '../../http/params';
-import { SecureRouter } from '../../http/routes';
-import { versionField } from '../../http/schema-fields';
-import { toWareki } from '../../lib/dates';
+import { audit } from '../../../audit/audit-writer';
+import { NotFoundError } from '../../../http/errors';
+import { flash } from '../../../http/flash';
+import { ErrorItem, fieldError, parseForm, renderFormPage, Rerender } from '../../../http/forms';
+import { idParam } from '../../../http/params';
+import { SecureRouter } from '../../../http/routes';
+import { versionField } from '../../../http/schema-fields';
+import { toWareki } from '../../../lib/dates';
 import { CourseDay, dayName, missingDays, Attendance, ATTENDANCE, completeSchema, enrolSchema } from './courses-schema';
 import { courseParts, loadCourse, renderCourse } from './courses-page';
 import { CourseRow, EnrolmentRow } from './courses-queries';
 import { AttendanceInput, completeEnrolment, enrol, saveAttendance } from './courses-service';
 
-import { ConflictRow, renderConflictPage } from '../../http/conflict';
-import { today } from '../../http/today';
+import { ConflictRow, renderConflictPage } from '../../../http/conflict';
+import { today } from '../../../http/today';
 
 const ATTENDANCE_MESSAGE = '出欠は「出席」「欠席」「補講」から選択してください';
 

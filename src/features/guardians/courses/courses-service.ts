@@ -1,10 +1,10 @@
 /** Writing courses: the cohort and its days, enrolments, the attendance grid and completion; each in one transaction, audited. */
 import { Request } from 'express';
 import { Knex } from 'knex';
-import { audit } from '../../audit/audit-writer';
-import { ANY_VERSION, inTransaction, updateVersioned } from '../../db/tx';
-import { unlessTaken } from '../../db/unique';
-import { NotFoundError } from '../../http/errors';
+import { audit } from '../../../audit/audit-writer';
+import { ANY_VERSION, inTransaction, updateVersioned } from '../../../db/tx';
+import { unlessTaken } from '../../../db/unique';
+import { NotFoundError } from '../../../http/errors';
 import { checkCompletion, COMPLETION_MESSAGES, Attendance, CourseForm, DayInput } from './courses-schema';
 import { attendanceOf, daysOf } from './courses-queries';
 

@@ -1,10 +1,10 @@
 /** Loading a course by :courseId and rendering its page (days, trainees, attendance grid); every rendering audited (it names people). */
 import { Request, Response } from 'express';
-import { audit } from '../../audit/audit-writer';
-import { NotFoundError } from '../../http/errors';
-import { renderFormPage, Rerender } from '../../http/forms';
-import { idParam } from '../../http/params';
-import { can } from '../../policy';
+import { audit } from '../../../audit/audit-writer';
+import { NotFoundError } from '../../../http/errors';
+import { renderFormPage, Rerender } from '../../../http/forms';
+import { idParam } from '../../../http/params';
+import { can } from '../../../policy';
 import { missingDays, ATTENDANCE } from './courses-schema';
 import { attendanceOf, CourseRow, daysOf, enrolable, enrolmentsOfCourse, findCourse } from './courses-queries';
 

@@ -1,16 +1,16 @@
 import { Request, Response } from 'express';
-import { flash } from '../../http/flash';
-import { fieldError, FormErrors, renderFormPage } from '../../http/forms';
-import { SecureRouter } from '../../http/routes';
-import { fiscalYearLabel, fiscalYearOf, toWareki } from '../../lib/dates';
-import { can } from '../../policy';
+import { flash } from '../../../http/flash';
+import { fieldError, FormErrors, renderFormPage } from '../../../http/forms';
+import { SecureRouter } from '../../../http/routes';
+import { fiscalYearLabel, fiscalYearOf, toWareki } from '../../../lib/dates';
+import { can } from '../../../policy';
 import { loadCourse, renderCourse } from './courses-page';
 import { daysOf, firstCompletion, listCourses } from './courses-queries';
 import { COURSE_MESSAGES, CourseForm, DAY_NOS, parseCourse } from './courses-schema';
 import { createCourse, updateCourse } from './courses-service';
 
-import { renderConflictPage } from '../../http/conflict';
-import { today } from '../../http/today';
+import { renderConflictPage } from '../../../http/conflict';
+import { today } from '../../../http/today';
 
 const renderForm = (res: Response, view: string, locals: Record<string, unknown>, values: Record<string, unknown>, status = 200, e?: FormErrors) =>
   renderFormPage(res, view, { ...locals, values, dayNos: DAY_NOS }, e, status);

@@ -1,8 +1,8 @@
 /** The course forms: a cohort (fiscal year, title, its ten days), enrolment, attendance and completion. */
 import { z } from 'zod';
-import { FieldErrors, FormResult, parseForm } from '../../http/forms';
-import { dateField, FIELD_MESSAGES as F, fiscalYearField, requiredText, versionField } from '../../http/schema-fields';
-import { fiscalYearLabel, fiscalYearRange, toWareki } from '../../lib/dates';
+import { FieldErrors, FormResult, parseForm } from '../../../http/forms';
+import { dateField, FIELD_MESSAGES as F, fiscalYearField, requiredText, versionField } from '../../../http/schema-fields';
+import { fiscalYearLabel, fiscalYearRange, toWareki } from '../../../lib/dates';
 
 export const COURSE_DAYS = 10;
 export const DAY_NOS = Array.from({ length: COURSE_DAYS }, (_, i) => i + 1);
