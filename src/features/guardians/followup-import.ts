@@ -11,7 +11,7 @@ import { Knex } from 'knex';
 import { parseForm } from '../../http/forms';
 import { isKatakana, kanaSearchKey, normalizeKana } from '../../lib/kana';
 import { cellNote, FormMapping, NOT_OFFERED, rowReasons } from '../imports';
-import { followupSchema } from './followups-schema';
+import { followupSchema } from './followups/followups-schema';
 
 export const followupImport: ImportSpec<FollowupImport, FollowupImportContext> = {
   kind: 'followup',

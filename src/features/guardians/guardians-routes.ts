@@ -4,7 +4,7 @@ import { appointmentsRoutes } from './appointments-routes';
 import { attendanceRoutes } from './courses/courses-attendance-routes';
 import { coursesRoutes } from './courses/courses-routes';
 import { followupImport } from './followup-import';
-import { followupsRoutes } from './followups-routes';
+import { followupsRoutes } from './followups/followups-routes';
 import { formRoutes, listRoutes, showRoutes } from './roster/roster-routes';
 import { stepsRoutes } from './bank/guardians-steps-routes';
 import { traineesImport } from './trainees-import';

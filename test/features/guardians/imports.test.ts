@@ -11,7 +11,7 @@ import { GUARDIAN_IMPORT_MESSAGES as M } from '../../../src/features/guardians/g
 import { cellNote } from '../../../src/features/imports/import-form-check';
 import { GUARDIAN_MESSAGES } from '../../../src/features/guardians/roster/guardians-schema';
 import { COURSE_MESSAGES } from '../../../src/features/guardians/courses/courses-schema';
-import { FOLLOWUP_MESSAGES } from '../../../src/features/guardians/followups-schema';
+import { FOLLOWUP_MESSAGES } from '../../../src/features/guardians/followups/followups-schema';
 import { STEP_MESSAGES } from '../../../src/features/guardians/bank/guardians-steps-service';
 import { insertGuardian } from './guardian-factory';
 

@@ -1,9 +1,9 @@
 /** Writing follow-up sessions and their attendance, in one transaction each, audited. */
 import { Request } from 'express';
 import { Knex } from 'knex';
-import { audit } from '../../audit/audit-writer';
-import { inTransaction, updateVersioned } from '../../db/tx';
-import { unlessTaken } from '../../db/unique';
+import { audit } from '../../../audit/audit-writer';
+import { inTransaction, updateVersioned } from '../../../db/tx';
+import { unlessTaken } from '../../../db/unique';
 import { FollowupForm } from './followups-schema';
 
 async function replaceAttendees(trx: Knex.Transaction, sessionId: number, ids: number[]): Promise<void> {

@@ -1,6 +1,6 @@
 /** The follow-up session form: the date, the name, and who attended (checkboxes of the roster). */
 import { z } from 'zod';
-import { checkedIds, dateField, FIELD_MESSAGES as F, requiredText, versionField } from '../../http/schema-fields';
+import { checkedIds, dateField, FIELD_MESSAGES as F, requiredText, versionField } from '../../../http/schema-fields';
 
 export const FOLLOWUP_MESSAGES = {
   heldOn: F.date('研修日'),

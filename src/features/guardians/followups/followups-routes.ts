@@ -1,20 +1,20 @@
 import { Request, Response } from 'express';
-import { audit } from '../../audit/audit-writer';
-import { NotFoundError } from '../../http/errors';
-import { flash } from '../../http/flash';
-import { fieldError, FormErrors, parseForm, renderFormPage } from '../../http/forms';
-import { idParam } from '../../http/params';
-import { SecureRouter } from '../../http/routes';
-import { toWareki } from '../../lib/dates';
-import { can } from '../../policy';
-import { statusLabel } from './roster/guardian-status';
+import { audit } from '../../../audit/audit-writer';
+import { NotFoundError } from '../../../http/errors';
+import { flash } from '../../../http/flash';
+import { fieldError, FormErrors, parseForm, renderFormPage } from '../../../http/forms';
+import { idParam } from '../../../http/params';
+import { SecureRouter } from '../../../http/routes';
+import { toWareki } from '../../../lib/dates';
+import { can } from '../../../policy';
+import { statusLabel } from '../roster/guardian-status';
 import { attendeeIds, findSession, listSessions, SessionRow } from './followups-queries';
 import { FOLLOWUP_MESSAGES, followupEditSchema, FollowupForm, followupSchema } from './followups-schema';
 import { createSession, updateSession } from './followups-service';
 
-import { rosterChoices } from './roster/guardians-queries';
-import { renderConflictPage } from '../../http/conflict';
-import { today } from '../../http/today';
+import { rosterChoices } from '../roster/guardians-queries';
+import { renderConflictPage } from '../../../http/conflict';
+import { today } from '../../../http/today';
 
 const checked = (v: unknown) => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]).map(String);
 
