@@ -1,6 +1,6 @@
 import { SecureRouter } from '../../http/routes';
 import { importKindRoutes } from '../imports';
-import { appointmentsRoutes } from './appointments-routes';
+import { appointmentsRoutes } from './appointments/appointments-routes';
 import { attendanceRoutes } from './courses/courses-attendance-routes';
 import { coursesRoutes } from './courses/courses-routes';
 import { followupImport } from './followup-import';

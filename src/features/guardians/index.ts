@@ -3,7 +3,7 @@ import type { Feature } from '../../contracts';
 import { bankFollowupReminders, bankReadyReminders } from './bank/bank-reminders';
 import { followupImport } from './followup-import';
 import { guardiansRoutes } from './guardians-routes';
-import { guardianAppointmentTimeline } from './guardians-timeline';
+import { guardianAppointmentTimeline } from './appointments/appointments-timeline';
 import { traineesImport } from './trainees-import';
 import { trainingYearly } from './training-report';
 

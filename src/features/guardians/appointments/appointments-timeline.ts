@@ -1,4 +1,4 @@
-import type { TimelineEntry, TimelineSource } from '../../contracts/timeline';
+import type { TimelineEntry, TimelineSource } from '../../../contracts/timeline';
 
 /** A person's citizen guardians for their timeline: each appointment (受任), with the 類型 and its end if it ended. */
 export const guardianAppointmentTimeline: TimelineSource = async (db, personId) => {

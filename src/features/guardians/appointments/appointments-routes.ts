@@ -1,19 +1,19 @@
 import { Request, Response } from 'express';
-import { audit } from '../../audit/audit-writer';
-import { NotFoundError } from '../../http/errors';
-import { flash } from '../../http/flash';
-import { fieldError, FormErrors, renderFormPage, Rerender } from '../../http/forms';
-import { idParam } from '../../http/params';
-import { SecureRouter } from '../../http/routes';
-import { toWareki } from '../../lib/dates';
-import { findPickablePerson, isPersonSearch, pickedPerson, searchForPick, PersonHit } from '../persons';
+import { audit } from '../../../audit/audit-writer';
+import { NotFoundError } from '../../../http/errors';
+import { flash } from '../../../http/flash';
+import { fieldError, FormErrors, renderFormPage, Rerender } from '../../../http/forms';
+import { idParam } from '../../../http/params';
+import { SecureRouter } from '../../../http/routes';
+import { toWareki } from '../../../lib/dates';
+import { findPickablePerson, isPersonSearch, pickedPerson, searchForPick, PersonHit } from '../../persons';
 import { APPOINTMENT_MESSAGES as M, appointmentEditSchema, appointmentSchema, validateAppointment } from './appointments-schema';
 import { createAppointment, registeredOn, updateAppointment } from './appointments-service';
-import { loadGuardian } from './roster/guardians-page';
-import { appointmentsQuery, AppointmentRow, GuardianRow } from './roster/guardians-queries';
-import { codeChoices } from '../masters';
-import { renderConflictPage } from '../../http/conflict';
-import { today } from '../../http/today';
+import { loadGuardian } from '../roster/guardians-page';
+import { appointmentsQuery, AppointmentRow, GuardianRow } from '../roster/guardians-queries';
+import { codeChoices } from '../../masters';
+import { renderConflictPage } from '../../../http/conflict';
+import { today } from '../../../http/today';
 
 /** 類型: the four of the code list (任意後見 too: a citizen guardian may act under a contract); retired ones only when held. */
 async function typeChoices(req: Request, held: number | null = null) {

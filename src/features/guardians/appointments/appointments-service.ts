@@ -1,9 +1,9 @@
 /** Recording a citizen guardian's appointment to a case (受任) and its later changes (the end), audited. */
 import { Request } from 'express';
 import { Knex } from 'knex';
-import { audit } from '../../audit/audit-writer';
-import { inTransaction, updateVersioned } from '../../db/tx';
-import { NotFoundError } from '../../http/errors';
+import { audit } from '../../../audit/audit-writer';
+import { inTransaction, updateVersioned } from '../../../db/tx';
+import { NotFoundError } from '../../../http/errors';
 import { AppointmentEditForm, AppointmentForm } from './appointments-schema';
 
 /** Whether the person was registered in the bank on `on` (a bank period covering that day). */

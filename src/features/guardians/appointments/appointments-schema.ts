@@ -1,7 +1,7 @@
 /** The appointment (受任) form: the person, the date, the 類型, and later the end. */
 import { z } from 'zod';
-import { FieldErrors, FormResult, parseFormAsync } from '../../http/forms';
-import { dateField, FIELD_MESSAGES as F, requiredIdField, optionalDateField, optionalText, requiredSelectId, versionField } from '../../http/schema-fields';
+import { FieldErrors, FormResult, parseFormAsync } from '../../../http/forms';
+import { dateField, FIELD_MESSAGES as F, requiredIdField, optionalDateField, optionalText, requiredSelectId, versionField } from '../../../http/schema-fields';
 
 export const APPOINTMENT_MESSAGES = {
   person: '本人を検索して選んでください',
