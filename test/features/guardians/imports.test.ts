@@ -7,7 +7,7 @@ import { cliContext } from '../../helpers/cli';
 import { csrfFrom } from '../../helpers/agent';
 import { importCommands } from '../../../src/cli/import-command';
 import { GATING_MESSAGES } from '../../../src/features/guardians/bank/guardian-gating';
-import { GUARDIAN_IMPORT_MESSAGES as M } from '../../../src/features/guardians/guardians-import-cells';
+import { GUARDIAN_IMPORT_MESSAGES as M } from '../../../src/features/guardians/import/guardians-import-cells';
 import { cellNote } from '../../../src/features/imports/import-form-check';
 import { GUARDIAN_MESSAGES } from '../../../src/features/guardians/roster/guardians-schema';
 import { COURSE_MESSAGES } from '../../../src/features/guardians/courses/courses-schema';

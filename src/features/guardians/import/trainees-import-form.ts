@@ -7,16 +7,16 @@
  * as given, so a bank registration breaking today's conditions is a warning, not a refusal.
  */
 import { Knex } from 'knex';
-import { parseForm } from '../../http/forms';
-import { fiscalYearName, fiscalYearOf, fiscalYearRange } from '../../lib/dates';
-import { kanaSearchKey } from '../../lib/kana';
-import { formBody, FormMapping, rowReasons } from '../imports';
-import type { Cells, RowResult } from '../../contracts/import-kind';
-import { missingBankConditions } from './bank/guardian-gating';
+import { parseForm } from '../../../http/forms';
+import { fiscalYearName, fiscalYearOf, fiscalYearRange } from '../../../lib/dates';
+import { kanaSearchKey } from '../../../lib/kana';
+import { formBody, FormMapping, rowReasons } from '../../imports';
+import type { Cells, RowResult } from '../../../contracts/import-kind';
+import { missingBankConditions } from '../bank/guardian-gating';
 import { fiscalYearCell, GUARDIAN_IMPORT_MESSAGES as M, loadRoster, rosterKey, T } from './guardians-import-cells';
-import { completeSchema } from './courses/courses-schema';
-import { bankSchema, cooperatorSchema, GUARDIAN_MESSAGES, guardianSchema } from './roster/guardians-schema';
-import { STEP_MESSAGES } from './bank/guardians-steps-service';
+import { completeSchema } from '../courses/courses-schema';
+import { bankSchema, cooperatorSchema, GUARDIAN_MESSAGES, guardianSchema } from '../roster/guardians-schema';
+import { STEP_MESSAGES } from '../bank/guardians-steps-service';
 import type { TraineeImport } from './trainees-import';
 
 export interface TraineeImportContext {

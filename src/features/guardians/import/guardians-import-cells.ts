@@ -3,9 +3,9 @@
  * R3), the roster key (kana + birth date) rows are matched by, and the Japanese reasons.
  */
 import { Knex } from 'knex';
-import { toWareki } from '../../lib/dates';
-import { ERAS } from '../../lib/dates/wareki';
-import { shown } from '../imports';
+import { toWareki } from '../../../lib/dates';
+import { ERAS } from '../../../lib/dates/wareki';
+import { shown } from '../../imports';
 
 export const T = {
   name: '氏名', kana: '氏名カナ', birth: '生年月日', courseFy: '養成講座年度', completed: '修了日', activity: '支援員活動開始日',

@@ -4,14 +4,14 @@
  * per attendance; rows with the same 研修日 and 研修名 are one session (found or created); the
  * person is matched on the roster by kana and birth date — an unknown person is a row error.
  */
-import { describeDate, parseDateInput } from '../../lib/dates';
-import type { ImportSpec, Cells, RowResult } from '../../contracts/import-kind';
+import { describeDate, parseDateInput } from '../../../lib/dates';
+import type { ImportSpec, Cells, RowResult } from '../../../contracts/import-kind';
 import { T, GUARDIAN_IMPORT_MESSAGES as M, loadRoster, rosterKey } from './guardians-import-cells';
 import { Knex } from 'knex';
-import { parseForm } from '../../http/forms';
-import { isKatakana, kanaSearchKey, normalizeKana } from '../../lib/kana';
-import { cellNote, FormMapping, NOT_OFFERED, rowReasons } from '../imports';
-import { followupSchema } from './followups/followups-schema';
+import { parseForm } from '../../../http/forms';
+import { isKatakana, kanaSearchKey, normalizeKana } from '../../../lib/kana';
+import { cellNote, FormMapping, NOT_OFFERED, rowReasons } from '../../imports';
+import { followupSchema } from '../followups/followups-schema';
 
 export const followupImport: ImportSpec<FollowupImport, FollowupImportContext> = {
   kind: 'followup',

@@ -4,8 +4,8 @@
  * a bank registration that breaks today's rule (completion, a year as 支援員, a follow-up) is listed
  * as a warning, not refused.
  */
-import { describeDate, fiscalYearName, toWareki } from '../../lib/dates';
-import type { ImportSpec, ImportActor } from '../../contracts/import-kind';
+import { describeDate, fiscalYearName, toWareki } from '../../../lib/dates';
+import type { ImportSpec, ImportActor } from '../../../contracts/import-kind';
 import { T } from './guardians-import-cells';
 import { loadTraineeImport, TraineeImportContext, validateTraineeRow } from './trainees-import-form';
 import { Knex } from 'knex';
