@@ -1,8 +1,7 @@
 import { ImportColumn, SourceRow } from '../../contracts/import-kind';
 import { IMPORT_MESSAGES, cellTooLong, csvBroken, duplicateColumn, missingColumn, tooManyRows, unknownColumn } from './import-messages';
 import { CsvUnreadable, csvRecords } from './import-csv-records';
-import { MAX_IMPORT_ROWS } from './import-limits';
-import { workSlices } from './work-slices';
+import { MAX_IMPORT_ROWS, workSlices } from './import-limits';
 
 export interface CsvRead {
   /** problems that stop the whole file (no row is read) */

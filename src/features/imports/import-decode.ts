@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { workSlices } from './work-slices';
+import { workSlices } from './import-limits';
 
 export type DetectedEncoding = 'UTF-8（BOM付き）' | 'UTF-8' | 'Shift_JIS';
 export type Decoded = { ok: true; text: string; encoding: DetectedEncoding } | { ok: false; reason: 'utf16' };

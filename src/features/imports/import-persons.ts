@@ -10,7 +10,7 @@ import { kanaKeys, candidatesAmong, personsBornOn, describeReasons, matchReasons
 import type { ImportActor, ImportedPerson, ImportSpec, RowError, ValidRecord } from '../../contracts/import-kind';
 
 export type { ImportedPerson };
-import { workSlices } from './work-slices';
+import { workSlices } from './import-limits';
 
 /** One per import: the persons already matched or made, by kana_key + birth date. */
 export type SeenPersons = Map<string, number>;

@@ -4,7 +4,7 @@ import type { ImportActor, ImportSpec, RowError, SourceRow, ValidRecord } from '
 import { decodeCsv, looksLikeZip } from './import-decode';
 import { readCsv } from './import-csv';
 import { IMPORT_MESSAGES } from './import-messages';
-import { workSlices } from './work-slices';
+import { workSlices } from './import-limits';
 import { withPersonWarnings } from './import-persons';
 import { contentHash } from './import-duplicates';
 import { todayIso } from '../../lib/dates';
