@@ -5,7 +5,7 @@
 import type { Feature } from '../../contracts';
 import { importRoutes } from './import-routes';
 
-export { codeListLookup, labelLookup, labelOf, normalizeLabel, wardLookup, type LabelLookup } from './import-cells';
+export { codeListLookup, labelLookup, labelOf, normalizeLabel, wardLookup, type LabelLookup } from './import-form-check';
 export { commitImport } from './import-commit';
 export { cellNote, choiceOf, formBody, NOT_OFFERED, rowReasons, type FormMapping } from './import-form-check';
 export {
