@@ -11,7 +11,7 @@ export { cellNote, choiceOf, formBody, NOT_OFFERED, rowReasons, type FormMapping
 export {
   cliDuplicateRefused, duplicateFound, emptyRequired, imported, rowError, rowWarning, rowWarningsSummary, shown,
 } from './import-messages';
-export { loadPersonForm, rowPerson, type PersonForm } from './import-person-form';
+export { loadPersonForm, rowPerson, type PersonForm } from './import-persons';
 export { personFor, type SeenPersons } from './import-persons';
 export { analyseFile, type RowError } from './import-pipeline';
 export { importKindRoutes } from './import-routes';
