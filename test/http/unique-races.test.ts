@@ -12,8 +12,8 @@ import { Agent } from '../helpers/agent';
 import { useTestApp } from '../helpers/suite';
 import { USER_MESSAGES } from '../../src/features/admin/users-schema';
 import { MASTER_MESSAGES } from '../../src/features/admin/masters-schema';
-import { FOLLOWUP_MESSAGES } from '../../src/features/guardians/followups-schema';
-import { COURSE_MESSAGES } from '../../src/features/guardians/courses-schema';
+import { FOLLOWUP_MESSAGES } from '../../src/features/guardians/followups/followups-schema';
+import { COURSE_MESSAGES } from '../../src/features/guardians/courses/courses-schema';
 import { fiscalYearLabel } from '../../src/lib/dates';
 import { insertSession } from '../features/guardians/guardian-factory';
 

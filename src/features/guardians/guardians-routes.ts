@@ -1,15 +1,13 @@
 import { SecureRouter } from '../../http/routes';
 import { importKindRoutes } from '../imports';
-import { appointmentsRoutes } from './appointments-routes';
-import { attendanceRoutes } from './courses-attendance-routes';
-import { coursesRoutes } from './courses-routes';
-import { followupImport } from './followup-import';
-import { followupsRoutes } from './followups-routes';
-import { formRoutes } from './guardians-form-routes';
-import { listRoutes } from './guardians-list-routes';
-import { showRoutes } from './guardians-show-routes';
-import { stepsRoutes } from './guardians-steps-routes';
-import { traineesImport } from './trainees-import';
+import { appointmentsRoutes } from './appointments/appointments-routes';
+import { attendanceRoutes } from './courses/courses-attendance-routes';
+import { coursesRoutes } from './courses/courses-routes';
+import { followupImport } from './import/followup-import';
+import { followupsRoutes } from './followups/followups-routes';
+import { formRoutes, listRoutes, showRoutes } from './roster/roster-routes';
+import { stepsRoutes } from './bank/guardians-steps-routes';
+import { traineesImport } from './import/trainees-import';
 
 /**
  * 市民後見人 (domain.md §6): the roster and each person's steps, courses with attendance and

@@ -1,14 +1,13 @@
 /** The guardians feature's door: citizen guardians, their courses, follow-up training and the bank. */
 import type { Feature } from '../../contracts';
-import { bankFollowupReminders } from './bank-followup-reminders';
-import { bankReadyReminders } from './bank-ready-reminders';
-import { followupImport } from './followup-import';
+import { bankFollowupReminders, bankReadyReminders } from './bank/bank-reminders';
+import { followupImport } from './import/followup-import';
 import { guardiansRoutes } from './guardians-routes';
-import { guardianAppointmentTimeline } from './guardians-timeline';
-import { traineesImport } from './trainees-import';
+import { guardianAppointmentTimeline } from './appointments/appointments-timeline';
+import { traineesImport } from './import/trainees-import';
 import { trainingYearly } from './training-report';
 
-export { citizenGuardianCases } from './guardians-indicator';
+export { citizenGuardianCases } from './training-report';
 
 export const guardians: Feature = {
   name: 'guardians',

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import type { ImportSpec } from '../../contracts/import-kind';
-import { workSlices } from './work-slices';
+import { workSlices } from './import-limits';
 
 /** The share of a file's rows already imported (in percent) from which the file is flagged. */
 export const DUPLICATE_ROWS_PERCENT = 90;

@@ -1,10 +1,9 @@
 import { Knex } from 'knex';
 import { Db } from '../../db/knex';
 import type { ImportActor, ImportSpec, RowError, SourceRow, ValidRecord } from '../../contracts/import-kind';
-import { decodeCsv, looksLikeZip } from './import-decode';
-import { readCsv } from './import-csv';
+import { decodeCsv, looksLikeZip, readCsv } from './import-csv';
 import { IMPORT_MESSAGES } from './import-messages';
-import { workSlices } from './work-slices';
+import { workSlices } from './import-limits';
 import { withPersonWarnings } from './import-persons';
 import { contentHash } from './import-duplicates';
 import { todayIso } from '../../lib/dates';

@@ -5,14 +5,15 @@
 import type { Feature } from '../../contracts';
 import { importRoutes } from './import-routes';
 
-export { codeListLookup, labelLookup, labelOf, normalizeLabel, wardLookup, type LabelLookup } from './import-cells';
 export { commitImport } from './import-commit';
-export { cellNote, choiceOf, formBody, NOT_OFFERED, rowReasons, type FormMapping } from './import-form-check';
+export {
+  cellNote, choiceOf, codeListLookup, formBody, labelLookup, labelOf, normalizeLabel, NOT_OFFERED, rowReasons, wardLookup,
+  type FormMapping, type LabelLookup,
+} from './import-form-check';
 export {
   cliDuplicateRefused, duplicateFound, emptyRequired, imported, rowError, rowWarning, rowWarningsSummary, shown,
 } from './import-messages';
-export { loadPersonForm, rowPerson, type PersonForm } from './import-person-form';
-export { personFor, type SeenPersons } from './import-persons';
+export { loadPersonForm, personFor, rowPerson, type PersonForm, type SeenPersons } from './import-persons';
 export { analyseFile, type RowError } from './import-pipeline';
 export { importKindRoutes } from './import-routes';
 

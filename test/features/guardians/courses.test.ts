@@ -1,7 +1,6 @@
 import { openForm, send, submit } from '../../fuzz/browser';
 import { useTestApp } from '../../helpers/suite';
-import { COMPLETION_MESSAGES, dayName } from '../../../src/features/guardians/course-completion';
-import { COURSE_MESSAGES } from '../../../src/features/guardians/courses-schema';
+import { COMPLETION_MESSAGES, dayName, COURSE_MESSAGES } from '../../../src/features/guardians/courses/courses-schema';
 import { enrolDirect, insertCourse, insertGuardian } from './guardian-factory';
 
 const t = useTestApp();

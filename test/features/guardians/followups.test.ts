@@ -1,8 +1,8 @@
 import { openForm, send } from '../../fuzz/browser';
 import { Agent } from '../../helpers/agent';
 import { useTestApp } from '../../helpers/suite';
-import { FOLLOWUP_MESSAGES } from '../../../src/features/guardians/followups-schema';
-import { followupAttendancesByYear, periodStockByYear } from '../../../src/features/guardians/training-counts';
+import { FOLLOWUP_MESSAGES } from '../../../src/features/guardians/followups/followups-schema';
+import { followupAttendancesByYear, periodStockByYear } from '../../../src/features/guardians/training-report';
 import { insertGuardian, insertPeriod } from './guardian-factory';
 
 const t = useTestApp();

@@ -1,5 +1,5 @@
 /** The 市民後見人 bank's registration rule as a pure function (the registering itself: gating.test.ts). */
-import { GATING_MESSAGES, missingBankConditions, oneYearAfter } from '../../../src/features/guardians/guardian-gating';
+import { GATING_MESSAGES, missingBankConditions, oneYearAfter } from '../../../src/features/guardians/bank/guardian-gating';
 
 const ALL_MET = { completedOn: '2023-02-01', activityStartedOn: '2023-04-01', followupDates: ['2024-01-20'] };
 

@@ -1,6 +1,6 @@
 import { submit } from '../../fuzz/browser';
 import { useTestApp } from '../../helpers/suite';
-import { GATING_MESSAGES } from '../../../src/features/guardians/guardian-gating';
+import { GATING_MESSAGES } from '../../../src/features/guardians/bank/guardian-gating';
 import { enrolDirect, insertCourse, insertGuardian, insertPeriod, insertSession, qualifiedGuardian } from './guardian-factory';
 
 describe('registering in the bank', () => {

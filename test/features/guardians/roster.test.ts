@@ -1,6 +1,6 @@
 import { openForm, send, submit } from '../../fuzz/browser';
 import { useTestApp } from '../../helpers/suite';
-import { GUARDIAN_MESSAGES } from '../../../src/features/guardians/guardians-schema';
+import { GUARDIAN_MESSAGES } from '../../../src/features/guardians/roster/guardians-schema';
 import { enrolDirect, insertAppointment, insertCourse, insertGuardian, insertPeriod, qualifiedGuardian } from './guardian-factory';
 import { insertPerson } from '../../helpers/factories';
 
