@@ -1,11 +1,10 @@
 import { Request } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { todayIso } from '../../lib/dates';
-import { PERSON_LINKS } from './person-links';
+import { PERSON_LINKS, personColumns } from './persons-queries';
 import { PersonRow } from './persons-fields';
 import { loadLookups } from './persons-lookups';
 import { planMerge } from './persons-merge-plan';
-import { personColumns } from './persons-queries';
 import { inTransaction, updateVersioned } from '../../db/tx';
 
 export type MergeRefusal = 'self' | 'missing' | 'merged' | 'stale';
