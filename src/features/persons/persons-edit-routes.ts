@@ -7,10 +7,9 @@ import { PERSON_FIELDS, PersonValues } from './persons-fields';
 import { FormContext, formContext, formValues, pickValues } from './persons-form';
 import { describeBirth, displayValue } from './persons-lookups';
 import { describeReasons } from './person-match';
-import { findPerson } from './persons-queries';
+import { findPerson, loadPerson, refuseMerged } from './persons-queries';
 import { PERSON_MESSAGES, personUpdateSchema } from './persons-schema';
 import { updatePerson } from './persons-service';
-import { loadPerson, refuseMerged } from './persons-load';
 import { conflictRows, renderConflictPage } from '../../http/conflict';
 
 /** The edit form, plus the box that confirms a different person when the edit brings in possible duplicates. */

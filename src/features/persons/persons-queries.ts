@@ -1,6 +1,10 @@
 import { Knex } from 'knex';
 import { kanaMatchKey, kanaSearchKey, phoneDigits } from '../../lib/kana';
 import { PersonRow, PersonValues } from './persons-fields';
+import { Request, Response } from 'express';
+import { flash } from '../../http/flash';
+import { NotFoundError } from '../../http/errors';
+import { idParam } from '../../http/params';
 
 /**
  * Every table that points at a person. Merging two persons moves these rows to the
@@ -58,4 +62,19 @@ export async function linkCounts(db: Conn, personId: number): Promise<{ label: s
 /** Records that were merged into this one (they link here from their own page). */
 export function mergedFrom(db: Conn, id: number): Promise<{ id: number; merged_at: Date }[]> {
   return db('persons').where({ merged_into_id: id }).orderBy('id').select('id', 'merged_at');
+}
+
+/** The person named by :id, or 404. */
+export async function loadPerson(req: Request): Promise<PersonRow> {
+  const person = await findPerson(req.deps.db, idParam(req));
+  if (!person) throw new NotFoundError();
+  return person;
+}
+
+/** A merged record is history: it is not edited or merged again; its page says where its data went. */
+export function refuseMerged(req: Request, res: Response, person: PersonRow): boolean {
+  if (!person.merged_into_id) return false;
+  flash(req, 'この記録は統合済みのため変更できません。統合先の記録を使ってください。', 'error');
+  res.redirect(303, `/persons/${person.id}`);
+  return true;
 }
