@@ -5,7 +5,7 @@
 import type { Feature } from '../../contracts';
 import { personsRoutes } from './persons-routes';
 
-export { describeReasons, matchReasons } from './person-match';
+export { describeReasons, matchReasons } from './persons-duplicates';
 export { petitionChoicesRoute } from './person-petitions-route';
 export { findPickablePerson, isPersonSearch, pickedPerson, searchForPick, type PickedPerson } from './person-pick';
 export { candidatesAmong, personsBornOn } from './persons-duplicates';

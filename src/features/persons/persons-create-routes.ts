@@ -3,7 +3,7 @@ import { fieldError, parsedFields, parseForm, renderFormPage } from '../../http/
 import { SecureRouter } from '../../http/routes';
 import { FormContext, formContext, pickValues, withDuplicates } from './persons-form';
 import { describeBirth } from './persons-lookups';
-import { describeReasons } from './person-match';
+import { describeReasons } from './persons-duplicates';
 import { personCreateSchema, PERSON_MESSAGES } from './persons-schema';
 import { createPerson } from './persons-service';
 

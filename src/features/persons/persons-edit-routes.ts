@@ -6,7 +6,7 @@ import { SecureRouter } from '../../http/routes';
 import { PERSON_FIELDS, PersonValues } from './persons-fields';
 import { FormContext, formContext, formValues, pickValues } from './persons-form';
 import { describeBirth, displayValue } from './persons-lookups';
-import { describeReasons } from './person-match';
+import { describeReasons } from './persons-duplicates';
 import { findPerson, loadPerson, refuseMerged } from './persons-queries';
 import { PERSON_MESSAGES, personUpdateSchema } from './persons-schema';
 import { updatePerson } from './persons-service';
