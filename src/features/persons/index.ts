@@ -6,7 +6,7 @@ import type { Feature } from '../../contracts';
 import { personsRoutes } from './persons-routes';
 
 export { describeReasons, matchReasons } from './persons-duplicates';
-export { petitionChoicesRoute } from './person-petitions-route';
+export { petitionChoicesRoute } from './person-pick';
 export { findPickablePerson, isPersonSearch, pickedPerson, searchForPick, type PickedPerson } from './person-pick';
 export { candidatesAmong, personsBornOn } from './persons-duplicates';
 export { allowedIds, loadLookups } from './persons-lookups';
