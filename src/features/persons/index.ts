@@ -11,7 +11,7 @@ export { findPickablePerson, isPersonSearch, pickedPerson, searchForPick, type P
 export { candidatesAmong, personsBornOn } from './persons-duplicates';
 export { allowedIds, loadLookups } from './persons-lookups';
 export { kanaKeys, staffPersonSummary, wardPersonSummary, type StaffPersonView, type WardPersonView } from './persons-queries';
-export { personSchema } from './persons-schema';
+export { personSchema } from './persons-form';
 export type { PersonHit } from './persons-search';
 
 export const persons: Feature = {

@@ -4,11 +4,10 @@ import { flash } from '../../http/flash';
 import { fieldError, parseForm, renderFormPage, parsedFields } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { PERSON_FIELDS, PersonValues } from './persons-fields';
-import { FormContext, formContext, formValues, pickValues, withDuplicates } from './persons-form';
+import { FormContext, formContext, formValues, pickValues, withDuplicates, PERSON_MESSAGES, personUpdateSchema, personCreateSchema } from './persons-form';
 import { describeBirth, displayValue } from './persons-lookups';
 import { describeReasons } from './persons-duplicates';
 import { findPerson, loadPerson, refuseMerged } from './persons-queries';
-import { PERSON_MESSAGES, personUpdateSchema, personCreateSchema } from './persons-schema';
 import { updatePerson, createPerson } from './persons-service';
 import { conflictRows, renderConflictPage } from '../../http/conflict';
 

@@ -10,7 +10,7 @@ import { describeBirth, displayValue, loadLookups } from './persons-lookups';
 import { mergePersons } from './persons-merge';
 import { findPerson, linkCounts, loadPerson, refuseMerged } from './persons-queries';
 import { possibleDuplicates, describeReasons } from './persons-duplicates';
-import { MERGE_MESSAGES, mergeSchema } from './persons-schema';
+import { MERGE_MESSAGES, mergeSchema } from './persons-form';
 import { searchPersons } from './persons-search';
 import { today } from '../../http/today';
 import { conflictRows } from '../../http/conflict';
