@@ -2,7 +2,7 @@ import { flash } from '../../http/flash';
 import { queryString } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
 import { isPersonSearch, pickedPerson } from '../persons';
-import { renderNew, renderPersonSearch } from './subsidies-form';
+import { renderNew, renderPersonSearch } from './subsidies-page';
 import { allowedFor, loadSubsidyOptions, petitionChoices } from './subsidies-options';
 
 import { prepareSave } from './subsidies-save';

@@ -1,9 +1,7 @@
 import { flash } from '../../http/flash';
 import { SecureRouter } from '../../http/routes';
-import { renderConflict } from './subsidies-conflict';
-import { renderEdit } from './subsidies-form';
+import { renderConflict, renderEdit, loadSubsidy, subsidyId } from './subsidies-page';
 import { allowedFor, loadSubsidyOptions, petitionChoices } from './subsidies-options';
-import { loadSubsidy, subsidyId } from './subsidies-page';
 import { prepareSave } from './subsidies-save';
 import { editSchema } from './subsidies-schema';
 import { EDITABLE_STATUSES, updateSubsidy } from './subsidies-service';

@@ -5,7 +5,7 @@
 import { Request } from 'express';
 import { z } from 'zod';
 import { ErrorItem, fieldError, FieldErrors, parsedFields } from '../../http/forms';
-import { FormExtra } from './subsidies-form';
+import { FormExtra } from './subsidies-page';
 import { SUBSIDY_MESSAGES } from './subsidies-messages';
 import { relationLabel, type SubsidyOptions } from './subsidies-options';
 import { overlapping } from './subsidies-queries';

@@ -2,10 +2,9 @@ import { Request, Response } from 'express';
 import { flash } from '../../http/flash';
 import { parseForm } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
-import { renderConflict } from './subsidies-conflict';
+import { renderConflict, loadSubsidy, renderSubsidy, subsidyId } from './subsidies-page';
 import { decide, recordPayment, removeSubsidy, StepResult, toReview } from './subsidies-flow-service';
 import { decisionRule, decisionSchema, deleteSchema, paymentRule, paymentSchema, reviewSchema } from './subsidies-flow-schema';
-import { loadSubsidy, renderSubsidy, subsidyId } from './subsidies-page';
 import { today } from '../../http/today';
 
 const WRONG_STATE = 'この操作はできません。他の人が先に状況を変えた可能性があります。画面の内容を確認してください。';
