@@ -9,7 +9,7 @@ import type { ImportSpec } from '../../contracts/import-kind';
 import { C } from './subsidies-import-cells';
 import { loadSubsidyImport, SubsidyImportContext, validateSubsidyRow } from './subsidies-import-form';
 import { insertSubsidies, SubsidyImport } from './subsidies-import-store';
-import { periodText } from './subsidies-fields';
+import { periodText } from './subsidies-schema';
 import { yenText } from './subsidies-values';
 
 const DATE_HINT = '2023-04-01、令和5年4月1日、R5.4.1 のいずれか（未来の日付は書けません）';

@@ -6,14 +6,13 @@ import { idParam } from '../../http/params';
 import { can } from '../../policy';
 import { staffPersonSummary, pickedPerson, searchForPick, PersonHit } from '../persons';
 import { working, Working } from './subsidies-cap';
-import { displayValue, FIELD_GROUPS, FIELDS, Kind } from './subsidies-fields';
+import { displayValue, FIELD_GROUPS, FIELDS, Kind, SUBSIDY_MESSAGES } from './subsidies-schema';
 import { loadSubsidyOptions, formChoices, Held, petitionChoices, type SubsidyOptions } from './subsidies-options';
 import { findSubsidy, overlapping, OverlapRow, SubsidyRow } from './subsidies-queries';
 import { EDITABLE_STATUSES } from './subsidies-service';
 import { statusLabel } from './subsidies-values';
 import { today } from '../../http/today';
 import type { Choice } from '../../contracts';
-import { SUBSIDY_MESSAGES } from './subsidies-messages';
 import { ConflictRow, renderConflictPage } from '../../http/conflict';
 
 /** The application id in the path (digits only; the router sends anything else on). */

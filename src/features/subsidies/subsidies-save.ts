@@ -6,10 +6,9 @@ import { Request } from 'express';
 import { z } from 'zod';
 import { ErrorItem, fieldError, FieldErrors, parsedFields } from '../../http/forms';
 import { FormExtra } from './subsidies-page';
-import { SUBSIDY_MESSAGES } from './subsidies-messages';
+import { SUBSIDY_MESSAGES, RecordForm } from './subsidies-schema';
 import { relationLabel, type SubsidyOptions } from './subsidies-options';
 import { overlapping } from './subsidies-queries';
-import { RecordForm } from './subsidies-schema';
 import { Validated, validateSubsidy } from './subsidies-validate';
 import { today } from '../../http/today';
 

@@ -1,5 +1,5 @@
 import type { TimelineEntry, TimelineSource } from '../../contracts/timeline';
-import { periodText } from './subsidies-fields';
+import { periodText } from './subsidies-schema';
 import { statusLabel, yenText } from './subsidies-values';
 
 /**

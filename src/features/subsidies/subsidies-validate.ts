@@ -7,8 +7,7 @@ import { Knex } from 'knex';
 import { z } from 'zod';
 import { ErrorItem, FieldErrors, parseFormAsync } from '../../http/forms';
 import { capsOn, MonthlyCaps, monthsSpanned, working, Working } from './subsidies-cap';
-import { SUBSIDY_MESSAGES as M } from './subsidies-messages';
-import { FIELD_ORDER, RecordForm } from './subsidies-schema';
+import { SUBSIDY_MESSAGES as M, FIELD_ORDER, RecordForm } from './subsidies-schema';
 import { isRelativeGuardian, yenText } from './subsidies-values';
 
 export interface Computed { home_cap_yen: number; facility_cap_yen: number; granted_yen: number }
