@@ -5,7 +5,7 @@ import { isPersonSearch, pickedPerson } from '../persons';
 import { renderNew, renderPersonSearch } from './subsidies-page';
 import { allowedFor, loadSubsidyOptions, petitionChoices } from './subsidies-options';
 
-import { prepareSave } from './subsidies-save';
+import { prepareSave } from './subsidies-validate';
 import { createSchema } from './subsidies-schema';
 import { createSubsidy } from './subsidies-service';
 import { today } from '../../http/today';

@@ -2,7 +2,7 @@ import { flash } from '../../http/flash';
 import { SecureRouter } from '../../http/routes';
 import { renderConflict, renderEdit, loadSubsidy, subsidyId } from './subsidies-page';
 import { allowedFor, loadSubsidyOptions, petitionChoices } from './subsidies-options';
-import { prepareSave } from './subsidies-save';
+import { prepareSave } from './subsidies-validate';
 import { editSchema } from './subsidies-schema';
 import { EDITABLE_STATUSES, updateSubsidy } from './subsidies-service';
 
