@@ -4,7 +4,7 @@ import { subsidiesImport } from './subsidies-import';
 import { waitingSubsidyReminders } from './subsidies-reminders';
 import { subsidiesGrantedMeasure, subsidiesYearly } from './subsidies-reports';
 import { subsidiesRoutes } from './subsidies-routes';
-import { subsidyTimeline } from './subsidies-timeline';
+import { subsidyTimeline } from './subsidies-queries';
 
 export const subsidies: Feature = {
   name: 'subsidies',
