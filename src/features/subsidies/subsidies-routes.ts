@@ -1,7 +1,7 @@
 import { SecureRouter } from '../../http/routes';
 import { importKindRoutes } from '../imports';
 import { subsidiesImport } from './subsidies-import';
-import { listRoutes } from './subsidies-list-routes';
+import { listRoutes } from './subsidies-list';
 import { pdfRoutes } from './subsidies-pdf-routes';
 import { showRoutes } from './subsidies-show-routes';
 import { petitionChoicesRoute, isPersonSearch, pickedPerson } from '../persons';
