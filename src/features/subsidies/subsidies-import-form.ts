@@ -17,7 +17,7 @@ import { choiceOf, formBody, FormMapping, rowReasons, loadPersonForm, PersonForm
 import type { Cells, RowResult } from '../../contracts/import-kind';
 import { decisionRule, decisionSchema, paymentRule, paymentSchema } from './subsidies-flow-schema';
 import { C, loadSubsidyMasters, SUBSIDY_IMPORT_MESSAGES as M, SubsidyMasters } from './subsidies-import-cells';
-import type { SubsidyImport } from './subsidies-import-store';
+import type { SubsidyImport } from './subsidies-import';
 import { createSchema } from './subsidies-schema';
 import { validateSubsidy } from './subsidies-validate';
 import { ELIGIBILITIES } from './subsidies-values';
