@@ -6,8 +6,7 @@
 import { describeDate, toWareki } from '../../lib/dates';
 import { labelOf, personFor } from '../imports';
 import type { ImportSpec, ImportActor } from '../../contracts/import-kind';
-import { C } from './subsidies-import-cells';
-import { loadSubsidyImport, SubsidyImportContext, validateSubsidyRow } from './subsidies-import-form';
+import { C, loadSubsidyImport, SubsidyImportContext, validateSubsidyRow } from './subsidies-import-form';
 import { periodText } from './subsidies-schema';
 import { yenText, type Decision, type FundingLine, type PetitionType } from './subsidies-values';
 import { Knex } from 'knex';
