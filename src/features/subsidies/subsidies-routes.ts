@@ -1,6 +1,6 @@
 import { SecureRouter } from '../../http/routes';
 import { importKindRoutes } from '../imports';
-import { subsidiesImport } from './subsidies-import';
+import { subsidiesImport } from './import/subsidies-import';
 import { listRoutes } from './subsidies-list';
 import { pdfRoutes, showRoutes } from './subsidies-show-routes';
 import { petitionChoicesRoute, isPersonSearch, pickedPerson } from '../persons';

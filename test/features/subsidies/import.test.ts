@@ -10,7 +10,7 @@ import { fixedClock } from '../../../src/clock';
 import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/logger';
 import { cellNote } from '../../../src/features/imports/import-form-check';
-import { C, SUBSIDY_IMPORT_MESSAGES as M } from '../../../src/features/subsidies/subsidies-import-form';
+import { C, SUBSIDY_IMPORT_MESSAGES as M } from '../../../src/features/subsidies/import/subsidies-import-form';
 import { SUBSIDY_MESSAGES as SM } from '../../../src/features/subsidies/subsidies-schema';
 import { PERSON_MESSAGES } from '../../../src/features/persons/persons-form';
 import { kanaSearchKey } from '../../../src/lib/kana';

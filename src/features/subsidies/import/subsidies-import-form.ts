@@ -10,16 +10,16 @@
  * - retired masters are offered (old ledgers name them).
  */
 import { Knex } from 'knex';
-import { parseForm } from '../../http/forms';
-import { parseDateInput } from '../../lib/dates';
-import { normalizeKana } from '../../lib/kana';
-import { choiceOf, formBody, FormMapping, rowReasons, loadPersonForm, PersonForm, rowPerson, normalizeLabel, codeListLookup, LabelLookup, wardLookup } from '../imports';
-import type { Cells, RowResult } from '../../contracts/import-kind';
-import { decisionRule, decisionSchema, paymentRule, paymentSchema } from './subsidies-flow-schema';
+import { parseForm } from '../../../http/forms';
+import { parseDateInput } from '../../../lib/dates';
+import { normalizeKana } from '../../../lib/kana';
+import { choiceOf, formBody, FormMapping, rowReasons, loadPersonForm, PersonForm, rowPerson, normalizeLabel, codeListLookup, LabelLookup, wardLookup } from '../../imports';
+import type { Cells, RowResult } from '../../../contracts/import-kind';
+import { decisionRule, decisionSchema, paymentRule, paymentSchema } from '../subsidies-flow-schema';
 import type { SubsidyImport } from './subsidies-import';
-import { createSchema } from './subsidies-schema';
-import { validateSubsidy } from './subsidies-validate';
-import { ELIGIBILITIES } from './subsidies-values';
+import { createSchema } from '../subsidies-schema';
+import { validateSubsidy } from '../subsidies-validate';
+import { ELIGIBILITIES } from '../subsidies-values';
 
 /**
  * A subsidy ledger's columns, the reasons only the import gives, and the masters a row is read

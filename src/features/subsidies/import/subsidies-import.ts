@@ -3,12 +3,12 @@
  * /subsidies/import with preview and confirmation, or `npm run cli -- import subsidies FILE`),
  * all or nothing, every bad row reported by number.
  */
-import { describeDate, toWareki } from '../../lib/dates';
-import { labelOf, personFor } from '../imports';
-import type { ImportSpec, ImportActor } from '../../contracts/import-kind';
+import { describeDate, toWareki } from '../../../lib/dates';
+import { labelOf, personFor } from '../../imports';
+import type { ImportSpec, ImportActor } from '../../../contracts/import-kind';
 import { C, loadSubsidyImport, SubsidyImportContext, validateSubsidyRow } from './subsidies-import-form';
-import { periodText } from './subsidies-schema';
-import { yenText, type Decision, type FundingLine, type PetitionType } from './subsidies-values';
+import { periodText } from '../subsidies-schema';
+import { yenText, type Decision, type FundingLine, type PetitionType } from '../subsidies-values';
 import { Knex } from 'knex';
 
 /**
