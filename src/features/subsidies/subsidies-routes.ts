@@ -2,7 +2,7 @@ import { SecureRouter } from '../../http/routes';
 import { importKindRoutes } from '../imports';
 import { subsidiesImport } from './import/subsidies-import';
 import { listRoutes } from './subsidies-list';
-import { pdfRoutes, showRoutes } from './subsidies-show-routes';
+import { pdfRoutes, showRoutes } from './flow/subsidies-show-routes';
 import { petitionChoicesRoute, isPersonSearch, pickedPerson } from '../persons';
 import { petitionChoices, allowedFor, loadSubsidyOptions } from './subsidies-options';
 import { flash } from '../../http/flash';

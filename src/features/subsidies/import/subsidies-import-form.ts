@@ -15,7 +15,7 @@ import { parseDateInput } from '../../../lib/dates';
 import { normalizeKana } from '../../../lib/kana';
 import { choiceOf, formBody, FormMapping, rowReasons, loadPersonForm, PersonForm, rowPerson, normalizeLabel, codeListLookup, LabelLookup, wardLookup } from '../../imports';
 import type { Cells, RowResult } from '../../../contracts/import-kind';
-import { decisionRule, decisionSchema, paymentRule, paymentSchema } from '../subsidies-flow-schema';
+import { decisionRule, decisionSchema, paymentRule, paymentSchema } from '../flow/subsidies-flow-schema';
 import type { SubsidyImport } from './subsidies-import';
 import { createSchema } from '../subsidies-schema';
 import { validateSubsidy } from '../subsidies-validate';

@@ -1,14 +1,14 @@
 import { Request, Response } from 'express';
-import { flash } from '../../http/flash';
-import { parseForm } from '../../http/forms';
-import { SecureRouter } from '../../http/routes';
-import { renderConflict, loadSubsidy, renderSubsidy, subsidyId } from './subsidies-page';
+import { flash } from '../../../http/flash';
+import { parseForm } from '../../../http/forms';
+import { SecureRouter } from '../../../http/routes';
+import { renderConflict, loadSubsidy, renderSubsidy, subsidyId } from '../subsidies-page';
 import { decide, recordPayment, removeSubsidy, StepResult, toReview } from './subsidies-flow-service';
 import { decisionRule, decisionSchema, deleteSchema, paymentRule, paymentSchema, reviewSchema } from './subsidies-flow-schema';
-import { today } from '../../http/today';
-import { audit } from '../../audit/audit-writer';
-import { sendDownload } from '../../http/download';
-import { NotFoundError } from '../../http/errors';
+import { today } from '../../../http/today';
+import { audit } from '../../../audit/audit-writer';
+import { sendDownload } from '../../../http/download';
+import { NotFoundError } from '../../../http/errors';
 import { NOTICE_TITLES, subsidyNoticePdf } from './subsidies-pdf';
 
 const WRONG_STATE = 'この操作はできません。他の人が先に状況を変えた可能性があります。画面の内容を確認してください。';
