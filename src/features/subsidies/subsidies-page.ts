@@ -6,7 +6,7 @@ import { idParam } from '../../http/params';
 import { can } from '../../policy';
 import { staffPersonSummary, pickedPerson, searchForPick, PersonHit } from '../persons';
 import { working, Working } from './subsidies-cap';
-import { displayValue, FIELD_GROUPS, FIELDS, Kind, SUBSIDY_MESSAGES } from './subsidies-schema';
+import { displayValue, FIELD_GROUPS, FIELDS, Kind, SUBSIDY_MESSAGES } from './subsidies-form';
 import { loadSubsidyOptions, formChoices, Held, petitionChoices, type SubsidyOptions } from './subsidies-options';
 import { findSubsidy, overlapping, OverlapRow, SubsidyRow } from './subsidies-queries';
 import { EDITABLE_STATUSES } from './subsidies-service';

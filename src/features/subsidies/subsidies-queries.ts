@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import type { TimelineEntry, TimelineSource } from '../../contracts/timeline';
-import { periodText } from './subsidies-schema';
+import { periodText } from './subsidies-form';
 import { statusLabel, yenText } from './subsidies-values';
 
 type Conn = Knex | Knex.Transaction;

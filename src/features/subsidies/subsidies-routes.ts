@@ -9,7 +9,7 @@ import { flash } from '../../http/flash';
 import { queryString } from '../../http/params';
 import { renderNew, renderPersonSearch, renderConflict, renderEdit, loadSubsidy, subsidyId } from './subsidies-page';
 import { prepareSave } from './subsidies-validate';
-import { createSchema, editSchema } from './subsidies-schema';
+import { createSchema, editSchema } from './subsidies-form';
 import { createSubsidy, EDITABLE_STATUSES, updateSubsidy } from './subsidies-service';
 import { today } from '../../http/today';
 

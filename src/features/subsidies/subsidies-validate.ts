@@ -7,7 +7,7 @@ import { Knex } from 'knex';
 import { z } from 'zod';
 import { ErrorItem, FieldErrors, parseFormAsync, fieldError, parsedFields } from '../../http/forms';
 import { capsOn, MonthlyCaps, monthsSpanned, working, Working } from './subsidies-cap';
-import { SUBSIDY_MESSAGES as M, FIELD_ORDER, RecordForm, SUBSIDY_MESSAGES } from './subsidies-schema';
+import { SUBSIDY_MESSAGES as M, FIELD_ORDER, RecordForm, SUBSIDY_MESSAGES } from './subsidies-form';
 import { isRelativeGuardian, yenText } from './subsidies-values';
 import { Request } from 'express';
 import type { FormExtra } from './subsidies-page';

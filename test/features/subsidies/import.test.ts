@@ -11,7 +11,7 @@ import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/logger';
 import { cellNote } from '../../../src/features/imports/import-form-check';
 import { C, SUBSIDY_IMPORT_MESSAGES as M } from '../../../src/features/subsidies/import/subsidies-import-form';
-import { SUBSIDY_MESSAGES as SM } from '../../../src/features/subsidies/subsidies-schema';
+import { SUBSIDY_MESSAGES as SM } from '../../../src/features/subsidies/subsidies-form';
 import { PERSON_MESSAGES } from '../../../src/features/persons/persons-form';
 import { kanaSearchKey } from '../../../src/lib/kana';
 import { insertPerson, wardId } from '../../helpers/factories';

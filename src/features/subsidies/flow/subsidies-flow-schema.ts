@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { FieldErrors } from '../../../http/forms';
 import { dateField, optionalText, requiredOneOf, requiredText, versionField } from '../../../http/schema-fields';
-import { SUBSIDY_MESSAGES as M } from '../subsidies-schema';
+import { SUBSIDY_MESSAGES as M } from '../subsidies-form';
 import { DECISIONS } from '../subsidies-values';
 
 export const reviewSchema = z.object({ version: versionField });

@@ -6,7 +6,7 @@
 import { createPdf, fieldRows, FORM_SIZE as SIZE, heading, pdfToBuffer, textBlock } from '../../../lib/pdf';
 import { toWareki } from '../../../lib/dates';
 import { working } from '../subsidies-cap';
-import { periodText } from '../subsidies-schema';
+import { periodText } from '../subsidies-form';
 import { SubsidyRow } from '../subsidies-queries';
 import { yenText } from '../subsidies-values';
 

@@ -17,7 +17,7 @@ import { choiceOf, formBody, FormMapping, rowReasons, loadPersonForm, PersonForm
 import type { Cells, RowResult } from '../../../contracts/import-kind';
 import { decisionRule, decisionSchema, paymentRule, paymentSchema } from '../flow/subsidies-flow-schema';
 import type { SubsidyImport } from './subsidies-import';
-import { createSchema } from '../subsidies-schema';
+import { createSchema } from '../subsidies-form';
 import { validateSubsidy } from '../subsidies-validate';
 import { ELIGIBILITIES } from '../subsidies-values';
 

@@ -7,7 +7,7 @@ import { describeDate, toWareki } from '../../../lib/dates';
 import { labelOf, personFor } from '../../imports';
 import type { ImportSpec, ImportActor } from '../../../contracts/import-kind';
 import { C, loadSubsidyImport, SubsidyImportContext, validateSubsidyRow } from './subsidies-import-form';
-import { periodText } from '../subsidies-schema';
+import { periodText } from '../subsidies-form';
 import { yenText, type Decision, type FundingLine, type PetitionType } from '../subsidies-values';
 import { Knex } from 'knex';
 
