@@ -1,6 +1,6 @@
 /**
  * Possible duplicates: the persons (not merged away) born on the same day whose 氏名 or 氏名カナ
- * match by person-match.ts. Every matcher comes through here — the person form (create and
+ * match by matchReasons (below). Every matcher comes through here — the person form (create and
  * edit), the merge page and the imports — so they all apply the one rule. The birth date (an
  * indexed column) narrows the rows; the keys are compared in code, so they never go stale.
  */

@@ -31,7 +31,7 @@ export const C = {
   funding: '財源区分', decision: '決定', decided: '決定日', granted: '助成額', paid: '支払日',
 } as const;
 
-/** Rules of a past ledger the forms do not need (subsidies-import-form.ts says why). */
+/** Rules of a past ledger the forms do not need (the header of this file says why). */
 export const SUBSIDY_IMPORT_MESSAGES = {
   grantedRequired: `${C.decision}が承認の行は${C.granted}を書いてください（台帳の空欄を上限額とはみなしません）`,
   notOnRejection: (column: string) => `${C.decision}が却下の行に${column}は書けません`,
