@@ -7,7 +7,7 @@ import { fiscalYearOf } from '../src/lib/dates';
 import { Principal } from '../src/policy';
 import { listConsultations, ListFilters } from '../src/features/consultations/consultations-list';
 import { loadFilterOptions } from '../src/features/consultations/consultations-options';
-import { personTimeline } from '../src/features/persons/person-timeline';
+import { personTimeline } from '../src/features/persons/persons-show-routes';
 import { TIMELINE_SOURCES } from '../src/features';
 import { mergedFrom, findPerson } from '../src/features/persons/persons-queries';
 import { loadLookups } from '../src/features/persons/persons-lookups';

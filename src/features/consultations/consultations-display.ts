@@ -1,8 +1,9 @@
-import { toWareki } from '../../lib/dates';
+import { toWareki, formatDateTime } from '../../lib/dates';
 import { CodeField, FormOptions, labelOf, categoryLabel } from './consultations-options';
 import { ConsultationView } from './consultations-queries';
 import { ConsultationForm } from './consultations-schema';
 import { PickedPerson } from '../persons';
+import { createPdf, drawText, fieldRows, FORM_SIZE, LINE_HEIGHT, pdfToBuffer, textBlock } from '../../lib/pdf';
 
 /** What a consultation says, as labels: the detail page, the 相談記録票 and the conflict page share it. */
 export interface DisplayValues {
@@ -96,4 +97,32 @@ export function displayRows(d: DisplayValues): { key: keyof DisplayValues; label
     return String(v);
   };
   return (Object.keys(FIELD_LABELS) as (keyof DisplayValues)[]).map((key) => ({ key, label: FIELD_LABELS[key], value: text(key) }));
+}
+
+/**
+ * 相談記録票: one consultation on A4 portrait, as a bordered form (label cell | value cell, the
+ * PDF kit's fieldRows). Long 内容 / 対応 run on to following pages, the label marked （続き）.
+ */
+export const PDF_TITLE = '相談記録票';
+
+const META = 9;
+
+/** The 相談記録票 of one consultation. `now` stamps the footer's 作成日. */
+export async function consultationPdf(c: ConsultationView, now: Date): Promise<Buffer> {
+  const doc = createPdf({ title: `${PDF_TITLE}（記録番号 ${c.id}）`, now });
+  const { left, right, top } = doc.page.margins;
+  const width = doc.page.width - left - right;
+  drawText(doc, PDF_TITLE, left, top, { size: FORM_SIZE.title, bold: true, width, align: 'center' });
+  let y = top + FORM_SIZE.title * LINE_HEIGHT + 6;
+  drawText(doc, `記録番号 ${c.id}`, left, y, { size: META });
+  drawText(doc, `相談日 ${toWareki(c.consulted_on)}`, left, y, { size: META, width, align: 'right' });
+  y += META * LINE_HEIGHT + 4;
+  const rows = displayRows(fromView(c)).map((row): [string, string] => {
+    const done = row.key === 'follow_up_on' && row.value && c.follow_up_done_at ? `（${formatDateTime(c.follow_up_done_at)} 完了）` : '';
+    return [row.label, `${row.value}${done}`];
+  });
+  y = fieldRows(doc, y, rows) + 8;
+  const stamp = [`登録 ${formatDateTime(c.created_at)} ${c.created_by_name ?? ''}`, `最終更新 ${formatDateTime(c.updated_at)} ${c.updated_by_name ?? ''}`];
+  textBlock(doc, y, stamp.join('\n'), { size: META });
+  return pdfToBuffer(doc);
 }

@@ -1,9 +1,8 @@
 import { Knex } from 'knex';
 import { describeDate } from '../../lib/dates';
 import { ImportSpec } from '../../contracts/import-kind';
-import { loadCategories } from './consultations-import-categories';
+import { loadCategories, C, ConsultationImport, LedgerContext, ledgerOptions, validateLedgerRow } from './consultations-import-form';
 import { codeListLookup, labelOf, wardLookup } from '../imports';
-import { C, ConsultationImport, LedgerContext, ledgerOptions, validateLedgerRow } from './consultations-import-form';
 
 export type { ConsultationImport } from './consultations-import-form';
 

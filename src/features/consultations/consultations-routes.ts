@@ -8,12 +8,11 @@ import { sendDownload } from '../../http/download';
 import { audit } from '../../audit/audit-writer';
 import { can } from '../../policy';
 import { fiscalYearOf } from '../../lib/dates';
-import { displayRows, fromView } from './consultations-display';
+import { displayRows, fromView, consultationPdf, PDF_TITLE } from './consultations-display';
 import { entryRoutes, ID, loadConsultation } from './consultations-entry-routes';
 
 import { filterQuery, listConsultations, listFollowUps, parseCursor, parseFilters } from './consultations-list';
 import { loadFilterOptions } from './consultations-options';
-import { consultationPdf, PDF_TITLE } from './consultations-pdf';
 import { ConsultationView, isDeleted, listDeleted } from './consultations-queries';
 import { deleteSchema } from './consultations-schema';
 import { deleteConsultation, markFollowUpDone, restoreConsultation } from './consultations-service';

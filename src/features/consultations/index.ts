@@ -3,7 +3,7 @@ import type { Feature } from '../../contracts';
 import { consultationsImport } from './consultations-import';
 import { followUpReminders } from './consultations-reminders';
 import { consultationsRoutes } from './consultations-routes';
-import { consultationTimeline } from './consultations-timeline';
+import { consultationTimeline } from './consultations-queries';
 
 export const consultations: Feature = {
   name: 'consultations',

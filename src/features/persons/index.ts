@@ -5,13 +5,13 @@
 import type { Feature } from '../../contracts';
 import { personsRoutes } from './persons-routes';
 
-export { describeReasons, matchReasons } from './person-match';
-export { petitionChoicesRoute } from './person-petitions-route';
+export { describeReasons, matchReasons } from './persons-duplicates';
+export { petitionChoicesRoute } from './person-pick';
 export { findPickablePerson, isPersonSearch, pickedPerson, searchForPick, type PickedPerson } from './person-pick';
 export { candidatesAmong, personsBornOn } from './persons-duplicates';
 export { allowedIds, loadLookups } from './persons-lookups';
 export { kanaKeys, staffPersonSummary, wardPersonSummary, type StaffPersonView, type WardPersonView } from './persons-queries';
-export { personSchema } from './persons-schema';
+export { personSchema } from './persons-form';
 export type { PersonHit } from './persons-search';
 
 export const persons: Feature = {

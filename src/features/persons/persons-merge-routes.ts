@@ -8,12 +8,10 @@ import { parseDateInput } from '../../lib/dates';
 import { PERSON_FIELDS, PersonRow } from './persons-fields';
 import { describeBirth, displayValue, loadLookups } from './persons-lookups';
 import { mergePersons } from './persons-merge';
-import { findPerson, linkCounts } from './persons-queries';
-import { possibleDuplicates } from './persons-duplicates';
-import { describeReasons } from './person-match';
-import { MERGE_MESSAGES, mergeSchema } from './persons-schema';
+import { findPerson, linkCounts, loadPerson, refuseMerged } from './persons-queries';
+import { possibleDuplicates, describeReasons } from './persons-duplicates';
+import { MERGE_MESSAGES, mergeSchema } from './persons-form';
 import { searchPersons } from './persons-search';
-import { loadPerson, refuseMerged } from './persons-load';
 import { today } from '../../http/today';
 import { conflictRows } from '../../http/conflict';
 

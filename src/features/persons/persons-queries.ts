@@ -1,7 +1,24 @@
 import { Knex } from 'knex';
 import { kanaMatchKey, kanaSearchKey, phoneDigits } from '../../lib/kana';
-import { PERSON_LINKS } from './person-links';
 import { PersonRow, PersonValues } from './persons-fields';
+import { Request, Response } from 'express';
+import { flash } from '../../http/flash';
+import { NotFoundError } from '../../http/errors';
+import { idParam } from '../../http/params';
+
+/**
+ * Every table that points at a person. Merging two persons moves these rows to the
+ * survivor; each feature that links records to a person adds its table here.
+ */
+export interface PersonLink { table: string; column: string; label: string }
+
+export const PERSON_LINKS: PersonLink[] = [
+  { table: 'consultations', column: 'person_id', label: '相談記録' },
+  { table: 'petitions', column: 'person_id', label: '市長申立て' },
+  { table: 'meeting_cases', column: 'person_id', label: '受任調整会議の検討案件' },
+  { table: 'subsidies', column: 'person_id', label: '報酬助成' },
+  { table: 'guardian_appointments', column: 'person_id', label: '市民後見人の受任' },
+];
 
 type Conn = Knex | Knex.Transaction;
 
@@ -45,4 +62,19 @@ export async function linkCounts(db: Conn, personId: number): Promise<{ label: s
 /** Records that were merged into this one (they link here from their own page). */
 export function mergedFrom(db: Conn, id: number): Promise<{ id: number; merged_at: Date }[]> {
   return db('persons').where({ merged_into_id: id }).orderBy('id').select('id', 'merged_at');
+}
+
+/** The person named by :id, or 404. */
+export async function loadPerson(req: Request): Promise<PersonRow> {
+  const person = await findPerson(req.deps.db, idParam(req));
+  if (!person) throw new NotFoundError();
+  return person;
+}
+
+/** A merged record is history: it is not edited or merged again; its page says where its data went. */
+export function refuseMerged(req: Request, res: Response, person: PersonRow): boolean {
+  if (!person.merged_into_id) return false;
+  flash(req, 'この記録は統合済みのため変更できません。統合先の記録を使ってください。', 'error');
+  res.redirect(303, `/persons/${person.id}`);
+  return true;
 }

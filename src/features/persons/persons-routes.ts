@@ -1,7 +1,6 @@
 import { SecureRouter } from '../../http/routes';
 import type { Registry } from '../../contracts';
-import { personsCreateRoutes } from './persons-create-routes';
-import { personsEditRoutes } from './persons-edit-routes';
+import { personsCreateRoutes, personsEditRoutes } from './persons-entry-routes';
 import { personsListRoutes } from './persons-list-routes';
 import { personsMergeRoutes } from './persons-merge-routes';
 import { personsShowRoutes } from './persons-show-routes';

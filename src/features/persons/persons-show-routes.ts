@@ -3,13 +3,18 @@ import { audit } from '../../audit/audit-writer';
 import { SecureRouter } from '../../http/routes';
 import { formatDateTime } from '../../lib/dates';
 import { can } from '../../policy';
-import type { TimelineSource } from '../../contracts';
-import { personTimeline } from './person-timeline';
 import { PersonRow } from './persons-fields';
 import { displayRows, loadLookups } from './persons-lookups';
-import { loadPerson } from './persons-load';
-import { mergedFrom } from './persons-queries';
+import { loadPerson, mergedFrom } from './persons-queries';
 import { today } from '../../http/today';
+import { Db } from '../../db/knex';
+import type { TimelineEntry, TimelineSource } from '../../contracts/timeline';
+
+/** Features provide their source (the Registry's timeline); the person page merges them, newest first (undated last). */
+export async function personTimeline(db: Db, personId: number, sources: readonly TimelineSource[]): Promise<TimelineEntry[]> {
+  const all = (await Promise.all(sources.map((s) => s(db, personId)))).flat();
+  return all.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+}
 
 /** Everything the person page and its print show: details, timeline, merge history. */
 async function personPage(req: Request, person: PersonRow, timeline: readonly TimelineSource[]) {

@@ -2,7 +2,11 @@ import { Request } from 'express';
 import { Knex } from 'knex';
 import { fiscalYearParam, queryString } from '../../http/params';
 import { fiscalYearOf, fiscalYearRange } from '../../lib/dates';
-import { FUNDING_LINES, FundingLine, STATUS_FILTERS, StatusFilter } from './subsidies-values';
+import { FUNDING_LINES, FundingLine, STATUS_FILTERS, StatusFilter, statusLabel } from './subsidies-values';
+import { audit } from '../../audit/audit-writer';
+import { SecureRouter } from '../../http/routes';
+import { can } from '../../policy';
+import { today } from '../../http/today';
 
 type Conn = Knex | Knex.Transaction;
 
@@ -80,4 +84,25 @@ export async function decisionYears(db: Conn, currentFy: number): Promise<number
   const [{ min }] = await db('subsidies').whereNull('deleted_at').min({ min: 'decided_on' });
   const first = min ? Math.min(fiscalYearOf(String(min)), currentFy) : currentFy;
   return Array.from({ length: currentFy - first + 1 }, (_, i) => currentFy - i);
+}
+
+/** GET /subsidies: the applications under the filters, newest first, 50 a page. */
+export function listRoutes(r: SecureRouter): void {
+  r.get('/subsidies', 'subsidies:read', async (req, res) => {
+    const { db } = req.deps;
+    const filters = parseFilters(req);
+    const rawAfter = queryString(req, 'after');
+    const after = /^[1-9]\d{0,8}$/.test(rawAfter) ? Number(rawAfter) : null;
+    const page = await listSubsidies(db, filters, after);
+    // The list names persons: audited like any view of their data.
+    await audit(req, 'subsidy.list', 'subsidy', null);
+    res.render('subsidies/index', {
+      filters, rows: page.rows, paged: after !== null, statusLabel,
+      nextHref: page.next ? `/subsidies?${filterQuery(filters, page.next)}` : null,
+      firstHref: `/subsidies?${filterQuery(filters)}`,
+      wards: await db('wards').orderBy(['sort_order', 'id']).select('id', 'name'),
+      years: await decisionYears(db, fiscalYearOf(today(req))),
+      statuses: STATUS_FILTERS, fundingLines: FUNDING_LINES, canWrite: can(req.user, 'subsidies:write'),
+    });
+  });
 }

@@ -7,7 +7,7 @@ import { toWareki } from '../../lib/dates';
 import type { Choice } from '../../contracts';
 import { labelOf, loadMasterOptions, offered, selectOptions, type MasterOptions } from '../masters';
 import { personPetitions } from '../petitions';
-import { Allowed } from './subsidies-schema';
+import { Allowed } from './subsidies-form';
 import { ELIGIBILITIES, FUNDING_LINES, PETITION_TYPES } from './subsidies-values';
 
 /** The wards and 成年後見人等と本人との関係 an application refers to, retired entries included. */

@@ -2,7 +2,7 @@ import { Request } from 'express';
 import { audit } from '../../audit/audit-writer';
 import { inTransaction, updateVersioned } from '../../db/tx';
 import { Computed } from './subsidies-validate';
-import { RecordValues } from './subsidies-schema';
+import { RecordValues } from './subsidies-form';
 
 export const EDITABLE_STATUSES = ['受付', '審査'];
 

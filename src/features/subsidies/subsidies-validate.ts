@@ -5,11 +5,15 @@
  */
 import { Knex } from 'knex';
 import { z } from 'zod';
-import { ErrorItem, FieldErrors, parseFormAsync } from '../../http/forms';
+import { ErrorItem, FieldErrors, parseFormAsync, fieldError, parsedFields } from '../../http/forms';
 import { capsOn, MonthlyCaps, monthsSpanned, working, Working } from './subsidies-cap';
-import { SUBSIDY_MESSAGES as M } from './subsidies-messages';
-import { FIELD_ORDER, RecordForm } from './subsidies-schema';
+import { SUBSIDY_MESSAGES as M, FIELD_ORDER, RecordForm, SUBSIDY_MESSAGES } from './subsidies-form';
 import { isRelativeGuardian, yenText } from './subsidies-values';
+import { Request } from 'express';
+import type { FormExtra } from './subsidies-page';
+import { relationLabel, type SubsidyOptions } from './subsidies-options';
+import { overlapping } from './subsidies-queries';
+import { today } from '../../http/today';
 
 export interface Computed { home_cap_yen: number; facility_cap_yen: number; granted_yen: number }
 
@@ -63,4 +67,41 @@ export async function validateSubsidy<S extends z.ZodType<Parsed>>(
   // parsed in full, so the rule found the caps (or refused the period) and worked the limit out
   if (!caps || !w) throw new Error('subsidy parsed without its cap');
   return { ok: true, data: { ...form.data, home_cap_yen: caps.home, facility_cap_yen: caps.facility, granted_yen: form.data.granted_yen ?? w.limit }, working: w };
+}
+
+/**
+ * The part of saving shared by new and edit: validate (cap included), answer 上限額を計算 without
+ * storing, and flag periods that overlap the person's other applications before anything is stored.
+ */
+
+/** What to do with a posted form: show it again (with status and extras), or save this data. */
+export type SaveStep<F> = { show: true; status: number; extra: FormExtra } | { show: false; data: Extract<Validated<F>, { ok: true }>['data']; overlapConfirmed: boolean };
+
+export async function prepareSave<S extends z.ZodType<Parsed>>(
+  req: Request, o: SubsidyOptions, schema: S, personId: number | null, exceptId: number | null,
+): Promise<SaveStep<z.infer<S>>> {
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const form = await validateSubsidy(req.deps.db, schema, body, today(req), relationLabel(o));
+  if (!form.ok) {
+    // a missing person, and periods overlapping the person's other applications, are said at once
+    // with the other mistakes (not on the next try)
+    const noPerson = personId === null && body.intent !== 'calculate';
+    const errors: FieldErrors = noPerson ? { person_id: SUBSIDY_MESSAGES.person, ...form.errors } : { ...form.errors };
+    const errorList: ErrorItem[] = noPerson ? [{ field: 'person_id', message: SUBSIDY_MESSAGES.person }, ...form.errorList] : [...form.errorList];
+    const p = parsedFields(schema, body);
+    const overlaps = personId !== null && p.period_from && p.period_to && !p.confirm_overlap && !errors.period_to
+      ? await overlapping(req.deps.db, personId, p.period_from, p.period_to, exceptId) : [];
+    if (overlaps.length && !errors.confirm_overlap) {
+      errors.confirm_overlap = SUBSIDY_MESSAGES.confirm_overlap;
+      errorList.push({ field: 'confirm_overlap', message: SUBSIDY_MESSAGES.confirm_overlap });
+    }
+    return { show: true, status: 400, extra: { errors, errorList, working: form.working, overlaps } };
+  }
+  if (body.intent === 'calculate') return { show: true, status: 200, extra: { working: form.working } };
+  if (personId === null) return { show: true, status: 400, extra: { ...fieldError('person_id', SUBSIDY_MESSAGES.person), working: form.working } };
+  const overlaps = await overlapping(req.deps.db, personId, form.data.period_from, form.data.period_to, exceptId);
+  if (overlaps.length > 0 && !form.data.confirm_overlap) {
+    return { show: true, status: 400, extra: { ...fieldError('confirm_overlap', SUBSIDY_MESSAGES.confirm_overlap), working: form.working, overlaps } };
+  }
+  return { show: false, data: form.data, overlapConfirmed: overlaps.length > 0 };
 }

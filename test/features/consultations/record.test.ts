@@ -1,7 +1,7 @@
 import { useTestApp } from '../../helpers/suite';
 import { postForm } from '../../helpers/agent';
 import { pdfPages } from '../../lib/table/fixtures';
-import { personTimeline } from '../../../src/features/persons/person-timeline';
+import { personTimeline } from '../../../src/features/persons/persons-show-routes';
 import { TIMELINE_SOURCES } from '../../../src/features';
 import { categoryId, formValues, listedIds } from './helpers';
 import { codeId, insertConsultation, insertPerson } from '../../helpers/factories';

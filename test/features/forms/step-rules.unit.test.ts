@@ -3,7 +3,7 @@ import { closeRefusal } from '../../../src/features/guardians/bank/guardians-ste
 import { parseCourse } from '../../../src/features/guardians/courses/courses-schema';
 import { checkStageDate, latestBefore, RecordedStage } from '../../../src/features/petitions/petition-stages';
 import { recordDates } from '../../../src/features/petitions/petitions-schema';
-import { decisionRule, paymentRule } from '../../../src/features/subsidies/subsidies-flow-schema';
+import { decisionRule, paymentRule } from '../../../src/features/subsidies/flow/subsidies-flow-schema';
 import { crossErrors } from '../../../src/features/subsidies/subsidies-validate';
 import { PeriodRow } from '../../../src/features/guardians/roster/guardians-queries';
 

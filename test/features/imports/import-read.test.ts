@@ -2,7 +2,7 @@ import { useTestDatabase } from '../../helpers/suite';
 import { analyseFile } from '../../../src/features/imports/import-pipeline';
 import { consultationsImport } from '../../../src/features/consultations/consultations-import';
 import { missingColumn, unknownColumn, duplicateColumn, IMPORT_MESSAGES } from '../../../src/features/imports/import-messages';
-import { categoryNeedsParent } from '../../../src/features/consultations/consultations-import-categories';
+import { categoryNeedsParent } from '../../../src/features/consultations/consultations-import-form';
 import { cellNote } from '../../../src/features/imports/import-form-check';
 import { CONSULTATION_MESSAGES as M } from '../../../src/features/consultations/consultations-schema';
 import { GOOD_ROWS, HEADER, csv, goodCsv, shiftJis, utf8, utf8Bom } from './fixtures';

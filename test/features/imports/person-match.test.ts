@@ -6,7 +6,7 @@
 import { useTestApp } from '../../helpers/suite';
 import { Agent, csrfFrom } from '../../helpers/agent';
 import { looseRowMatch, looseStoredMatch } from '../../../src/features/imports/import-persons';
-import { MATCH_REASON_LABELS as R } from '../../../src/features/persons/person-match';
+import { MATCH_REASON_LABELS as R } from '../../../src/features/persons/persons-duplicates';
 import { ledger, row } from '../petitions-outputs/import-fixtures';
 import { insertPerson } from '../../helpers/factories';
 

@@ -11,7 +11,7 @@ import { cellNote } from '../../../src/features/imports/import-form-check';
 import { C, MEETING_IMPORT_MESSAGES as M } from '../../../src/features/meetings/meetings-import';
 import { CASE_MESSAGES } from '../../../src/features/meetings/meeting-cases-schema';
 import { MEETING_MESSAGES } from '../../../src/features/meetings/meetings-schema';
-import { PERSON_MESSAGES } from '../../../src/features/persons/persons-schema';
+import { PERSON_MESSAGES } from '../../../src/features/persons/persons-form';
 import { kanaSearchKey, normalizeKana } from '../../../src/lib/kana';
 import { insertMeeting, kindId } from './meeting-factory';
 import { insertPerson, wardId } from '../../helpers/factories';

@@ -1,6 +1,6 @@
 import { useTestApp } from '../../helpers/suite';
 import { postForm } from '../../helpers/agent';
-import { PERSON_MESSAGES } from '../../../src/features/persons/persons-schema';
+import { PERSON_MESSAGES } from '../../../src/features/persons/persons-form';
 import { personForm } from './person-factory';
 import { codeId, insertPerson, wardId } from '../../helpers/factories';
 

@@ -5,9 +5,9 @@
  */
 import { useTestApp } from '../../helpers/suite';
 import { postForm } from '../../helpers/agent';
-import { MATCH_REASON_LABELS } from '../../../src/features/persons/person-match';
+import { MATCH_REASON_LABELS } from '../../../src/features/persons/persons-duplicates';
 import { kanaMatchKey, kanaSearchKey } from '../../../src/lib/kana';
-import { PERSON_MESSAGES } from '../../../src/features/persons/persons-schema';
+import { PERSON_MESSAGES } from '../../../src/features/persons/persons-form';
 import { personForm } from './person-factory';
 import { insertPerson } from '../../helpers/factories';
 

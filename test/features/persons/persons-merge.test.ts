@@ -1,6 +1,6 @@
 import { useTestApp } from '../../helpers/suite';
 import { csrfFrom } from '../../helpers/agent';
-import { MERGE_MESSAGES } from '../../../src/features/persons/persons-schema';
+import { MERGE_MESSAGES } from '../../../src/features/persons/persons-form';
 import { codeId, insertConsultation, insertPerson, wardId } from '../../helpers/factories';
 
 const t = useTestApp();

@@ -1,7 +1,7 @@
 import { createTestApp, TestApp } from '../../helpers/app';
 import { insertPerson, makeUser, wardId } from '../../helpers/factories';
 import { Agent, csrfFrom, loginAs } from '../../helpers/agent';
-import { PERSON_LINKS } from '../../../src/features/persons/person-links';
+import { PERSON_LINKS } from '../../../src/features/persons/persons-queries';
 import { doneThrough, insertPetition } from './petition-factory';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { useTestApp } from '../../helpers/suite';
 import { csrfFrom } from '../../helpers/agent';
-import { SUBSIDY_MESSAGES as M } from '../../../src/features/subsidies/subsidies-messages';
+import { SUBSIDY_MESSAGES as M } from '../../../src/features/subsidies/subsidies-form';
 import { insertSubsidy, subsidyPerson } from './subsidy-factory';
 
 const t = useTestApp(); // 2026-11-27

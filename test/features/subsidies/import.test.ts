@@ -10,9 +10,9 @@ import { fixedClock } from '../../../src/clock';
 import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/logger';
 import { cellNote } from '../../../src/features/imports/import-form-check';
-import { C, SUBSIDY_IMPORT_MESSAGES as M } from '../../../src/features/subsidies/subsidies-import-cells';
-import { SUBSIDY_MESSAGES as SM } from '../../../src/features/subsidies/subsidies-messages';
-import { PERSON_MESSAGES } from '../../../src/features/persons/persons-schema';
+import { C, SUBSIDY_IMPORT_MESSAGES as M } from '../../../src/features/subsidies/import/subsidies-import-form';
+import { SUBSIDY_MESSAGES as SM } from '../../../src/features/subsidies/subsidies-form';
+import { PERSON_MESSAGES } from '../../../src/features/persons/persons-form';
 import { kanaSearchKey } from '../../../src/lib/kana';
 import { insertPerson, wardId } from '../../helpers/factories';
 

@@ -1,6 +1,6 @@
 import { useTestApp } from '../../helpers/suite';
 import { csrfFrom } from '../../helpers/agent';
-import { SUBSIDY_MESSAGES as M } from '../../../src/features/subsidies/subsidies-messages';
+import { SUBSIDY_MESSAGES as M } from '../../../src/features/subsidies/subsidies-form';
 import { insertSubsidy, subsidyPerson, validBody } from './subsidy-factory';
 import { insertPetition } from '../petitions/petition-factory';
 import { codeId } from '../../helpers/factories';

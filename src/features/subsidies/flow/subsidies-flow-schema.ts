@@ -1,9 +1,9 @@
 /** The forms of the application's steps: each carries the version its page was read at. */
 import { z } from 'zod';
-import { FieldErrors } from '../../http/forms';
-import { dateField, optionalText, requiredOneOf, requiredText, versionField } from '../../http/schema-fields';
-import { SUBSIDY_MESSAGES as M } from './subsidies-messages';
-import { DECISIONS } from './subsidies-values';
+import { FieldErrors } from '../../../http/forms';
+import { dateField, optionalText, requiredOneOf, requiredText, versionField } from '../../../http/schema-fields';
+import { SUBSIDY_MESSAGES as M } from '../subsidies-form';
+import { DECISIONS } from '../subsidies-values';
 
 export const reviewSchema = z.object({ version: versionField });
 

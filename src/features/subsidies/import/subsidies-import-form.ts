@@ -10,17 +10,39 @@
  * - retired masters are offered (old ledgers name them).
  */
 import { Knex } from 'knex';
-import { parseForm } from '../../http/forms';
-import { parseDateInput } from '../../lib/dates';
-import { normalizeKana } from '../../lib/kana';
-import { choiceOf, formBody, FormMapping, rowReasons, loadPersonForm, PersonForm, rowPerson, normalizeLabel } from '../imports';
-import type { Cells, RowResult } from '../../contracts/import-kind';
-import { decisionRule, decisionSchema, paymentRule, paymentSchema } from './subsidies-flow-schema';
-import { C, loadSubsidyMasters, SUBSIDY_IMPORT_MESSAGES as M, SubsidyMasters } from './subsidies-import-cells';
-import type { SubsidyImport } from './subsidies-import-store';
-import { createSchema } from './subsidies-schema';
-import { validateSubsidy } from './subsidies-validate';
-import { ELIGIBILITIES } from './subsidies-values';
+import { parseForm } from '../../../http/forms';
+import { parseDateInput } from '../../../lib/dates';
+import { normalizeKana } from '../../../lib/kana';
+import { choiceOf, formBody, FormMapping, rowReasons, loadPersonForm, PersonForm, rowPerson, normalizeLabel, codeListLookup, LabelLookup, wardLookup } from '../../imports';
+import type { Cells, RowResult } from '../../../contracts/import-kind';
+import { decisionRule, decisionSchema, paymentRule, paymentSchema } from '../flow/subsidies-flow-schema';
+import type { SubsidyImport } from './subsidies-import';
+import { createSchema } from '../subsidies-form';
+import { validateSubsidy } from '../subsidies-validate';
+import { ELIGIBILITIES } from '../subsidies-values';
+
+/**
+ * A subsidy ledger's columns, the reasons only the import gives, and the masters a row is read
+ * against (wards, 成年後見人等と本人との関係).
+ */
+export const C = {
+  name: '氏名', kana: '氏名カナ', birth: '生年月日', ward: '区', relation: '後見人等種別', petitionType: '申立種別',
+  courtDecided: '報酬付与審判日', from: '対象期間開始', to: '対象期間終了', fee: '報酬付与額', home: '在宅月数', facility: '施設月数',
+  funding: '財源区分', decision: '決定', decided: '決定日', granted: '助成額', paid: '支払日',
+} as const;
+
+/** Rules of a past ledger the forms do not need (the header of this file says why). */
+export const SUBSIDY_IMPORT_MESSAGES = {
+  grantedRequired: `${C.decision}が承認の行は${C.granted}を書いてください（台帳の空欄を上限額とはみなしません）`,
+  notOnRejection: (column: string) => `${C.decision}が却下の行に${column}は書けません`,
+};
+const M = SUBSIDY_IMPORT_MESSAGES;
+
+export interface SubsidyMasters { wards: LabelLookup; relations: LabelLookup }
+
+export async function loadSubsidyMasters(db: Knex | Knex.Transaction): Promise<SubsidyMasters> {
+  return { wards: await wardLookup(db), relations: await codeListLookup(db, 'guardian_relation') };
+}
 
 export interface SubsidyImportContext extends SubsidyMasters {
   db: Knex | Knex.Transaction;

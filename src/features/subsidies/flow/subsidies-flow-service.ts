@@ -4,9 +4,9 @@
  * page, writes the audit row, in one transaction.
  */
 import { Request } from 'express';
-import { audit } from '../../audit/audit-writer';
-import { inTransaction, updateVersioned } from '../../db/tx';
-import { EDITABLE_STATUSES } from './subsidies-service';
+import { audit } from '../../../audit/audit-writer';
+import { inTransaction, updateVersioned } from '../../../db/tx';
+import { EDITABLE_STATUSES } from '../subsidies-service';
 
 export type StepResult = 'ok' | 'conflict' | 'wrong_state';
 

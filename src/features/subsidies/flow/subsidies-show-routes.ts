@@ -1,12 +1,15 @@
 import { Request, Response } from 'express';
-import { flash } from '../../http/flash';
-import { parseForm } from '../../http/forms';
-import { SecureRouter } from '../../http/routes';
-import { renderConflict } from './subsidies-conflict';
+import { flash } from '../../../http/flash';
+import { parseForm } from '../../../http/forms';
+import { SecureRouter } from '../../../http/routes';
+import { renderConflict, loadSubsidy, renderSubsidy, subsidyId } from '../subsidies-page';
 import { decide, recordPayment, removeSubsidy, StepResult, toReview } from './subsidies-flow-service';
 import { decisionRule, decisionSchema, deleteSchema, paymentRule, paymentSchema, reviewSchema } from './subsidies-flow-schema';
-import { loadSubsidy, renderSubsidy, subsidyId } from './subsidies-page';
-import { today } from '../../http/today';
+import { today } from '../../../http/today';
+import { audit } from '../../../audit/audit-writer';
+import { sendDownload } from '../../../http/download';
+import { NotFoundError } from '../../../http/errors';
+import { NOTICE_TITLES, subsidyNoticePdf } from './subsidies-pdf';
 
 const WRONG_STATE = 'この操作はできません。他の人が先に状況を変えた可能性があります。画面の内容を確認してください。';
 
@@ -55,5 +58,19 @@ export function showRoutes(r: SecureRouter): void {
     const form = parseForm(deleteSchema, req.body);
     if (!form.ok) return renderSubsidy(req, res, id, 400, { ...form, values: req.body });
     await answer(req, res, id, await removeSubsidy(req, id, form.data.version, form.data.deleted_reason), '申請を削除しました。', {}, '削除');
+  });
+}
+
+export const SUBSIDY_PRINT_ACTION = 'subsidy.print';
+
+/** GET /subsidies/:id/pdf: the decision notice (決定 or 支払 only; an undecided application has none). */
+export function pdfRoutes(r: SecureRouter): void {
+  r.get('/subsidies/:subsidyId/pdf', 'subsidies:read', async (req, res) => {
+    const id = subsidyId(req);
+    const s = await loadSubsidy(req, id);
+    if (s.decision !== '承認' && s.decision !== '却下') throw new NotFoundError();
+    const pdf = await subsidyNoticePdf(s, req.deps.clock.now());
+    await audit(req, SUBSIDY_PRINT_ACTION, 'subsidy', id);
+    sendDownload(res, pdf, `${NOTICE_TITLES[s.decision]}_${id}.pdf`, 'pdf', true);
   });
 }

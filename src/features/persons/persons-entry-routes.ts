@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import { audit } from '../../audit/audit-writer';
 import { flash } from '../../http/flash';
-import { fieldError, parseForm, renderFormPage } from '../../http/forms';
+import { fieldError, parseForm, renderFormPage, parsedFields } from '../../http/forms';
 import { SecureRouter } from '../../http/routes';
 import { PERSON_FIELDS, PersonValues } from './persons-fields';
-import { FormContext, formContext, formValues, pickValues } from './persons-form';
+import { FormContext, formContext, formValues, pickValues, withDuplicates, PERSON_MESSAGES, personUpdateSchema, personCreateSchema } from './persons-form';
 import { describeBirth, displayValue } from './persons-lookups';
-import { describeReasons } from './person-match';
-import { findPerson } from './persons-queries';
-import { PERSON_MESSAGES, personUpdateSchema } from './persons-schema';
-import { updatePerson } from './persons-service';
-import { loadPerson, refuseMerged } from './persons-load';
+import { describeReasons } from './persons-duplicates';
+import { findPerson, loadPerson, refuseMerged } from './persons-queries';
+import { updatePerson, createPerson } from './persons-service';
 import { conflictRows, renderConflictPage } from '../../http/conflict';
 
 /** The edit form, plus the box that confirms a different person when the edit brings in possible duplicates. */
@@ -53,5 +51,31 @@ export function personsEditRoutes(r: SecureRouter): void {
       rows: conflictRows(PERSON_FIELDS, (f) => f.label, (f) => show(mine, f.name), (f) => show(current, f.name)),
       locals: { person: current, values: { ...formValues(mine), version: current.version }, options: (await formContext(req, { ...current, ...mine })).options },
     });
+  });
+}
+
+const newLocals = (ctx: FormContext) => ({ options: ctx.options, today: ctx.today, describeBirth, describeReasons, wardById: ctx.lookups.wardById, candidates: [] });
+
+export function personsCreateRoutes(r: SecureRouter): void {
+  r.get('/persons/new', 'persons:write', async (req, res) => {
+    res.render('persons/new', { values: {}, ...newLocals(await formContext(req)) });
+  });
+
+  r.post('/persons', 'persons:write', async (req, res) => {
+    const ctx = await formContext(req);
+    const schema = personCreateSchema(ctx.schema);
+    const form = parseForm(schema, req.body);
+    const values = { ...req.body, confirm_distinct: '' };
+    if (!form.ok) {
+      const shown = await withDuplicates(req, form, parsedFields(schema, req.body));
+      return renderFormPage(res, 'persons/new', { ...newLocals(ctx), candidates: shown.candidates }, { ...shown.form, values });
+    }
+    const result = await createPerson(req, pickValues(form.data), form.data.confirm_distinct);
+    if (!result.ok) {
+      // 409: the input is valid but conflicts with stored records (possible duplicates); nothing was created.
+      return renderFormPage(res, 'persons/new', { ...newLocals(ctx), candidates: result.candidates }, { ...fieldError('confirm_distinct', PERSON_MESSAGES.duplicate), values }, 409);
+    }
+    flash(req, '本人を登録しました。');
+    res.redirect(303, `/persons/${result.id}`);
   });
 }

@@ -3,12 +3,12 @@
  * date of the decision, the addressees, the decision in one sentence, and the particulars with the
  * amount and its working (or the reason for the rejection). Dates in 和暦.
  */
-import { createPdf, fieldRows, FORM_SIZE as SIZE, heading, pdfToBuffer, textBlock } from '../../lib/pdf';
-import { toWareki } from '../../lib/dates';
-import { working } from './subsidies-cap';
-import { periodText } from './subsidies-fields';
-import { SubsidyRow } from './subsidies-queries';
-import { yenText } from './subsidies-values';
+import { createPdf, fieldRows, FORM_SIZE as SIZE, heading, pdfToBuffer, textBlock } from '../../../lib/pdf';
+import { toWareki } from '../../../lib/dates';
+import { working } from '../subsidies-cap';
+import { periodText } from '../subsidies-form';
+import { SubsidyRow } from '../subsidies-queries';
+import { yenText } from '../subsidies-values';
 
 export const NOTICE_TITLES = { 承認: '報酬助成決定通知書', 却下: '報酬助成却下通知書' } as const;
 export const SENDER = '熊本市長';
