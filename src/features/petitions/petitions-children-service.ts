@@ -5,7 +5,7 @@ import { NotFoundError } from '../../http/errors';
 import { toWareki } from '../../lib/dates';
 import { Change, touchPetition, writeHistory } from './petitions-history';
 import { DocumentsForm, RelativeForm } from './petitions-progress-schema';
-import { RelativeRow } from './petitions-queries';
+import { RelativeRow } from './record/petitions-queries';
 import { scopedPetitions } from './petitions-scope';
 import { inTransaction, updateVersioned } from '../../db/tx';
 

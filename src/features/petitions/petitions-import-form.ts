@@ -17,7 +17,7 @@ import { checkStageDate, RecordedStage } from './petition-stages';
 import { C, loadPetitionMasters, PETITION_IMPORT_MESSAGES as M, PetitionMasters, STAGE_DATE_COLUMNS } from './petitions-import-cells';
 import type { PetitionImport } from './petitions-import-store';
 import { stageSchema } from './petitions-progress-schema';
-import { editSchema, validateRecord } from './petitions-schema';
+import { editSchema, validateRecord } from './record/petitions-schema';
 import { Allowed, loadPetitionOptions } from './petitions-options';
 
 export interface PetitionImportContext extends PetitionMasters {

@@ -1,6 +1,6 @@
 import { SecureRouter } from '../../http/routes';
-import { createRoutes } from './petitions-create-routes';
-import { editRoutes } from './petitions-edit-routes';
+import { createRoutes } from './record/petitions-create-routes';
+import { editRoutes } from './record/petitions-edit-routes';
 import { listRoutes } from './petitions-list-routes';
 import { relativesRoutes } from './petitions-relatives-routes';
 import { showRoutes } from './petitions-show-routes';

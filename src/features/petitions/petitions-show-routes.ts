@@ -4,7 +4,7 @@ import { ErrorItem, FieldErrors, fieldError, parseForm, parseFormAsync } from '.
 import { SecureRouter } from '../../http/routes';
 import { CLOSING_STAGE, stageDef } from './petition-stages';
 import { closeFormRule, closeSchema, stageFormRule, stageSchema, undoSchema } from './petitions-progress-schema';
-import { renderPetition, scopedId } from './petitions-page';
+import { renderPetition, scopedId } from './record/petitions-page';
 import { recordStage, STAGE_FORM_FIELDS, stageFacts, stageRefusals, StageInput, undoStage } from './petitions-stage-service';
 import { today } from '../../http/today';
 

@@ -6,7 +6,7 @@ import { toWareki } from '../../lib/dates';
 import { CLOSING_STAGE, CloseKind, checkStageDate, checkStageOrder, RecordedStage, STAGE_STATUS_LABELS, StageStatus, stageDef } from './petition-stages';
 import { fieldDef, PetitionField } from './petitions-fields';
 import { Change, touchPetition, writeHistory } from './petitions-history';
-import { recordDates, STAGE_DATE_FIELDS } from './petitions-schema';
+import { recordDates, STAGE_DATE_FIELDS } from './record/petitions-schema';
 import { scopedPetitions } from './petitions-scope';
 import { inTransaction } from '../../db/tx';
 

@@ -2,7 +2,7 @@
 import { closeRefusal } from '../../../src/features/guardians/guardians-steps-service';
 import { parseCourse } from '../../../src/features/guardians/courses-schema';
 import { checkStageDate, latestBefore, RecordedStage } from '../../../src/features/petitions/petition-stages';
-import { recordDates } from '../../../src/features/petitions/petitions-schema';
+import { recordDates } from '../../../src/features/petitions/record/petitions-schema';
 import { decisionRule, paymentRule } from '../../../src/features/subsidies/subsidies-flow-schema';
 import { crossErrors } from '../../../src/features/subsidies/subsidies-validate';
 import { PeriodRow } from '../../../src/features/guardians/guardians-queries';

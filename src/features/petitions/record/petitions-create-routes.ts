@@ -1,14 +1,14 @@
-import { flash } from '../../http/flash';
-import { fieldError } from '../../http/forms';
-import { queryString } from '../../http/params';
-import { SecureRouter } from '../../http/routes';
-import { isPersonSearch, pickedPerson } from '../persons';
+import { flash } from '../../../http/flash';
+import { fieldError } from '../../../http/forms';
+import { queryString } from '../../../http/params';
+import { SecureRouter } from '../../../http/routes';
+import { isPersonSearch, pickedPerson } from '../../persons';
 import { renderNew, renderPersonSearch } from './petitions-form';
-import { allowedFor, loadPetitionOptions } from './petitions-options';
+import { allowedFor, loadPetitionOptions } from '../petitions-options';
 
 import { createSchema, PETITION_MESSAGES, validateRecord } from './petitions-schema';
 import { createPetition } from './petitions-service';
-import { today } from '../../http/today';
+import { today } from '../../../http/today';
 
 /** GET /petitions/new (optionally ?person_id=) and POST /petitions: center staff open a petition. */
 export function createRoutes(r: SecureRouter): void {

@@ -1,9 +1,9 @@
 import { Request, Response } from 'express';
-import { renderFormPage, Rerender } from '../../http/forms';
-import { pickedPerson, searchForPick, PersonHit } from '../persons';
-import { FIELD_GROUPS, INTAKE_FIELDS, REASONS, URGENCIES } from './petitions-fields';
-import { offered, selectOptions } from '../masters';
-import { codeChoices, CodeSelect, CODE_SELECTS, Held, PetitionOptions } from './petitions-options';
+import { renderFormPage, Rerender } from '../../../http/forms';
+import { pickedPerson, searchForPick, PersonHit } from '../../persons';
+import { FIELD_GROUPS, INTAKE_FIELDS, REASONS, URGENCIES } from '../petitions-fields';
+import { offered, selectOptions } from '../../masters';
+import { codeChoices, CodeSelect, CODE_SELECTS, Held, PetitionOptions } from '../petitions-options';
 import { PETITION_MESSAGES } from './petitions-schema';
 
 /** The select options and checklist each record field offers (active entries plus the record's own). */

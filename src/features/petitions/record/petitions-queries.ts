@@ -1,8 +1,8 @@
 import { Knex } from 'knex';
-import { Principal } from '../../policy';
-import { PetitionValues } from './petitions-fields';
-import { scopedPetitions } from './petitions-scope';
-import { StageStatus } from './petition-stages';
+import { Principal } from '../../../policy';
+import { PetitionValues } from '../petitions-fields';
+import { scopedPetitions } from '../petitions-scope';
+import { StageStatus } from '../petition-stages';
 
 type Conn = Knex | Knex.Transaction;
 

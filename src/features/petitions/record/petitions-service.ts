@@ -1,12 +1,12 @@
 import { Request } from 'express';
 import { Knex } from 'knex';
-import { audit } from '../../audit/audit-writer';
-import { inTransaction, updateVersioned } from '../../db/tx';
-import { PetitionValues, pickValues } from './petitions-fields';
-import { recordChanges, writeHistory } from './petitions-history';
-import { PetitionOptions } from './petitions-options';
+import { audit } from '../../../audit/audit-writer';
+import { inTransaction, updateVersioned } from '../../../db/tx';
+import { PetitionValues, pickValues } from '../petitions-fields';
+import { recordChanges, writeHistory } from '../petitions-history';
+import { PetitionOptions } from '../petitions-options';
 import { CreateForm, EditForm } from './petitions-schema';
-import { scopedPetitions } from './petitions-scope';
+import { scopedPetitions } from '../petitions-scope';
 
 async function replaceMotives(trx: Knex.Transaction, petitionId: number, ids: number[]): Promise<void> {
   await trx('petition_motives').where({ petition_id: petitionId }).del();

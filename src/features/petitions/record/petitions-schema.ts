@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { FieldErrors, FormResult, parseForm } from '../../http/forms';
+import { FieldErrors, FormResult, parseForm } from '../../../http/forms';
 import {
   caseNumber, checkedIds, FIELD_MESSAGES as F, requiredIdField, oneOf, optionalBool, optionalDateField, optionalText, optionalYen, requiredOneOf,
   requiredSelectId, selectId, versionField,
-} from '../../http/schema-fields';
-import { EarlierDate, latestBefore, notBeforeEarlier, RecordedStage, stageDates } from './petition-stages';
-import { fieldDef, FIELD_NAMES, PetitionField, PetitionValues, REASONS, URGENCIES } from './petitions-fields';
-import { Allowed } from './petitions-options';
+} from '../../../http/schema-fields';
+import { EarlierDate, latestBefore, notBeforeEarlier, RecordedStage, stageDates } from '../petition-stages';
+import { fieldDef, FIELD_NAMES, PetitionField, PetitionValues, REASONS, URGENCIES } from '../petitions-fields';
+import { Allowed } from '../petitions-options';
 
 const date = (label: string) => F.date(label);
 const yen = (label: string) => F.yen(label);

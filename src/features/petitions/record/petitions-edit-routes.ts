@@ -1,17 +1,17 @@
 import { Request, Response } from 'express';
-import { flash } from '../../http/flash';
-import { FormErrors, renderFormPage } from '../../http/forms';
-import { SecureRouter } from '../../http/routes';
-import { displayValue, FIELD_GROUPS, FIELDS, MOTIVES_LABEL, motivesText, PetitionValues } from './petitions-fields';
+import { flash } from '../../../http/flash';
+import { FormErrors, renderFormPage } from '../../../http/forms';
+import { SecureRouter } from '../../../http/routes';
+import { displayValue, FIELD_GROUPS, FIELDS, MOTIVES_LABEL, motivesText, PetitionValues } from '../petitions-fields';
 import { formChoices } from './petitions-form';
-import { allowedFor, Held, loadPetitionOptions, PetitionOptions } from './petitions-options';
+import { allowedFor, Held, loadPetitionOptions, PetitionOptions } from '../petitions-options';
 import { loadPetition, scopedId } from './petitions-page';
 import { motiveIdsOf, PetitionRow } from './petitions-queries';
 import { EditForm, editSchema, validateRecord } from './petitions-schema';
 import { updatePetition } from './petitions-service';
-import { recordedStages } from './petitions-stage-service';
-import { conflictRows, renderConflictPage } from '../../http/conflict';
-import { today } from '../../http/today';
+import { recordedStages } from '../petitions-stage-service';
+import { conflictRows, renderConflictPage } from '../../../http/conflict';
+import { today } from '../../../http/today';
 
 const held = (p: PetitionRow, motiveIds: number[]): Held => ({
   ward_id: p.ward_id, legal_basis_id: p.legal_basis_id, type_sought_id: p.type_sought_id, decision_type_id: p.decision_type_id,

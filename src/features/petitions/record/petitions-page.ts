@@ -1,21 +1,21 @@
 import { Request, Response } from 'express';
-import { audit } from '../../audit/audit-writer';
-import { renderFormPage, Rerender } from '../../http/forms';
-import { NotFoundError } from '../../http/errors';
-import { idParam } from '../../http/params';
-import { can } from '../../policy';
-import { CLOSE_KINDS, CLOSING_STAGE, STAGE_STATUS_LABELS, STAGES } from './petition-stages';
-import { displayValue, FIELD_GROUPS, motivesText } from './petitions-fields';
-import { stallDays } from './petitions-list';
-import { offered } from '../masters';
-import { loadPetitionOptions } from './petitions-options';
-import { RELATIVE_REPLIES } from './petitions-progress-schema';
+import { audit } from '../../../audit/audit-writer';
+import { renderFormPage, Rerender } from '../../../http/forms';
+import { NotFoundError } from '../../../http/errors';
+import { idParam } from '../../../http/params';
+import { can } from '../../../policy';
+import { CLOSE_KINDS, CLOSING_STAGE, STAGE_STATUS_LABELS, STAGES } from '../petition-stages';
+import { displayValue, FIELD_GROUPS, motivesText } from '../petitions-fields';
+import { stallDays } from '../petitions-list';
+import { offered } from '../../masters';
+import { loadPetitionOptions } from '../petitions-options';
+import { RELATIVE_REPLIES } from '../petitions-progress-schema';
 import {
   documentsOf, findPetition, historyOf, HISTORY_LIMIT, motiveIdsOf, relativesOf, stagesOf,
 } from './petitions-queries';
-import { petitionIdFor } from './petitions-scope';
-import { staffPersonSummary, wardPersonSummary } from '../persons';
-import { today } from '../../http/today';
+import { petitionIdFor } from '../petitions-scope';
+import { staffPersonSummary, wardPersonSummary } from '../../persons';
+import { today } from '../../../http/today';
 
 /** The petition id in the path, if this user may see it (else 404; another ward's is audited). */
 export const scopedId = (req: Request) => petitionIdFor(req, idParam(req, 'petitionId'));
