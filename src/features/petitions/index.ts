@@ -10,14 +10,14 @@ import { petitionsByBasis, petitionsByType, petitionsFiledMeasure, petitionsYear
 import { petitionsRoutes } from './petitions-routes';
 import { petitionTimeline } from './petitions-timeline';
 
-export { STAGES, stageDef } from './petition-stages';
+export { STAGES, stageDef } from './stages/petition-stages';
 export { DEFAULT_FILTERS, listPetitions, stallDays } from './petitions-list';
 export { isWardHome, renderWardHome } from './petitions-list-routes';
 export {
   matchingStateOf, personPetitions, petitionCaseNumber, petitionMatchedBy, petitionPersonId, petitionsMatchedBy, recordMatchingFromMeeting,
   type MatchingOutcome, type MatchingState, type MeetingRecommendation, type PersonPetition,
-} from './petitions-matching';
-export { MATCHING_STAGE } from './petitions-stage-service';
+} from './stages/petitions-matching';
+export { MATCHING_STAGE } from './stages/petitions-stage-service';
 
 export const petitions: Feature = {
   name: 'petitions',

@@ -13,7 +13,7 @@ import { Knex } from 'knex';
 import { parseForm } from '../../http/forms';
 import { choiceOf, formBody, FormMapping, rowReasons, loadPersonForm, PersonForm, rowPerson } from '../imports';
 import type { Cells, RowResult } from '../../contracts/import-kind';
-import { checkStageDate, RecordedStage } from './petition-stages';
+import { checkStageDate, RecordedStage } from './stages/petition-stages';
 import { C, loadPetitionMasters, PETITION_IMPORT_MESSAGES as M, PetitionMasters, STAGE_DATE_COLUMNS } from './petitions-import-cells';
 import type { PetitionImport } from './petitions-import-store';
 import { stageSchema } from './petitions-progress-schema';

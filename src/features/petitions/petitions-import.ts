@@ -6,7 +6,7 @@
 import { describeDate, toWareki } from '../../lib/dates';
 import { labelOf } from '../imports';
 import type { ImportSpec } from '../../contracts/import-kind';
-import { stageDef } from './petition-stages';
+import { stageDef } from './stages/petition-stages';
 import { C, STAGE_DATE_COLUMNS } from './petitions-import-cells';
 import { loadPetitionImport, PetitionImportContext, validatePetitionRow } from './petitions-import-form';
 import { insertPetitions, latestStage, PetitionImport, stageRows } from './petitions-import-store';

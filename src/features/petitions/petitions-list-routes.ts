@@ -3,7 +3,7 @@ import { audit } from '../../audit/audit-writer';
 import { SecureRouter } from '../../http/routes';
 import { fiscalYearOf } from '../../lib/dates';
 import { can, wardScope } from '../../policy';
-import { STAGES } from './petition-stages';
+import { STAGES } from './stages/petition-stages';
 import { CLOSED_FILTERS, DEFAULT_FILTERS, filingYears, LIST_LIMIT, listPetitions, parseListFilters, stallDays } from './petitions-list';
 import { today } from '../../http/today';
 

@@ -3,7 +3,7 @@ import { Knex } from 'knex';
 import { fiscalYearParam, queryString } from '../../http/params';
 import { fiscalYearOf, fiscalYearRange } from '../../lib/dates';
 import { Principal, wardScope } from '../../policy';
-import { STAGES } from './petition-stages';
+import { STAGES } from './stages/petition-stages';
 import { scopedPetitions } from './petitions-scope';
 import { TOTAL_SQL } from '../../contracts';
 

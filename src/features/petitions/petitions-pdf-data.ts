@@ -4,7 +4,7 @@
  */
 import { Knex } from 'knex';
 import { Principal } from '../../policy';
-import { StageStatus } from './petition-stages';
+import { StageStatus } from './stages/petition-stages';
 import { scopedPetitions } from './petitions-scope';
 
 export interface SheetPetition {

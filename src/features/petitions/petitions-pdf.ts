@@ -5,7 +5,7 @@
  */
 import { approvalBoxes, createPdf, fieldRows, FORM_SIZE as SIZE, grid, GridColumn, heading, pdfToBuffer, textBlock } from '../../lib/pdf';
 import { toWareki } from '../../lib/dates';
-import { CLOSING_STAGE, STAGE_STATUS_LABELS, STAGES } from './petition-stages';
+import { CLOSING_STAGE, STAGE_STATUS_LABELS, STAGES } from './stages/petition-stages';
 import type { SheetData, SheetPetition, SheetStage } from './petitions-pdf-data';
 
 export const SHEET_TITLE = '市長申立て進行管理票';

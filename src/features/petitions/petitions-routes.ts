@@ -3,7 +3,7 @@ import { createRoutes } from './record/petitions-create-routes';
 import { editRoutes } from './record/petitions-edit-routes';
 import { listRoutes } from './petitions-list-routes';
 import { relativesRoutes } from './petitions-relatives-routes';
-import { showRoutes } from './petitions-show-routes';
+import { showRoutes } from './stages/petitions-show-routes';
 
 /**
  * 市長申立て: list, new, the petition page with its progress, relatives and documents, and the

@@ -1,7 +1,7 @@
 /** Issue 14 item 1, the pure rules: a step's date against the step it follows, with the rule in the message. */
 import { closeRefusal } from '../../../src/features/guardians/guardians-steps-service';
 import { parseCourse } from '../../../src/features/guardians/courses-schema';
-import { checkStageDate, latestBefore, RecordedStage } from '../../../src/features/petitions/petition-stages';
+import { checkStageDate, latestBefore, RecordedStage } from '../../../src/features/petitions/stages/petition-stages';
 import { recordDates } from '../../../src/features/petitions/record/petitions-schema';
 import { decisionRule, paymentRule } from '../../../src/features/subsidies/subsidies-flow-schema';
 import { crossErrors } from '../../../src/features/subsidies/subsidies-validate';

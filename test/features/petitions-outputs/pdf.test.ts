@@ -2,7 +2,7 @@ import { createTestApp, TestApp } from '../../helpers/app';
 import { insertPerson, makeUser } from '../../helpers/factories';
 import { Agent, loginAs } from '../../helpers/agent';
 import { pdfPages } from '../../lib/table/fixtures';
-import { STAGES } from '../../../src/features/petitions/petition-stages';
+import { STAGES } from '../../../src/features/petitions/stages/petition-stages';
 import { APPROVAL_LABELS } from '../../../src/features/petitions/petitions-pdf';
 import { insertPetition } from './petition-data';
 

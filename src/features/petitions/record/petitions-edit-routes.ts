@@ -9,7 +9,7 @@ import { loadPetition, scopedId } from './petitions-page';
 import { motiveIdsOf, PetitionRow } from './petitions-queries';
 import { EditForm, editSchema, validateRecord } from './petitions-schema';
 import { updatePetition } from './petitions-service';
-import { recordedStages } from '../petitions-stage-service';
+import { recordedStages } from '../stages/petitions-stage-service';
 import { conflictRows, renderConflictPage } from '../../../http/conflict';
 import { today } from '../../../http/today';
 

@@ -4,7 +4,7 @@ import { renderFormPage, Rerender } from '../../../http/forms';
 import { NotFoundError } from '../../../http/errors';
 import { idParam } from '../../../http/params';
 import { can } from '../../../policy';
-import { CLOSE_KINDS, CLOSING_STAGE, STAGE_STATUS_LABELS, STAGES } from '../petition-stages';
+import { CLOSE_KINDS, CLOSING_STAGE, STAGE_STATUS_LABELS, STAGES } from '../stages/petition-stages';
 import { displayValue, FIELD_GROUPS, motivesText } from '../petitions-fields';
 import { stallDays } from '../petitions-list';
 import { offered } from '../../masters';

@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { Principal } from '../../../policy';
 import { PetitionValues } from '../petitions-fields';
 import { scopedPetitions } from '../petitions-scope';
-import { StageStatus } from '../petition-stages';
+import { StageStatus } from '../stages/petition-stages';
 
 type Conn = Knex | Knex.Transaction;
 

@@ -4,7 +4,7 @@ import {
   caseNumber, checkedIds, FIELD_MESSAGES as F, requiredIdField, oneOf, optionalBool, optionalDateField, optionalText, optionalYen, requiredOneOf,
   requiredSelectId, selectId, versionField,
 } from '../../../http/schema-fields';
-import { EarlierDate, latestBefore, notBeforeEarlier, RecordedStage, stageDates } from '../petition-stages';
+import { EarlierDate, latestBefore, notBeforeEarlier, RecordedStage, stageDates } from '../stages/petition-stages';
 import { fieldDef, FIELD_NAMES, PetitionField, PetitionValues, REASONS, URGENCIES } from '../petitions-fields';
 import { Allowed } from '../petitions-options';
 

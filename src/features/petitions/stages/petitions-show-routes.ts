@@ -1,12 +1,12 @@
 import { Request } from 'express';
-import { flash } from '../../http/flash';
-import { ErrorItem, FieldErrors, fieldError, parseForm, parseFormAsync } from '../../http/forms';
-import { SecureRouter } from '../../http/routes';
+import { flash } from '../../../http/flash';
+import { ErrorItem, FieldErrors, fieldError, parseForm, parseFormAsync } from '../../../http/forms';
+import { SecureRouter } from '../../../http/routes';
 import { CLOSING_STAGE, stageDef } from './petition-stages';
-import { closeFormRule, closeSchema, stageFormRule, stageSchema, undoSchema } from './petitions-progress-schema';
-import { renderPetition, scopedId } from './record/petitions-page';
+import { closeFormRule, closeSchema, stageFormRule, stageSchema, undoSchema } from '../petitions-progress-schema';
+import { renderPetition, scopedId } from '../record/petitions-page';
 import { recordStage, STAGE_FORM_FIELDS, stageFacts, stageRefusals, StageInput, undoStage } from './petitions-stage-service';
-import { today } from '../../http/today';
+import { today } from '../../../http/today';
 
 /** The hidden stage number has no field to point at: its error is shown with the choice of the form it came from. */
 function onVisibleField(form: { errors: FieldErrors; errorList: ErrorItem[] }, field: string) {

@@ -1,4 +1,4 @@
-import { toWareki } from '../../lib/dates';
+import { toWareki } from '../../../lib/dates';
 
 /** The twelve stages of a mayoral petition (domain.md §3), what each records, and the step after it. */
 export interface StageDef {

@@ -5,8 +5,8 @@
  */
 import { Request } from 'express';
 import { Knex } from 'knex';
-import { toWareki } from '../../lib/dates';
-import { fieldDef } from './petitions-fields';
+import { toWareki } from '../../../lib/dates';
+import { fieldDef } from '../petitions-fields';
 import { MATCHING_STAGE, MEETING_CASE_LABEL, recordStageIn } from './petitions-stage-service';
 
 type Conn = Knex | Knex.Transaction;

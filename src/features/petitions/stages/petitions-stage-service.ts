@@ -1,14 +1,14 @@
 import { Request } from 'express';
 import { Knex } from 'knex';
-import { audit } from '../../audit/audit-writer';
-import { NotFoundError } from '../../http/errors';
-import { toWareki } from '../../lib/dates';
+import { audit } from '../../../audit/audit-writer';
+import { NotFoundError } from '../../../http/errors';
+import { toWareki } from '../../../lib/dates';
 import { CLOSING_STAGE, CloseKind, checkStageDate, checkStageOrder, RecordedStage, STAGE_STATUS_LABELS, StageStatus, stageDef } from './petition-stages';
-import { fieldDef, PetitionField } from './petitions-fields';
-import { Change, touchPetition, writeHistory } from './petitions-history';
-import { recordDates, STAGE_DATE_FIELDS } from './record/petitions-schema';
-import { scopedPetitions } from './petitions-scope';
-import { inTransaction } from '../../db/tx';
+import { fieldDef, PetitionField } from '../petitions-fields';
+import { Change, touchPetition, writeHistory } from '../petitions-history';
+import { recordDates, STAGE_DATE_FIELDS } from '../record/petitions-schema';
+import { scopedPetitions } from '../petitions-scope';
+import { inTransaction } from '../../../db/tx';
 
 export interface StageInput {
   stage: number;
