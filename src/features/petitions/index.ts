@@ -5,14 +5,14 @@
 import type { Feature } from '../../contracts';
 import { petitionsImport } from './petitions-import';
 import { petitionOutputRoutes } from './petitions-pdf-routes';
-import { stalledPetitionReminders } from './petitions-reminders';
+import { stalledPetitionReminders } from './list/petitions-reminders';
 import { petitionsByBasis, petitionsByType, petitionsFiledMeasure, petitionsYearly } from './petitions-reports';
 import { petitionsRoutes } from './petitions-routes';
 import { petitionTimeline } from './petitions-timeline';
 
 export { STAGES, stageDef } from './stages/petition-stages';
-export { DEFAULT_FILTERS, listPetitions, stallDays } from './petitions-list';
-export { isWardHome, renderWardHome } from './petitions-list-routes';
+export { DEFAULT_FILTERS, listPetitions, stallDays } from './list/petitions-list';
+export { isWardHome, renderWardHome } from './list/petitions-list-routes';
 export {
   matchingStateOf, personPetitions, petitionCaseNumber, petitionMatchedBy, petitionPersonId, petitionsMatchedBy, recordMatchingFromMeeting,
   type MatchingOutcome, type MatchingState, type MeetingRecommendation, type PersonPetition,

@@ -1,8 +1,8 @@
 import { SecureRouter } from '../../http/routes';
 import { createRoutes } from './record/petitions-create-routes';
 import { editRoutes } from './record/petitions-edit-routes';
-import { listRoutes } from './petitions-list-routes';
-import { relativesRoutes } from './petitions-relatives-routes';
+import { listRoutes } from './list/petitions-list-routes';
+import { relativesRoutes } from './relatives/petitions-relatives-routes';
 import { showRoutes } from './stages/petitions-show-routes';
 
 /**

@@ -6,7 +6,7 @@ import { idParam } from '../../../http/params';
 import { can } from '../../../policy';
 import { CLOSE_KINDS, CLOSING_STAGE, STAGE_STATUS_LABELS, STAGES } from '../stages/petition-stages';
 import { displayValue, FIELD_GROUPS, motivesText } from '../petitions-fields';
-import { stallDays } from '../petitions-list';
+import { stallDays } from '../list/petitions-list';
 import { offered } from '../../masters';
 import { loadPetitionOptions } from '../petitions-options';
 import { RELATIVE_REPLIES } from '../petitions-progress-schema';

@@ -1,11 +1,11 @@
 import { Request, Response } from 'express';
-import { audit } from '../../audit/audit-writer';
-import { SecureRouter } from '../../http/routes';
-import { fiscalYearOf } from '../../lib/dates';
-import { can, wardScope } from '../../policy';
-import { STAGES } from './stages/petition-stages';
+import { audit } from '../../../audit/audit-writer';
+import { SecureRouter } from '../../../http/routes';
+import { fiscalYearOf } from '../../../lib/dates';
+import { can, wardScope } from '../../../policy';
+import { STAGES } from '../stages/petition-stages';
 import { CLOSED_FILTERS, DEFAULT_FILTERS, filingYears, LIST_LIMIT, listPetitions, parseListFilters, stallDays } from './petitions-list';
-import { today } from '../../http/today';
+import { today } from '../../../http/today';
 
 /** What the list partial needs: rows (with the next step of each), the threshold, the limit note. */
 async function listLocals(req: Request, filters = parseListFilters(req)) {

@@ -1,13 +1,13 @@
 import { Request } from 'express';
 import { Knex } from 'knex';
-import { audit } from '../../audit/audit-writer';
-import { NotFoundError } from '../../http/errors';
-import { toWareki } from '../../lib/dates';
-import { Change, touchPetition, writeHistory } from './petitions-history';
-import { DocumentsForm, RelativeForm } from './petitions-progress-schema';
-import { RelativeRow } from './record/petitions-queries';
-import { scopedPetitions } from './petitions-scope';
-import { inTransaction, updateVersioned } from '../../db/tx';
+import { audit } from '../../../audit/audit-writer';
+import { NotFoundError } from '../../../http/errors';
+import { toWareki } from '../../../lib/dates';
+import { Change, touchPetition, writeHistory } from '../petitions-history';
+import { DocumentsForm, RelativeForm } from '../petitions-progress-schema';
+import { RelativeRow } from '../record/petitions-queries';
+import { scopedPetitions } from '../petitions-scope';
+import { inTransaction, updateVersioned } from '../../../db/tx';
 
 /** Relatives and the documents checklist: each change with its history lines, the audit row and a new version. */
 

@@ -1,17 +1,17 @@
 import { Request, Response } from 'express';
-import { flash } from '../../http/flash';
-import { FormErrors, parseForm, renderFormPage } from '../../http/forms';
-import { idParam } from '../../http/params';
-import { SecureRouter } from '../../http/routes';
+import { flash } from '../../../http/flash';
+import { FormErrors, parseForm, renderFormPage } from '../../../http/forms';
+import { idParam } from '../../../http/params';
+import { SecureRouter } from '../../../http/routes';
 import { addRelative, deleteRelative, describeRelative, docState, saveDocuments, updateRelative } from './petitions-children-service';
-import { offered } from '../masters';
-import { loadPetitionOptions } from './petitions-options';
-import { loadPetition, renderPetition, scopedId } from './record/petitions-page';
-import { parseDocuments, RELATIVE_REPLIES, relativeDeleteSchema, relativeEditSchema, relativeSchema, validateRelative } from './petitions-progress-schema';
-import { documentsOf, findRelative, RelativeRow } from './record/petitions-queries';
-import { childNotFound } from './petitions-scope';
-import { conflictRows, renderConflictPage } from '../../http/conflict';
-import { today } from '../../http/today';
+import { offered } from '../../masters';
+import { loadPetitionOptions } from '../petitions-options';
+import { loadPetition, renderPetition, scopedId } from '../record/petitions-page';
+import { parseDocuments, RELATIVE_REPLIES, relativeDeleteSchema, relativeEditSchema, relativeSchema, validateRelative } from '../petitions-progress-schema';
+import { documentsOf, findRelative, RelativeRow } from '../record/petitions-queries';
+import { childNotFound } from '../petitions-scope';
+import { conflictRows, renderConflictPage } from '../../../http/conflict';
+import { today } from '../../../http/today';
 
 /** The relative named in the path, within this user's petition, or 404 (audited when it is another ward's). */
 async function loadRelative(req: Request, id: number): Promise<RelativeRow> {

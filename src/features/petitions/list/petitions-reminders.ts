@@ -2,9 +2,9 @@
  * Open mayoral petitions in one stage for the stall threshold or longer (the 停滞 of the petitions
  * list), a ward user's limited to their ward in SQL (stalledPetitions).
  */
-import { stageDef } from './stages/petition-stages';
+import { stageDef } from '../stages/petition-stages';
 import { stallDays, stalledPetitions } from './petitions-list';
-import { batchOf, ReminderSource } from '../../contracts/reminder';
+import { batchOf, ReminderSource } from '../../../contracts/reminder';
 
 export const stalledPetitionReminders: ReminderSource = {
   kind: 'petition-stalled',

@@ -1,11 +1,11 @@
 import { Request } from 'express';
 import { Knex } from 'knex';
-import { fiscalYearParam, queryString } from '../../http/params';
-import { fiscalYearOf, fiscalYearRange } from '../../lib/dates';
-import { Principal, wardScope } from '../../policy';
-import { STAGES } from './stages/petition-stages';
-import { scopedPetitions } from './petitions-scope';
-import { TOTAL_SQL } from '../../contracts';
+import { fiscalYearParam, queryString } from '../../../http/params';
+import { fiscalYearOf, fiscalYearRange } from '../../../lib/dates';
+import { Principal, wardScope } from '../../../policy';
+import { STAGES } from '../stages/petition-stages';
+import { scopedPetitions } from '../petitions-scope';
+import { TOTAL_SQL } from '../../../contracts';
 
 type Conn = Knex | Knex.Transaction;
 
