@@ -3,8 +3,8 @@
  * tables: the meetings record stage 6 and read petitions through petitions-matching.ts only.
  */
 import type { Feature } from '../../contracts';
-import { petitionsImport } from './petitions-import';
-import { petitionOutputRoutes } from './petitions-pdf-routes';
+import { petitionsImport } from './outputs/petitions-import';
+import { petitionOutputRoutes } from './outputs/petitions-pdf-routes';
 import { stalledPetitionReminders } from './list/petitions-reminders';
 import { petitionsByBasis, petitionsByType, petitionsFiledMeasure, petitionsYearly } from './petitions-reports';
 import { petitionsRoutes } from './petitions-routes';

@@ -14,7 +14,7 @@ import { cellNote } from '../../../src/features/imports/import-form-check';
 import { PERSON_MESSAGES } from '../../../src/features/persons/persons-schema';
 import { PETITION_MESSAGES as P } from '../../../src/features/petitions/record/petitions-schema';
 import { STAGE_RULES } from '../../../src/features/petitions/stages/petition-stages';
-import { PETITION_IMPORT_MESSAGES as M } from '../../../src/features/petitions/petitions-import-cells';
+import { PETITION_IMPORT_MESSAGES as M } from '../../../src/features/petitions/outputs/petitions-import-cells';
 import { kanaSearchKey } from '../../../src/lib/kana';
 import { csv, HEADER, ledger, row } from './import-fixtures';
 import { insertPerson } from '../../helpers/factories';

@@ -3,7 +3,7 @@ import { insertPerson, makeUser } from '../../helpers/factories';
 import { Agent, loginAs } from '../../helpers/agent';
 import { pdfPages } from '../../lib/table/fixtures';
 import { STAGES } from '../../../src/features/petitions/stages/petition-stages';
-import { APPROVAL_LABELS } from '../../../src/features/petitions/petitions-pdf';
+import { APPROVAL_LABELS } from '../../../src/features/petitions/outputs/petitions-pdf';
 import { insertPetition } from './petition-data';
 
 let t: TestApp;

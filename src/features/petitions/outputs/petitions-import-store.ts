@@ -4,8 +4,8 @@
  * fields, and its stages — dated ones 'done', undated ones before the latest date 'historical'.
  */
 import { Knex } from 'knex';
-import { personFor } from '../imports';
-import type { ImportActor } from '../../contracts/import-kind';
+import { personFor } from '../../imports';
+import type { ImportActor } from '../../../contracts/import-kind';
 import type { StageDateColumn } from './petitions-import-cells';
 
 export interface PetitionImport {

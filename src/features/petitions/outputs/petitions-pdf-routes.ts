@@ -3,16 +3,16 @@
  * import's upload pages. Registered in app.ts before petitionsRoutes, so '/petitions/import'
  * is not taken for a petition id by '/petitions/:id'.
  */
-import { audit } from '../../audit/audit-writer';
-import { sendDownload } from '../../http/download';
-import { NotFoundError } from '../../http/errors';
-import { idParam } from '../../http/params';
-import { SecureRouter } from '../../http/routes';
-import { importKindRoutes } from '../imports';
+import { audit } from '../../../audit/audit-writer';
+import { sendDownload } from '../../../http/download';
+import { NotFoundError } from '../../../http/errors';
+import { idParam } from '../../../http/params';
+import { SecureRouter } from '../../../http/routes';
+import { importKindRoutes } from '../../imports';
 import { petitionsImport } from './petitions-import';
 import { loadSheet } from './petitions-pdf-data';
 import { petitionSheetPdf, SHEET_TITLE } from './petitions-pdf';
-import { petitionIdFor } from './petitions-scope';
+import { petitionIdFor } from '../petitions-scope';
 
 export const PETITION_PRINT_ACTION = 'petition.print';
 

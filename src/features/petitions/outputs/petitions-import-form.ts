@@ -10,15 +10,15 @@
  * - retired masters are offered (old ledgers name them).
  */
 import { Knex } from 'knex';
-import { parseForm } from '../../http/forms';
-import { choiceOf, formBody, FormMapping, rowReasons, loadPersonForm, PersonForm, rowPerson } from '../imports';
-import type { Cells, RowResult } from '../../contracts/import-kind';
-import { checkStageDate, RecordedStage } from './stages/petition-stages';
+import { parseForm } from '../../../http/forms';
+import { choiceOf, formBody, FormMapping, rowReasons, loadPersonForm, PersonForm, rowPerson } from '../../imports';
+import type { Cells, RowResult } from '../../../contracts/import-kind';
+import { checkStageDate, RecordedStage } from '../stages/petition-stages';
 import { C, loadPetitionMasters, PETITION_IMPORT_MESSAGES as M, PetitionMasters, STAGE_DATE_COLUMNS } from './petitions-import-cells';
 import type { PetitionImport } from './petitions-import-store';
-import { stageSchema } from './petitions-progress-schema';
-import { editSchema, validateRecord } from './record/petitions-schema';
-import { Allowed, loadPetitionOptions } from './petitions-options';
+import { stageSchema } from '../petitions-progress-schema';
+import { editSchema, validateRecord } from '../record/petitions-schema';
+import { Allowed, loadPetitionOptions } from '../petitions-options';
 
 export interface PetitionImportContext extends PetitionMasters {
   today: string;

@@ -3,10 +3,10 @@
  * pipeline (upload at /petitions/import with preview and confirmation, or
  * `npm run cli -- import petitions FILE`), all or nothing, every bad row reported by number.
  */
-import { describeDate, toWareki } from '../../lib/dates';
-import { labelOf } from '../imports';
-import type { ImportSpec } from '../../contracts/import-kind';
-import { stageDef } from './stages/petition-stages';
+import { describeDate, toWareki } from '../../../lib/dates';
+import { labelOf } from '../../imports';
+import type { ImportSpec } from '../../../contracts/import-kind';
+import { stageDef } from '../stages/petition-stages';
 import { C, STAGE_DATE_COLUMNS } from './petitions-import-cells';
 import { loadPetitionImport, PetitionImportContext, validatePetitionRow } from './petitions-import-form';
 import { insertPetitions, latestStage, PetitionImport, stageRows } from './petitions-import-store';

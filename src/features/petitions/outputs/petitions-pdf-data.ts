@@ -3,9 +3,9 @@
  * SQL. Of the person only 氏名, 氏名カナ, 生年月日 and 住所 are read (what a ward user may see).
  */
 import { Knex } from 'knex';
-import { Principal } from '../../policy';
-import { StageStatus } from './stages/petition-stages';
-import { scopedPetitions } from './petitions-scope';
+import { Principal } from '../../../policy';
+import { StageStatus } from '../stages/petition-stages';
+import { scopedPetitions } from '../petitions-scope';
 
 export interface SheetPetition {
   id: number;

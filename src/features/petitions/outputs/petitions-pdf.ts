@@ -3,9 +3,9 @@
  * and the 決裁欄 (区長・課長・係長・担当) at the top, the person, the petition basics, the twelve
  * stages with their dates, and the relatives found in the family-register search.
  */
-import { approvalBoxes, createPdf, fieldRows, FORM_SIZE as SIZE, grid, GridColumn, heading, pdfToBuffer, textBlock } from '../../lib/pdf';
-import { toWareki } from '../../lib/dates';
-import { CLOSING_STAGE, STAGE_STATUS_LABELS, STAGES } from './stages/petition-stages';
+import { approvalBoxes, createPdf, fieldRows, FORM_SIZE as SIZE, grid, GridColumn, heading, pdfToBuffer, textBlock } from '../../../lib/pdf';
+import { toWareki } from '../../../lib/dates';
+import { CLOSING_STAGE, STAGE_STATUS_LABELS, STAGES } from '../stages/petition-stages';
 import type { SheetData, SheetPetition, SheetStage } from './petitions-pdf-data';
 
 export const SHEET_TITLE = '市長申立て進行管理票';
