@@ -6,7 +6,7 @@ import type { Feature } from '../../contracts';
 import { petitionsImport } from './outputs/petitions-import';
 import { petitionOutputRoutes } from './outputs/petitions-pdf-routes';
 import { stalledPetitionReminders } from './list/petitions-reminders';
-import { petitionsByBasis, petitionsByType, petitionsFiledMeasure, petitionsYearly } from './petitions-reports';
+import { petitionsByBasis, petitionsByType, petitionsFiledMeasure, petitionsYearly } from './reports/petitions-reports';
 import { petitionsRoutes } from './petitions-routes';
 import { petitionTimeline } from './petitions-timeline';
 

@@ -3,9 +3,9 @@
  * by 類型 sought and by legal basis. Readable by every role with 'petitions:read'; a ward user's
  * tables count their ward only.
  */
-import { yearsAndFilters } from '../reports';
-import { ALL_WARDS, type ReportDef, type YearsParams, type PastFiguresSpec } from '../../contracts/report';
-import { countRows, type DashboardMeasure } from '../../contracts/dashboard';
+import { yearsAndFilters } from '../../reports';
+import { ALL_WARDS, type ReportDef, type YearsParams, type PastFiguresSpec } from '../../../contracts/report';
+import { countRows, type DashboardMeasure } from '../../../contracts/dashboard';
 import { filedYears } from './petitions-reports-counts';
 import { PETITION_DIMENSIONS, PetitionDimension, petitionYearTable, PETITIONS_TITLE } from './petitions-reports-table';
 

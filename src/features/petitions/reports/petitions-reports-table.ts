@@ -1,9 +1,9 @@
 /** Assembles a petitions trend table: rows a master list (ward, 類型, 根拠法) then 計, one column per fiscal year of filing. */
 import type { Knex } from 'knex';
-import { fiscalYearLabel } from '../../lib/dates';
-import { withTotals, type Table } from '../../lib/table/table';
-import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns, UNSET_LABEL, periodName } from '../reports';
-import type { PastFiguresSpec, ReportScope, YearsParams } from '../../contracts/report';
+import { fiscalYearLabel } from '../../../lib/dates';
+import { withTotals, type Table } from '../../../lib/table/table';
+import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns, UNSET_LABEL, periodName } from '../../reports';
+import type { PastFiguresSpec, ReportScope, YearsParams } from '../../../contracts/report';
 import { countFiledByYear, PetitionCountColumn, yearCountLookup } from './petitions-reports-counts';
 
 export const PETITIONS_TITLE = '市長申立て件数';

@@ -1,7 +1,7 @@
 /** The one aggregate behind the petitions trend tables: filed petitions per (row value × fiscal year of filing). */
 import type { Knex } from 'knex';
-import { fiscalYearRange } from '../../lib/dates';
-import type { ReportScope, YearsParams } from '../../contracts/report';
+import { fiscalYearRange } from '../../../lib/dates';
+import type { ReportScope, YearsParams } from '../../../contracts/report';
 
 /** The petitions columns a trend table can break down by. */
 export type PetitionCountColumn = 'ward_id' | 'type_sought_id' | 'legal_basis_id';
