@@ -1,6 +1,5 @@
 import { SecureRouter } from '../../http/routes';
-import { createRoutes } from './record/petitions-create-routes';
-import { editRoutes } from './record/petitions-edit-routes';
+import { createRoutes, editRoutes } from './record/petitions-record-routes';
 import { listRoutes } from './list/petitions-list-routes';
 import { relativesRoutes } from './relatives/petitions-relatives-routes';
 import { showRoutes } from './stages/petitions-show-routes';

@@ -1,17 +1,45 @@
 import { Request, Response } from 'express';
 import { flash } from '../../../http/flash';
-import { FormErrors, renderFormPage } from '../../../http/forms';
+import { fieldError, FormErrors, renderFormPage } from '../../../http/forms';
+import { queryString } from '../../../http/params';
 import { SecureRouter } from '../../../http/routes';
+import { isPersonSearch, pickedPerson } from '../../persons';
 import { displayValue, FIELD_GROUPS, FIELDS, MOTIVES_LABEL, motivesText, PetitionValues } from '../petitions-fields';
-import { formChoices } from './petitions-form';
+import { formChoices, renderNew, renderPersonSearch } from './petitions-form';
 import { allowedFor, Held, loadPetitionOptions, PetitionOptions } from '../petitions-options';
 import { loadPetition, scopedId } from './petitions-page';
 import { motiveIdsOf, PetitionRow } from './petitions-queries';
-import { EditForm, editSchema, validateRecord } from './petitions-schema';
-import { updatePetition } from './petitions-service';
+import { createSchema, EditForm, editSchema, PETITION_MESSAGES, validateRecord } from './petitions-schema';
+import { createPetition, updatePetition } from './petitions-service';
 import { recordedStages } from '../stages/petitions-stage-service';
 import { conflictRows, renderConflictPage } from '../../../http/conflict';
 import { today } from '../../../http/today';
+
+/** GET /petitions/new (optionally ?person_id=) and POST /petitions: center staff open a petition. */
+export function createRoutes(r: SecureRouter): void {
+  r.get('/petitions/new', 'petitions:write', async (req, res) => {
+    const o = await loadPetitionOptions(req.deps.db);
+    const values: Record<string, unknown> = { urgency: '通常' };
+    const person = await pickedPerson(req.deps.db, queryString(req, 'person_id'));
+    if (person) Object.assign(values, { person_id: String(person.id), ward_id: person.ward_id ?? '' });
+    await renderNew(req, res, o, values);
+  });
+
+  r.post('/petitions', 'petitions:write', async (req, res) => {
+    const o = await loadPetitionOptions(req.deps.db);
+    const body: Record<string, unknown> = { ...(req.body ?? {}) };
+    if (isPersonSearch(body)) return renderPersonSearch(req, res, o, body);
+    const person = await pickedPerson(req.deps.db, body.person_id);
+    // The ward defaults to the person's ward at intake.
+    if (person && !body.ward_id && person.ward_id) body.ward_id = String(person.ward_id);
+    const form = validateRecord(createSchema(allowedFor(o)), body, today(req));
+    if (!form.ok) return renderNew(req, res, o, body, 400, form);
+    if (!person) return renderNew(req, res, o, body, 400, fieldError('person_id', PETITION_MESSAGES.person));
+    const id = await createPetition(req, form.data);
+    flash(req, `市長申立てを登録しました（番号 ${id}）。`);
+    res.redirect(303, `/petitions/${id}`);
+  });
+}
 
 const held = (p: PetitionRow, motiveIds: number[]): Held => ({
   ward_id: p.ward_id, legal_basis_id: p.legal_basis_id, type_sought_id: p.type_sought_id, decision_type_id: p.decision_type_id,
