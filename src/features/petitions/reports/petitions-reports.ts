@@ -6,8 +6,7 @@
 import { yearsAndFilters } from '../../reports';
 import { ALL_WARDS, type ReportDef, type YearsParams, type PastFiguresSpec } from '../../../contracts/report';
 import { countRows, type DashboardMeasure } from '../../../contracts/dashboard';
-import { filedYears } from './petitions-reports-counts';
-import { PETITION_DIMENSIONS, PetitionDimension, petitionYearTable, PETITIONS_TITLE } from './petitions-reports-table';
+import { filedYears, PETITION_DIMENSIONS, PetitionDimension, petitionYearTable, PETITIONS_TITLE } from './petitions-reports-table';
 
 const parse = yearsAndFilters([]);
 
