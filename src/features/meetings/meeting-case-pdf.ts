@@ -5,8 +5,8 @@
  */
 import { toWareki } from '../../lib/dates';
 import { createPdf, drawText, fieldRows, FORM_SIZE as SIZE, heading, labelWidth, LINE_HEIGHT, pdfToBuffer } from '../../lib/pdf';
-import { caseRows } from './meeting-case-page';
-import type { CaseRow } from './meeting-cases-queries';
+import { caseRows } from './cases/meeting-case-page';
+import type { CaseRow } from './cases/meeting-cases-queries';
 
 export const RESULT_SHEET_TITLE = '受任調整会議結果票';
 export const COURT = '熊本家庭裁判所 御中';

@@ -5,7 +5,7 @@ import { SecureRouter } from '../../http/routes';
 import { labelOf, loadMeetingOptions } from './meetings-options';
 import { attendeesOf, casesOf } from './meetings-queries';
 import { loadMeeting } from './meetings-page';
-import { loadCase } from './meeting-case-page';
+import { loadCase } from './cases/meeting-case-page';
 import { resultSheetPdf, RESULT_SHEET_TITLE } from './meeting-case-pdf';
 import { MINUTES_TITLE, minutesPdf } from './meeting-minutes-pdf';
 

@@ -6,13 +6,13 @@
 import { SecureRouter } from '../../http/routes';
 import { importKindRoutes } from '../imports';
 import { loadMeeting, renderMeeting } from './meetings-page';
-import { meetingCaseRoutes } from './meeting-cases-routes';
+import { meetingCaseRoutes } from './cases/meeting-cases-routes';
 import { meetingEntryRoutes } from './meetings-entry-routes';
 import { meetingsImport } from './meetings-import';
 import { meetingListRoutes } from './meetings-list-routes';
 import { meetingPdfRoutes } from './meetings-pdf-routes';
 import { petitionChoicesRoute } from '../persons';
-import { petitionChoices } from './meeting-cases-queries';
+import { petitionChoices } from './cases/meeting-cases-queries';
 
 export function meetingsRoutes(r: SecureRouter): void {
   for (const name of ['meetingId', 'caseId']) {

@@ -6,9 +6,9 @@
  */
 import { Request } from 'express';
 import { Knex } from 'knex';
-import { toWareki } from '../../lib/dates';
-import { MATCHING_STAGE, recordMatchingFromMeeting, stageDef } from '../petitions';
-import { labelOf, MeetingOptions } from './meetings-options';
+import { toWareki } from '../../../lib/dates';
+import { MATCHING_STAGE, recordMatchingFromMeeting, stageDef } from '../../petitions';
+import { labelOf, MeetingOptions } from '../meetings-options';
 
 export interface StageNotice { kind: 'success' | 'error'; text: string }
 

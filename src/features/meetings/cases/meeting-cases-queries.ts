@@ -1,8 +1,8 @@
 /** Reading cases: one live case of a live meeting (with its person and petition), and a person's petitions to link. */
 import { Knex } from 'knex';
-import type { Choice } from '../../contracts';
-import { personPetitions, petitionCaseNumber, stageDef } from '../petitions';
-import type { Accepted } from './meetings-options';
+import type { Choice } from '../../../contracts';
+import { personPetitions, petitionCaseNumber, stageDef } from '../../petitions';
+import type { Accepted } from '../meetings-options';
 
 type Conn = Knex | Knex.Transaction;
 

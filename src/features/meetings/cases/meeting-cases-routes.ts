@@ -1,25 +1,25 @@
 /** The cases of a meeting: add, show, edit (conflict page on a stale version), delete, record stage 6. */
 import { Request, Response } from 'express';
-import { flash } from '../../http/flash';
-import { fieldError, parseForm } from '../../http/forms';
-import { SecureRouter } from '../../http/routes';
-import { toWareki } from '../../lib/dates';
+import { flash } from '../../../http/flash';
+import { fieldError, parseForm } from '../../../http/forms';
+import { SecureRouter } from '../../../http/routes';
+import { toWareki } from '../../../lib/dates';
 
-import { labelOf, loadMeetingOptions, MeetingOptions } from './meetings-options';
-import { loadMeeting } from './meetings-page';
-import { deleteSchema } from './meetings-schema';
+import { labelOf, loadMeetingOptions, MeetingOptions } from '../meetings-options';
+import { loadMeeting } from '../meetings-page';
+import { deleteSchema } from '../meetings-schema';
 import { caseRows, loadCase, renderCase } from './meeting-case-page';
-import { isPersonSearch } from '../persons';
+import { isPersonSearch } from '../../persons';
 import { CaseFormMode, editCaseMode, newCaseMode, renderCaseForm, renderPersonSearch } from './meeting-cases-form';
 import { candidateGuardianOf } from './meeting-case-guardians';
-import { petitionMatchedBy } from '../petitions';
+import { petitionMatchedBy } from '../../petitions';
 import { CaseRow } from './meeting-cases-queries';
 import { CASE_MESSAGES, CaseForm } from './meeting-cases-schema';
 import { createCase, deleteCase, recordCaseStage, updateCase } from './meeting-cases-service';
 import { validateCase } from './meeting-cases-validate';
 import { StageNotice } from './meeting-stage';
-import { pairedRows, renderConflictPage } from '../../http/conflict';
-import { today } from '../../http/today';
+import { pairedRows, renderConflictPage } from '../../../http/conflict';
+import { today } from '../../../http/today';
 
 const CASE = '/meetings/:meetingId/cases/:caseId';
 const heldOf = (c: CaseRow) => [c.recommended_type_id, ...(c.appointed_type_id ? [c.appointed_type_id] : [])];

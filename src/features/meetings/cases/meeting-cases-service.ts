@@ -5,12 +5,12 @@
  */
 import { Request } from 'express';
 import { Knex } from 'knex';
-import { audit } from '../../audit/audit-writer';
-import { ANY_VERSION, inTransaction, updateVersioned } from '../../db/tx';
-import { MeetingOptions } from './meetings-options';
+import { audit } from '../../../audit/audit-writer';
+import { ANY_VERSION, inTransaction, updateVersioned } from '../../../db/tx';
+import { MeetingOptions } from '../meetings-options';
 import { CaseForm } from './meeting-cases-schema';
 import { completeMatchingStage, StageNotice } from './meeting-stage';
-import { petitionMatchedBy } from '../petitions';
+import { petitionMatchedBy } from '../../petitions';
 
 const columns = (f: CaseForm) => ({
   person_id: f.person_id, petition_id: f.petition_id, needs_summary: f.needs_summary, recommended_type_id: f.recommended_type_id,

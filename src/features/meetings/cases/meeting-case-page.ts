@@ -1,13 +1,13 @@
 /** The case page: the person, the petition and where its stage 6 stands, the recommendation; audited as a view. */
 import { Request, Response } from 'express';
-import { audit } from '../../audit/audit-writer';
-import { NotFoundError } from '../../http/errors';
-import { renderFormPage, Rerender } from '../../http/forms';
-import { idParam } from '../../http/params';
-import { toWareki } from '../../lib/dates';
-import { stageDef, matchingStateOf } from '../petitions';
-import { can } from '../../policy';
-import { ACCEPTED_LABELS, labelOf, loadMeetingOptions } from './meetings-options';
+import { audit } from '../../../audit/audit-writer';
+import { NotFoundError } from '../../../http/errors';
+import { renderFormPage, Rerender } from '../../../http/forms';
+import { idParam } from '../../../http/params';
+import { toWareki } from '../../../lib/dates';
+import { stageDef, matchingStateOf } from '../../petitions';
+import { can } from '../../../policy';
+import { ACCEPTED_LABELS, labelOf, loadMeetingOptions } from '../meetings-options';
 import { CaseRow, findCase } from './meeting-cases-queries';
 
 /** The live case in the path (of the live meeting in the path), else 404. */

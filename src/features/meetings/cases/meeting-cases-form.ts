@@ -1,9 +1,9 @@
 /** Rendering the case form (new and edit): the person picked or searched, the person's petitions, the choices. */
 import { Request, Response } from 'express';
-import { renderFormPage, Rerender } from '../../http/forms';
-import { pickedPerson, searchForPick, PersonHit } from '../persons';
-import { ACCEPTED_LABELS, ACCEPTED_VALUES, choicesFor, MeetingOptions } from './meetings-options';
-import { MeetingRow } from './meetings-queries';
+import { renderFormPage, Rerender } from '../../../http/forms';
+import { pickedPerson, searchForPick, PersonHit } from '../../persons';
+import { ACCEPTED_LABELS, ACCEPTED_VALUES, choicesFor, MeetingOptions } from '../meetings-options';
+import { MeetingRow } from '../meetings-queries';
 import { petitionChoices } from './meeting-cases-queries';
 import { CASE_MESSAGES } from './meeting-cases-schema';
 import { bankGuardianChoices, guardianChoiceLabel } from './meeting-case-guardians';

@@ -5,8 +5,8 @@
  * the citizen guardian chosen from the bank (one of the ids the form offered).
  */
 import { z } from 'zod';
-import { FIELD_MESSAGES as F, optionalDateField, optionalText, requiredOneOf, requiredSelectId, selectId, versionField } from '../../http/schema-fields';
-import { ACCEPTED_VALUES } from './meetings-options';
+import { FIELD_MESSAGES as F, optionalDateField, optionalText, requiredOneOf, requiredSelectId, selectId, versionField } from '../../../http/schema-fields';
+import { ACCEPTED_VALUES } from '../meetings-options';
 
 export const CASE_MESSAGES = {
   person: '本人を検索して選択してください',

@@ -1,11 +1,11 @@
 /** The case form against the database: the person exists (not merged), the petition is theirs, the dates fit the meeting. */
 import { Knex } from 'knex';
-import { FieldErrors, FormResult, parseFormAsync } from '../../http/forms';
-import { allowedIds, MeetingOptions } from './meetings-options';
+import { FieldErrors, FormResult, parseFormAsync } from '../../../http/forms';
+import { allowedIds, MeetingOptions } from '../meetings-options';
 import { bankGuardianChoices } from './meeting-case-guardians';
 import { CASE_FIELD_ORDER, CASE_MESSAGES as M, caseEditSchema, CaseForm, caseSchema } from './meeting-cases-schema';
-import { pickedPerson } from '../persons';
-import { petitionPersonId } from '../petitions';
+import { pickedPerson } from '../../persons';
+import { petitionPersonId } from '../../petitions';
 
 const ID = /^[1-9]\d{0,8}$/;
 
