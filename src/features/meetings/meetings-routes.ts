@@ -10,7 +10,7 @@ import { meetingCaseRoutes } from './cases/meeting-cases-routes';
 import { meetingEntryRoutes } from './meetings-entry-routes';
 import { meetingsImport } from './meetings-import';
 import { meetingListRoutes } from './meetings-list-routes';
-import { meetingPdfRoutes } from './meetings-pdf-routes';
+import { meetingPdfRoutes } from './pdf/meetings-pdf-routes';
 import { petitionChoicesRoute } from '../persons';
 import { petitionChoices } from './cases/meeting-cases-queries';
 

@@ -2,10 +2,10 @@
  * 受任調整会議 議事録: one meeting on A4 portrait — date and place, the attendees, the cases
  * discussed with their recommendation, and the minutes as written (running on over pages).
  */
-import { toWareki } from '../../lib/dates';
-import { createPdf, drawText, fieldRows, FORM_SIZE as SIZE, grid, GridColumn, heading, LINE_HEIGHT, pdfToBuffer, textBlock } from '../../lib/pdf';
-import { ACCEPTED_LABELS } from './meetings-options';
-import type { AttendeeRow, CaseListRow, MeetingRow } from './meetings-queries';
+import { toWareki } from '../../../lib/dates';
+import { createPdf, drawText, fieldRows, FORM_SIZE as SIZE, grid, GridColumn, heading, LINE_HEIGHT, pdfToBuffer, textBlock } from '../../../lib/pdf';
+import { ACCEPTED_LABELS } from '../meetings-options';
+import type { AttendeeRow, CaseListRow, MeetingRow } from '../meetings-queries';
 
 export const MINUTES_TITLE = '受任調整会議 議事録';
 export const NO_ROWS = '記録なし';

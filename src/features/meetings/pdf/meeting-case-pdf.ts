@@ -3,10 +3,10 @@
  * meeting, the person, the petition, and the result (needs, recommended type, candidate, reasons,
  * the candidate's answer, the date sent). Dates in 和暦.
  */
-import { toWareki } from '../../lib/dates';
-import { createPdf, drawText, fieldRows, FORM_SIZE as SIZE, heading, labelWidth, LINE_HEIGHT, pdfToBuffer } from '../../lib/pdf';
-import { caseRows } from './cases/meeting-case-page';
-import type { CaseRow } from './cases/meeting-cases-queries';
+import { toWareki } from '../../../lib/dates';
+import { createPdf, drawText, fieldRows, FORM_SIZE as SIZE, heading, labelWidth, LINE_HEIGHT, pdfToBuffer } from '../../../lib/pdf';
+import { caseRows } from '../cases/meeting-case-page';
+import type { CaseRow } from '../cases/meeting-cases-queries';
 
 export const RESULT_SHEET_TITLE = '受任調整会議結果票';
 export const COURT = '熊本家庭裁判所 御中';

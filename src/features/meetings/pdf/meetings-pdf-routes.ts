@@ -1,11 +1,11 @@
 /** The two PDFs: a meeting's minutes (議事録) and a case's result sheet for the court (結果票); both audited. */
-import { audit } from '../../audit/audit-writer';
-import { sendDownload } from '../../http/download';
-import { SecureRouter } from '../../http/routes';
-import { labelOf, loadMeetingOptions } from './meetings-options';
-import { attendeesOf, casesOf } from './meetings-queries';
-import { loadMeeting } from './meetings-page';
-import { loadCase } from './cases/meeting-case-page';
+import { audit } from '../../../audit/audit-writer';
+import { sendDownload } from '../../../http/download';
+import { SecureRouter } from '../../../http/routes';
+import { labelOf, loadMeetingOptions } from '../meetings-options';
+import { attendeesOf, casesOf } from '../meetings-queries';
+import { loadMeeting } from '../meetings-page';
+import { loadCase } from '../cases/meeting-case-page';
 import { resultSheetPdf, RESULT_SHEET_TITLE } from './meeting-case-pdf';
 import { MINUTES_TITLE, minutesPdf } from './meeting-minutes-pdf';
 
