@@ -8,7 +8,7 @@ import { importKindRoutes } from '../imports';
 import { loadMeeting, renderMeeting } from './meetings-page';
 import { meetingCaseRoutes } from './cases/meeting-cases-routes';
 import { meetingEntryRoutes } from './meetings-entry-routes';
-import { meetingsImport } from './meetings-import';
+import { meetingsImport } from './import/meetings-import';
 import { meetingListRoutes } from './meetings-list-routes';
 import { meetingPdfRoutes } from './pdf/meetings-pdf-routes';
 import { petitionChoicesRoute } from '../persons';

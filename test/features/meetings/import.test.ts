@@ -8,7 +8,7 @@ import { cliContext } from '../../helpers/cli';
 import { importCommands } from '../../../src/cli/import-command';
 import { birthNeeded, emptyRequired } from '../../../src/features/imports/import-messages';
 import { cellNote } from '../../../src/features/imports/import-form-check';
-import { C, MEETING_IMPORT_MESSAGES as M } from '../../../src/features/meetings/meetings-import';
+import { C, MEETING_IMPORT_MESSAGES as M } from '../../../src/features/meetings/import/meetings-import';
 import { CASE_MESSAGES } from '../../../src/features/meetings/cases/meeting-cases-schema';
 import { MEETING_MESSAGES } from '../../../src/features/meetings/meetings-schema';
 import { PERSON_MESSAGES } from '../../../src/features/persons/persons-schema';

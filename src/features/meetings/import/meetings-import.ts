@@ -5,10 +5,10 @@
  * file is never imported twice). The person is matched by 氏名カナ + 生年月日, else registered
  * with the kana as the name. Imported cases link no petition, so no stage is recorded.
  */
-import { describeDate, toWareki } from '../../lib/dates';
-import { labelOf } from '../imports';
-import type { ImportSpec } from '../../contracts/import-kind';
-import { ACCEPTED_LABELS } from './meetings-options';
+import { describeDate, toWareki } from '../../../lib/dates';
+import { labelOf } from '../../imports';
+import type { ImportSpec } from '../../../contracts/import-kind';
+import { ACCEPTED_LABELS } from '../meetings-options';
 import { insertMeetings, MeetingImport } from './meetings-import-store';
 import { C, loadMeetingImport, MeetingImportContext, validateMeetingRow } from './meetings-import-form';
 

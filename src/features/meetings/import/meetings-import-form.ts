@@ -10,16 +10,16 @@
  * - retired guardian kinds are offered (old ledgers name them).
  */
 import { Knex } from 'knex';
-import { parseForm } from '../../http/forms';
-import { toWareki } from '../../lib/dates';
-import { normalizeKana } from '../../lib/kana';
-import { choiceOf, formBody, FormMapping, rowReasons, loadPersonForm, PersonForm, rowPerson, emptyRequired, LabelLookup, labelLookup, wardLookup } from '../imports';
-import type { Cells, RowResult } from '../../contracts/import-kind';
-import { caseSchema } from './cases/meeting-cases-schema';
-import { validateCase } from './cases/meeting-cases-validate';
-import { readMeetingForm } from './meetings-form';
+import { parseForm } from '../../../http/forms';
+import { toWareki } from '../../../lib/dates';
+import { normalizeKana } from '../../../lib/kana';
+import { choiceOf, formBody, FormMapping, rowReasons, loadPersonForm, PersonForm, rowPerson, emptyRequired, LabelLookup, labelLookup, wardLookup } from '../../imports';
+import type { Cells, RowResult } from '../../../contracts/import-kind';
+import { caseSchema } from '../cases/meeting-cases-schema';
+import { validateCase } from '../cases/meeting-cases-validate';
+import { readMeetingForm } from '../meetings-form';
 import type { MeetingImport } from './meetings-import-store';
-import { loadMeetingOptions, MeetingOptions } from './meetings-options';
+import { loadMeetingOptions, MeetingOptions } from '../meetings-options';
 
 export const C = { date: '会議日', kana: '氏名カナ', birth: '生年月日', ward: '区', type: '推薦種別', candidate: '候補者', accepted: '受任可否', sent: '家裁送付日' } as const;
 

@@ -1,9 +1,9 @@
 /** Storing imported meetings in the import's transaction: one meeting per 会議日 (in file order), its cases, their persons. */
 import { Knex } from 'knex';
-import type { ImportedPerson } from '../../contracts';
-import { personFor, type SeenPersons } from '../imports';
-import type { ImportActor } from '../../contracts/import-kind';
-import type { Accepted } from './meetings-options';
+import type { ImportedPerson } from '../../../contracts';
+import { personFor, type SeenPersons } from '../../imports';
+import type { ImportActor } from '../../../contracts/import-kind';
+import type { Accepted } from '../meetings-options';
 
 export interface MeetingImport extends ImportedPerson {
   held_on: string;
