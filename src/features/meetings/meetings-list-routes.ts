@@ -5,7 +5,7 @@ import { SecureRouter } from '../../http/routes';
 import { fiscalYearOf } from '../../lib/dates';
 import { can } from '../../policy';
 
-import { FOLLOW_RATE_NOTE, followRate, followRateText } from './meetings-follow-rate';
+import { FOLLOW_RATE_NOTE, followRate, followRateText } from './reports/meetings-follow-rate';
 import { listMeetings, meetingYears } from './meetings-queries';
 import { today } from '../../http/today';
 

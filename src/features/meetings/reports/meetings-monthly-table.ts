@@ -3,9 +3,9 @@
  * (cases discussed). A month without a meeting shows 0 and 未実施; 計 adds up the held months only.
  */
 import type { Knex } from 'knex';
-import { fiscalMonths, fiscalYearName, fiscalYearRange, toWareki } from '../../lib/dates';
-import { groupedHeader, withTotals, type Table } from '../../lib/table/table';
-import type { FyParams } from '../../contracts/report';
+import { fiscalMonths, fiscalYearName, fiscalYearRange, toWareki } from '../../../lib/dates';
+import { groupedHeader, withTotals, type Table } from '../../../lib/table/table';
+import type { FyParams } from '../../../contracts/report';
 
 export const MONTHLY_TITLE = '受任調整会議の開催状況';
 export const NOT_HELD = '未実施';

@@ -4,12 +4,12 @@
  * Counted by the fiscal year of the meeting, in one GROUP BY.
  */
 import type { Knex } from 'knex';
-import { fiscalYearName, fiscalYearRange, toWareki } from '../../lib/dates';
-import { groupedHeader, TOTAL_COLUMN, withTotals, type Row, type Table } from '../../lib/table/table';
-import type { FyParams } from '../../contracts/report';
+import { fiscalYearName, fiscalYearRange, toWareki } from '../../../lib/dates';
+import { groupedHeader, TOTAL_COLUMN, withTotals, type Row, type Table } from '../../../lib/table/table';
+import type { FyParams } from '../../../contracts/report';
 import { casesInYear, FOLLOW_RATE_LABEL, FOLLOW_RATE_NOTE, followRate, followRateText } from './meetings-follow-rate';
-import type { Choice } from '../../contracts';
-import { codeChoices } from '../masters';
+import type { Choice } from '../../../contracts';
+import { codeChoices } from '../../masters';
 
 export const RECOMMENDATIONS_TITLE = '受任調整会議の推薦と選任';
 export const UNDECIDED = '未定・未審判';

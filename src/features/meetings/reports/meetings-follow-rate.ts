@@ -3,7 +3,7 @@
  * appointed type recorded, the share whose appointed type is the recommended one. Counted in SQL.
  */
 import { Knex } from 'knex';
-import { fiscalYearRange } from '../../lib/dates';
+import { fiscalYearRange } from '../../../lib/dates';
 
 export interface FollowRate { decided: number; followed: number }
 

@@ -3,9 +3,9 @@
  * the court-follow rate. Read with 'meetings:read' (center staff and managers; never a ward office),
  * so they count every ward and ignore the scope.
  */
-import { fyAndFilters } from '../reports';
-import type { FyParams, ReportDef } from '../../contracts/report';
-import { countRows, type DashboardMeasure } from '../../contracts/dashboard';
+import { fyAndFilters } from '../../reports';
+import type { FyParams, ReportDef } from '../../../contracts/report';
+import { countRows, type DashboardMeasure } from '../../../contracts/dashboard';
 import { MONTHLY_TITLE, meetingsMonthlyTable } from './meetings-monthly-table';
 import { RECOMMENDATIONS_TITLE, meetingsRecommendationsTable } from './meetings-recommendations-table';
 
