@@ -4,9 +4,8 @@ import { renderFormPage, Rerender } from '../../../http/forms';
 import { pickedPerson, searchForPick, PersonHit } from '../../persons';
 import { ACCEPTED_LABELS, ACCEPTED_VALUES, choicesFor, MeetingOptions } from '../meetings-options';
 import { MeetingRow } from '../meetings-queries';
-import { petitionChoices } from './meeting-cases-queries';
+import { bankGuardianChoices, guardianChoiceLabel, petitionChoices } from './meeting-cases-queries';
 import { CASE_MESSAGES } from './meeting-cases-schema';
-import { bankGuardianChoices, guardianChoiceLabel } from './meeting-case-guardians';
 
 /** `heldGuardian`: the citizen guardian the stored case names (still offered if withdrawn from the bank since). */
 export interface CaseFormMode { meeting: MeetingRow; caseId: number | null; action: string; title: string; heldGuardian: number | null }

@@ -2,7 +2,7 @@
 import { Knex } from 'knex';
 import { FieldErrors, FormResult, parseFormAsync } from '../../../http/forms';
 import { allowedIds, MeetingOptions } from '../meetings-options';
-import { bankGuardianChoices } from './meeting-case-guardians';
+import { bankGuardianChoices } from './meeting-cases-queries';
 import { CASE_FIELD_ORDER, CASE_MESSAGES as M, caseEditSchema, CaseForm, caseSchema } from './meeting-cases-schema';
 import { pickedPerson } from '../../persons';
 import { petitionPersonId } from '../../petitions';
