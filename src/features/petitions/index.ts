@@ -1,6 +1,6 @@
 /**
  * The petitions feature's door: mayoral petitions (市長申立て) and their stages. Petitions own their
- * tables: the meetings record stage 6 and read petitions through petitions-matching.ts only.
+ * tables: the meetings record stage 6 and read petitions through stages/petitions-matching.ts only.
  */
 import type { Feature } from '../../contracts';
 import { petitionsImport } from './outputs/petitions-import';
