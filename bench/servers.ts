@@ -12,7 +12,7 @@ import { TIMELINE_SOURCES } from '../src/features';
 import { mergedFrom, findPerson } from '../src/features/persons/persons-queries';
 import { loadLookups } from '../src/features/persons/persons-lookups';
 import { searchPersons } from '../src/features/persons/persons-search';
-import { DEFAULT_FILTERS, filingYears, listPetitions, stallDays } from '../src/features/petitions/petitions-list';
+import { DEFAULT_FILTERS, filingYears, listPetitions, stallDays } from '../src/features/petitions/list/petitions-list';
 import { bareJourneyRoutes } from './bare-journey';
 
 export interface Listening {

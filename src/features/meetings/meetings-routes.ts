@@ -3,16 +3,41 @@
  * upload routes come first, and the ids only match digits, so '/meetings/import' and
  * '/meetings/new' are never taken for a meeting id.
  */
+import { Request } from 'express';
+import { fiscalYearParam } from '../../http/params';
 import { SecureRouter } from '../../http/routes';
+import { fiscalYearOf } from '../../lib/dates';
+import { can } from '../../policy';
+import { today } from '../../http/today';
 import { importKindRoutes } from '../imports';
 import { loadMeeting, renderMeeting } from './meetings-page';
-import { meetingCaseRoutes } from './meeting-cases-routes';
+import { meetingCaseRoutes } from './cases/meeting-cases-routes';
 import { meetingEntryRoutes } from './meetings-entry-routes';
-import { meetingsImport } from './meetings-import';
-import { meetingListRoutes } from './meetings-list-routes';
-import { meetingPdfRoutes } from './meetings-pdf-routes';
+import { meetingsImport } from './import/meetings-import';
+import { FOLLOW_RATE_NOTE, followRate, followRateText } from './reports/meetings-follow-rate';
+import { listMeetings, meetingYears } from './meetings-queries';
+import { meetingPdfRoutes } from './pdf/meetings-pdf-routes';
 import { petitionChoicesRoute } from '../persons';
-import { petitionChoices } from './meeting-cases-queries';
+import { petitionChoices } from './cases/meeting-cases-queries';
+
+function chosenYear(req: Request, current: number): number {
+  return fiscalYearParam(req, 'fy', 2000, 2100) ?? current;
+}
+
+/** GET /meetings: a fiscal year's meetings (newest first) with the year's counts and the court-follow rate. */
+function meetingListRoutes(r: SecureRouter): void {
+  r.get('/meetings', 'meetings:read', async (req, res) => {
+    const { db } = req.deps;
+    const current = fiscalYearOf(today(req));
+    const fy = chosenYear(req, current);
+    const [rows, years, rate] = await Promise.all([listMeetings(db, fy), meetingYears(db, current), followRate(db, fy)]);
+    res.render('meetings/index', {
+      fy, years: years.includes(fy) ? years : [...years, fy].sort((a, b) => b - a), rows,
+      caseCount: rows.reduce((n, m) => n + m.cases, 0), rate: followRateText(rate), rateNote: FOLLOW_RATE_NOTE,
+      canWrite: can(req.user, 'meetings:write'), canImport: can(req.user, 'import:run'),
+    });
+  });
+}
 
 export function meetingsRoutes(r: SecureRouter): void {
   for (const name of ['meetingId', 'caseId']) {

@@ -1,23 +1,23 @@
 /**
  * The petitions feature's door: mayoral petitions (市長申立て) and their stages. Petitions own their
- * tables: the meetings record stage 6 and read petitions through petitions-matching.ts only.
+ * tables: the meetings record stage 6 and read petitions through stages/petitions-matching.ts only.
  */
 import type { Feature } from '../../contracts';
-import { petitionsImport } from './petitions-import';
-import { petitionOutputRoutes } from './petitions-pdf-routes';
-import { stalledPetitionReminders } from './petitions-reminders';
-import { petitionsByBasis, petitionsByType, petitionsFiledMeasure, petitionsYearly } from './petitions-reports';
+import { petitionsImport } from './outputs/petitions-import';
+import { petitionOutputRoutes } from './outputs/petitions-pdf-routes';
+import { stalledPetitionReminders } from './list/petitions-reminders';
+import { petitionsByBasis, petitionsByType, petitionsFiledMeasure, petitionsYearly } from './reports/petitions-reports';
 import { petitionsRoutes } from './petitions-routes';
 import { petitionTimeline } from './petitions-timeline';
 
-export { STAGES, stageDef } from './petition-stages';
-export { DEFAULT_FILTERS, listPetitions, stallDays } from './petitions-list';
-export { isWardHome, renderWardHome } from './petitions-list-routes';
+export { STAGES, stageDef } from './stages/petition-stages';
+export { DEFAULT_FILTERS, listPetitions, stallDays } from './list/petitions-list';
+export { isWardHome, renderWardHome } from './list/petitions-list-routes';
 export {
   matchingStateOf, personPetitions, petitionCaseNumber, petitionMatchedBy, petitionPersonId, petitionsMatchedBy, recordMatchingFromMeeting,
   type MatchingOutcome, type MatchingState, type MeetingRecommendation, type PersonPetition,
-} from './petitions-matching';
-export { MATCHING_STAGE } from './petitions-stage-service';
+} from './stages/petitions-matching';
+export { MATCHING_STAGE } from './stages/petitions-stage-service';
 
 export const petitions: Feature = {
   name: 'petitions',

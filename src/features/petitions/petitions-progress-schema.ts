@@ -3,7 +3,7 @@ import { errorsResult, FieldErrors, FormResult, parseForm } from '../../http/for
 import {
   dateField, FIELD_MESSAGES as F, oneOf, optionalDateField, optionalText, requiredOneOf, requiredText, versionField,
 } from '../../http/schema-fields';
-import { CLOSE_KINDS, STAGE_RULES } from './petition-stages';
+import { CLOSE_KINDS, STAGE_RULES } from './stages/petition-stages';
 
 /** The forms on the petition page: record a stage, close, undo, a relative, the documents checklist. */
 export const PROGRESS_MESSAGES = {

@@ -1,9 +1,8 @@
 import { SecureRouter } from '../../http/routes';
-import { createRoutes } from './petitions-create-routes';
-import { editRoutes } from './petitions-edit-routes';
-import { listRoutes } from './petitions-list-routes';
-import { relativesRoutes } from './petitions-relatives-routes';
-import { showRoutes } from './petitions-show-routes';
+import { createRoutes, editRoutes } from './record/petitions-record-routes';
+import { listRoutes } from './list/petitions-list-routes';
+import { relativesRoutes } from './relatives/petitions-relatives-routes';
+import { showRoutes } from './stages/petitions-show-routes';
 
 /**
  * 市長申立て: list, new, the petition page with its progress, relatives and documents, and the

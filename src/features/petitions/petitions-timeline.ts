@@ -1,5 +1,5 @@
 import type { TimelineEntry, TimelineSource } from '../../contracts/timeline';
-import { stageDef } from './petition-stages';
+import { stageDef } from './stages/petition-stages';
 
 /**
  * A person's petitions for their timeline, each at its business date: the day of stage 1 (相談受付),

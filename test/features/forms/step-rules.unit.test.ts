@@ -1,8 +1,8 @@
 /** Issue 14 item 1, the pure rules: a step's date against the step it follows, with the rule in the message. */
 import { closeRefusal } from '../../../src/features/guardians/bank/guardians-steps-service';
 import { parseCourse } from '../../../src/features/guardians/courses/courses-schema';
-import { checkStageDate, latestBefore, RecordedStage } from '../../../src/features/petitions/petition-stages';
-import { recordDates } from '../../../src/features/petitions/petitions-schema';
+import { checkStageDate, latestBefore, RecordedStage } from '../../../src/features/petitions/stages/petition-stages';
+import { recordDates } from '../../../src/features/petitions/record/petitions-schema';
 import { decisionRule, paymentRule } from '../../../src/features/subsidies/flow/subsidies-flow-schema';
 import { crossErrors } from '../../../src/features/subsidies/subsidies-validate';
 import { PeriodRow } from '../../../src/features/guardians/roster/guardians-queries';

@@ -1,6 +1,6 @@
 import { useTestApp } from '../../helpers/suite';
 import { pdfPages } from '../../lib/table/fixtures';
-import { CASE_MESSAGES } from '../../../src/features/meetings/meeting-cases-schema';
+import { CASE_MESSAGES } from '../../../src/features/meetings/cases/meeting-cases-schema';
 import { insertGuardian, insertPeriod } from '../guardians/guardian-factory';
 import { idFrom, insertMeeting, kindId, postFrom, somePerson } from './meeting-factory';
 

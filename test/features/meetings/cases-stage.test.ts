@@ -1,7 +1,7 @@
 import { useTestApp } from '../../helpers/suite';
-import { CASE_MESSAGES } from '../../../src/features/meetings/meeting-cases-schema';
-import { STAGE_NOTICES } from '../../../src/features/meetings/meeting-stage';
-import { STAGE_RULES } from '../../../src/features/petitions/petition-stages';
+import { CASE_MESSAGES } from '../../../src/features/meetings/cases/meeting-cases-schema';
+import { STAGE_NOTICES } from '../../../src/features/meetings/cases/meeting-stage';
+import { STAGE_RULES } from '../../../src/features/petitions/stages/petition-stages';
 import { doneThrough, insertPetition } from '../petitions/petition-factory';
 import { idFrom, insertCase, insertMeeting, kindId, postFrom, somePerson } from './meeting-factory';
 

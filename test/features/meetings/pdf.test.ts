@@ -1,7 +1,7 @@
 import { useTestApp } from '../../helpers/suite';
 import { pdfPages } from '../../lib/table/fixtures';
-import { COURT, RESULT_SHEET_TITLE, SENDER } from '../../../src/features/meetings/meeting-case-pdf';
-import { MINUTES_TITLE } from '../../../src/features/meetings/meeting-minutes-pdf';
+import { COURT, RESULT_SHEET_TITLE, SENDER } from '../../../src/features/meetings/pdf/meeting-case-pdf';
+import { MINUTES_TITLE } from '../../../src/features/meetings/pdf/meeting-minutes-pdf';
 import { insertPetition } from '../petitions/petition-factory';
 import { insertCase, insertMeeting, kindId, orgId } from './meeting-factory';
 import { insertPerson, wardId } from '../../helpers/factories';

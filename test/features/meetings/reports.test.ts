@@ -8,8 +8,8 @@ import { exportCommands } from '../../../src/cli/export-command';
 import { findReport } from '../../../src/features';
 import { ALL_WARDS, FyParams } from '../../../src/contracts/report';
 import { renderReport } from '../../../src/features/reports/report-export';
-import { meetingsMonthly, meetingsRecommendations } from '../../../src/features/meetings/meetings-reports';
-import { followRate } from '../../../src/features/meetings/meetings-follow-rate';
+import { meetingsMonthly, meetingsRecommendations } from '../../../src/features/meetings/reports/meetings-reports';
+import { followRate } from '../../../src/features/meetings/reports/meetings-follow-rate';
 import type { Table } from '../../../src/lib/table/table';
 import { EMPTY_MONTHS_2024, generate, GenMeeting, insertAll, liveIn, monthOf } from './meeting-data';
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import * as ejs from 'ejs';
 import * as ExcelJS from 'exceljs';
 import { useTestDatabase } from '../../helpers/suite';
-import { petitionsByType, petitionsYearly } from '../../../src/features/petitions/petitions-reports';
+import { petitionsByType, petitionsYearly } from '../../../src/features/petitions/reports/petitions-reports';
 import { consultationsYearly } from '../../../src/features/reports/consultations-yearly';
 import { renderReport } from '../../../src/features/reports/report-export';
 import { ALL_WARDS } from '../../../src/contracts/report';

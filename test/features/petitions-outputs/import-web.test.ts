@@ -2,8 +2,8 @@ import { createTestApp, TestApp } from '../../helpers/app';
 import { makeUser } from '../../helpers/factories';
 import { Agent, csrfFrom, loginAs } from '../../helpers/agent';
 import { importRows } from '../../../src/features/imports/import-pipeline';
-import { petitionsImport } from '../../../src/features/petitions/petitions-import';
-import { PETITION_MESSAGES as P } from '../../../src/features/petitions/petitions-schema';
+import { petitionsImport } from '../../../src/features/petitions/outputs/petitions-import';
+import { PETITION_MESSAGES as P } from '../../../src/features/petitions/record/petitions-schema';
 import { HEADER, ledger, row } from './import-fixtures';
 
 const PATH = '/petitions/import';

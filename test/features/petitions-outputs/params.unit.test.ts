@@ -1,4 +1,4 @@
-import { petitionsYearly } from '../../../src/features/petitions/petitions-reports';
+import { petitionsYearly } from '../../../src/features/petitions/reports/petitions-reports';
 import { REPORT_MESSAGES } from '../../../src/features/reports/report-params';
 
 describe('parameters', () => {

@@ -2,8 +2,8 @@ import { createTestApp, TestApp } from '../../helpers/app';
 import { insertPerson, makeUser } from '../../helpers/factories';
 import { Agent, loginAs } from '../../helpers/agent';
 import { pdfPages } from '../../lib/table/fixtures';
-import { STAGES } from '../../../src/features/petitions/petition-stages';
-import { APPROVAL_LABELS } from '../../../src/features/petitions/petitions-pdf';
+import { STAGES } from '../../../src/features/petitions/stages/petition-stages';
+import { APPROVAL_LABELS } from '../../../src/features/petitions/outputs/petitions-pdf';
 import { insertPetition } from './petition-data';
 
 let t: TestApp;

@@ -7,7 +7,7 @@ import { fixedClock } from '../../../src/clock';
 import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/logger';
 import { openTestDatabase, TestDatabase } from '../../helpers/test-db';
-import { petitionsByBasis, petitionsByType, petitionsYearly } from '../../../src/features/petitions/petitions-reports';
+import { petitionsByBasis, petitionsByType, petitionsYearly } from '../../../src/features/petitions/reports/petitions-reports';
 import { findReport } from '../../../src/features';
 import { renderReport } from '../../../src/features/reports/report-export';
 import { REPORT_MESSAGES } from '../../../src/features/reports/report-params';

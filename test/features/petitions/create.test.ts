@@ -2,7 +2,7 @@ import { createTestApp, TestApp } from '../../helpers/app';
 import { codeId, insertPerson, makeUser, wardId } from '../../helpers/factories';
 import { Agent, csrfFrom, loginAs } from '../../helpers/agent';
 import { formValues } from '../consultations/helpers';
-import { PETITION_MESSAGES } from '../../../src/features/petitions/petitions-schema';
+import { PETITION_MESSAGES } from '../../../src/features/petitions/record/petitions-schema';
 import { audits } from './petition-factory';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import {
   checkStageDate, checkStageOrder, CLOSING_STAGE, RecordedStage, STAGE_RULES, STAGES, stageDef,
-} from '../../../src/features/petitions/petition-stages';
+} from '../../../src/features/petitions/stages/petition-stages';
 
 const done = (stage: number, on: string | null = '2026-04-01'): RecordedStage => ({ stage, status: on ? 'done' : 'historical', completed_on: on });
 const through = (n: number) => Array.from({ length: n }, (_, i) => done(i + 1, `2026-04-${String(i + 1).padStart(2, '0')}`));

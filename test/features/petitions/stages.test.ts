@@ -1,7 +1,7 @@
 import { createTestApp, TestApp } from '../../helpers/app';
 import { makeUser } from '../../helpers/factories';
 import { Agent, csrfFrom, loginAs } from '../../helpers/agent';
-import { STAGE_RULES } from '../../../src/features/petitions/petition-stages';
+import { STAGE_RULES } from '../../../src/features/petitions/stages/petition-stages';
 import { PROGRESS_MESSAGES } from '../../../src/features/petitions/petitions-progress-schema';
 import { audits, doneThrough, petitionIn } from './petition-factory';
 
