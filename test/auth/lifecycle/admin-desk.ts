@@ -60,7 +60,7 @@ export class AdminDesk {
     await this.b.submit('/admin/masters/settings/two-factor', { required_roles: roles });
     expectRedirect(this.b, /^\/admin\/masters\/settings$/, 'saving the two-factor roles');
     const page = await this.b.settle();
-    const ticked = [...page.html.matchAll(/name="required_roles" value="(\w+)"[^>]*?( checked)?>/g)].filter((m) => m[2]).map((m) => m[1]);
+    const ticked = [...page.html.matchAll(/name="required_roles"[^>]*? value="(\w+)"[^>]*?( checked)?>/g)].filter((m) => m[2]).map((m) => m[1]);
     if (ticked.sort().join() !== [...roles].sort().join()) throw new Error(`settings show ${ticked} required, not ${roles}`);
   }
 }
