@@ -70,6 +70,8 @@ test('the petition page: the summary and the next action fit the first screen; s
   await tabToText(page, '変更履歴（25件）');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => (globalThis as unknown as { location: { hash: string } }).location.hash === '#history');
+  // the page's script opens the section on hashchange, a moment after the hash moves
+  await page.locator('table.petition-history').waitFor({ state: 'visible', timeout: 5000 });
   expect(await page.locator('table.petition-history').isVisible()).toBe(true);
   await s.check();
 });
