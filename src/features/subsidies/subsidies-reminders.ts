@@ -17,12 +17,13 @@ export const waitingSubsidyReminders: ReminderSource = {
   label: `決定を待って${SUBSIDY_WAIT_DAYS}日を超えた報酬助成の申請`,
   access: 'subsidies:read',
   async fetch(db, _user, today, limit) {
+    const since = db.raw(SINCE_SQL);
     const rows: Row[] = await db('subsidies as s')
       .join('wards as w', 'w.id', 's.ward_id')
       .whereNull('s.deleted_at').whereIn('s.status', ['受付', '審査'])
-      .whereRaw(`${SINCE_SQL} < ?::date - ?::int`, [today, SUBSIDY_WAIT_DAYS])
-      .select('s.id', 'w.name as ward_name', 's.status', db.raw(`${SINCE_SQL}::text AS since`),
-        db.raw(`(?::date - ${SINCE_SQL}) AS days`, [today]), db.raw(TOTAL_SQL))
+      .whereRaw('? < ?::date - ?::int', [since, today, SUBSIDY_WAIT_DAYS])
+      .select('s.id', 'w.name as ward_name', 's.status', db.raw('(?)::text AS since', [since]),
+        db.raw('(?::date - ?) AS days', [today, since]), db.raw(TOTAL_SQL))
       .orderByRaw('days DESC, s.id')
       .limit(limit);
     return batchOf(rows, (r) => ({

@@ -47,10 +47,11 @@ export async function stallDays(db: Conn): Promise<number> {
 }
 
 /**
- * Whether petition progress `pp` is stalled: in a stage for `threshold` days or more as of `today`
- * (bindings: today, threshold). Used by the list and stalledPetitions() only, which join `pp`.
+ * Whether petition progress `pp` is stalled: in a stage for `threshold` days or more as of `today`.
+ * Used by the list and stalledPetitions() only, which join `pp`.
  */
-const STALLED_SQL = 'COALESCE(pp.current_stage IS NOT NULL AND (?::date - pp.stage_since) >= ?, false)';
+const isStalled = (db: Conn, today: string, threshold: number) =>
+  db.raw('COALESCE(pp.current_stage IS NOT NULL AND (?::date - pp.stage_since) >= ?, false)', [today, threshold]);
 
 export interface StalledRow { id: number; ward_name: string; current_stage: number; stage_since: string; days: number; total: number }
 
@@ -63,7 +64,7 @@ export function stalledPetitions(db: Conn, user: Principal, today: string, thres
     .join('petition_progress as pp', 'pp.petition_id', 'p.id')
     .join('wards as w', 'w.id', 'p.ward_id')
     .where('pp.closed', false)
-    .whereRaw(STALLED_SQL, [today, threshold])
+    .whereRaw(isStalled(db, today, threshold))
     .select('p.id', 'w.name as ward_name', 'pp.current_stage', 'pp.stage_since',
       db.raw('(?::date - pp.stage_since) AS days', [today]), db.raw(TOTAL_SQL))
     .orderByRaw('days DESC, p.id')
@@ -93,13 +94,13 @@ export async function listPetitions(db: Conn, user: Principal, f: ListFilters, t
     .select('p.id', 'w.name as ward_name', 'per.name as person_name', 'per.name_kana as person_kana', 'p.urgency',
       'pp.current_stage', 'pp.stage_since', 'pp.closed', 'p.close_kind',
       db.raw('(?::date - pp.stage_since) AS days_in_stage', [today]),
-      db.raw(`${STALLED_SQL} AS stalled`, [today, threshold]))
+      db.raw('? AS stalled', [isStalled(db, today, threshold)]))
     .orderByRaw('stalled DESC, days_in_stage DESC NULLS LAST, p.id')
     .limit(LIST_LIMIT + 1);
   if (f.ward !== null) q.where('p.ward_id', f.ward);
   if (f.stage !== null) q.where('pp.current_stage', f.stage);
   if (f.fy !== null) q.whereBetween('p.filed_on', [fiscalYearRange(f.fy).from, fiscalYearRange(f.fy).to]);
-  if (f.stalled) q.whereRaw(STALLED_SQL, [today, threshold]);
+  if (f.stalled) q.whereRaw(isStalled(db, today, threshold));
   if (f.closed === '') q.where('pp.closed', false);
   if (f.closed === 'only') q.where('pp.closed', true);
   const rows: ListRow[] = await q;
