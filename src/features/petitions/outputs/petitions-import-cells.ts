@@ -4,7 +4,7 @@
  */
 import { Knex } from 'knex';
 import { codeListLookup, LabelLookup, normalizeLabel, wardLookup } from '../../imports';
-import { STATUTORY_TYPES } from '../reports/petitions-reports-table';
+import { STATUTORY_TYPES } from '../petitions-options';
 
 export const C = { name: '氏名', kana: '氏名カナ', birth: '生年月日', ward: '区', basis: '根拠法', type: '類型', caseNumber: '事件番号' } as const;
 

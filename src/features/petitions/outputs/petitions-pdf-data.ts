@@ -6,6 +6,7 @@ import { Knex } from 'knex';
 import { Principal } from '../../../policy';
 import { StageStatus } from '../stages/petition-stages';
 import { scopedPetitions } from '../petitions-scope';
+import type { RelativeRow } from '../record/petitions-queries';
 
 export interface SheetPetition {
   id: number;
@@ -27,14 +28,8 @@ export interface SheetPetition {
 
 export interface SheetStage { stage: number; status: StageStatus; completed_on: string | null; note: string | null }
 
-export interface SheetRelative {
-  name: string;
-  relation: string;
-  degree: number;
-  enquiry_sent_on: string | null;
-  reply: string | null;
-  reply_on: string | null;
-}
+/** A relative as the sheet prints it: the record page's row without its id and version. */
+export type SheetRelative = Omit<RelativeRow, 'id' | 'version'>;
 
 export interface SheetData { petition: SheetPetition; stages: SheetStage[]; relatives: SheetRelative[] }
 

@@ -4,10 +4,9 @@ import { fiscalYearLabel, fiscalYearRange } from '../../../lib/dates';
 import { withTotals, type Table } from '../../../lib/table/table';
 import { loadPastYears, markEntered, pastNotes, yearCells, yearColumns, UNSET_LABEL, periodName } from '../../reports';
 import type { PastFiguresSpec, ReportScope, YearsParams } from '../../../contracts/report';
+import { STATUTORY_TYPES } from '../petitions-options';
 
 export const PETITIONS_TITLE = '市長申立て件数';
-/** The 類型 a mayoral petition may seek (任意後見 is a contract, never petitioned by the mayor). */
-export const STATUTORY_TYPES = ['後見', '保佐', '補助'];
 
 export const PETITIONS_NOTES = [
   '件数は家庭裁判所への申立日（段階8「家裁申立て」）の年度で数えています。申立て前の案件は含みません。',
