@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import type { Choice } from '../../contracts';
-import { toWareki } from '../../lib/dates';
+import { ageOn, toWareki } from '../../lib/dates';
 import { loadMasterOptions, offered as offeredOf, selectOptions as selectOptionsOf, type MasterOptions } from '../masters';
 import { CODE_FIELDS, CODE_LISTS_USED, CodeField, LIVING, PERSON_FIELDS, PersonValues, WELFARE } from './persons-fields';
 
@@ -37,16 +37,11 @@ export function selectOptions(l: Lookups, current?: Partial<PersonValues>) {
   return opts;
 }
 
-/** Full years between a birth date and a day (both ISO). */
-export function ageOn(birthIso: string, todayIso: string): number {
-  const years = Number(todayIso.slice(0, 4)) - Number(birthIso.slice(0, 4));
-  return todayIso.slice(5) < birthIso.slice(5) ? years - 1 : years;
-}
-
-/** '昭和20年4月1日（1945年・81歳）' */
+/** '昭和20年4月1日（1945年・81歳）'; no age for a birth date after today (the forms refuse one). */
 export function describeBirth(birthIso: string | null, todayIso: string): string {
   if (!birthIso) return '';
-  return `${toWareki(birthIso)}（${birthIso.slice(0, 4)}年・${ageOn(birthIso, todayIso)}歳）`;
+  const age = ageOn(birthIso, todayIso);
+  return `${toWareki(birthIso)}（${birthIso.slice(0, 4)}年${age === null ? '' : `・${age}歳`}）`;
 }
 
 /** How one field's value reads on screen. */
